@@ -1,0 +1,28 @@
+// The rules engine's public surface: what the server, client, bots, simulator and tests import.
+export * from './model/vocabulary.js';
+export * from './model/explain.js';
+export * from './model/scenario.js';
+export * from './model/commands.js';
+export * from './model/state.js';
+export * from './model/events.js';
+export * from './protocol/commands.js';
+export * from './protocol/errors.js';
+export * from './result.js';
+export * from './rng.js';
+export { DEFAULT_PARAMS, ParamsSchema, type Params } from './rules/params.js';
+export { createMatch, matchSeats, type MatchOptions } from './rules/createMatch.js';
+export { applyCommand, applyParsed, parseCommand } from './rules/engine.js';
+export { advance, owedBy, type AdvanceOptions, type Outcome } from './rules/flow.js';
+export { legalCommands, allocationPlans } from './rules/legal.js';
+export { viewFor, type GameView } from './view/viewFor.js';
+export { credibility, localBalance, tripwire } from './rules/credibility.js';
+export { reputation } from './rules/reputation.js';
+export { generalDeterrence, immediateDeterrence, challengerCalculus, coveringGuarantees } from './rules/deterrence.js';
+export { budget, burden, allocationTotal, defenseSharePct, statusQuoAllocation } from './rules/economy.js';
+export { provocationRisk } from './rules/alliance.js';
+export { audienceCost } from './rules/audienceCosts.js';
+export { escalateTheater, thresholdResistance, inadvertentChance } from './rules/escalation.js';
+export { crisisOdds } from './rules/combat.js';
+export { seatScore, allScores, metric } from './rules/scoring.js';
+export { inCivilDisorder, FACILITATOR_SEAT, OBSERVER_SEAT } from './rules/seats.js';
+export { SCENARIOS, loadScenario, scenarioById } from './scenarios/index.js';

@@ -1,0 +1,229 @@
+// The whole match as one plain, serialisable value. Secret parts are listed in view/viewFor.ts.
+import { z } from 'zod';
+import { ParamsSchema } from '../rules/params.js';
+import { AllocationSchema, ChallengerMoveSchema, StatementSchema } from './commands.js';
+import { EventCardSchema, ObjectivesSchema, TimersSchema } from './scenario.js';
+import {
+  ALLY_RESPONSES,
+  END_REASONS,
+  GUARANTEE_TYPES,
+  GUARANTOR_RESPONSES,
+  PHASES,
+  ROLES,
+  THREAT_KINDS,
+} from './vocabulary.js';
+
+const num = z.number();
+const termSchema = z.object({ label: z.string(), value: num });
+export const ExplainedSchema = z.object({ value: num, terms: z.array(termSchema) });
+
+export const SeatSchema = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  /** The nation this seat plays; null for facilitator and observer. */
+  nation: z.string().nullable(),
+});
+export type Seat = z.infer<typeof SeatSchema>;
+
+export const NationStateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  gdp: num,
+  /** GDP at the start, for the fiscal score. */
+  gdp0: num,
+  /** Growth before strain, % per year. */
+  trendGrowth: num,
+  /** Growth realised last turn, % per year. */
+  growth: num,
+  budgetShare: num,
+  sustainableShare: num,
+  /** Defense % of GDP actually spent last turn (public: budgets are published). */
+  defenseShare: num,
+  capability: num,
+  capability0: num,
+  /** FP bought last turn that enter service next turn (procurement lag). */
+  pipeline: num,
+  readiness: num,
+  posture: z.record(z.string(), num),
+  reach: z.record(z.string(), num),
+  industrialBase: num,
+  consensus: num,
+  debt: num,
+  nuclear: z.boolean(),
+  intel: num,
+  stakes: num,
+  /** 0..100: territory and sovereignty intact. */
+  integrity: num,
+  /** 0..100: what a challenger has taken or extracted. */
+  gains: num,
+  /** Accumulated over-spending (guns versus butter). */
+  strain: num,
+  /** $bn owed from the next budget (the cost of honoring). */
+  obligations: num,
+  /** 0..1: readiness of the nuclear umbrella a guarantor extends. */
+  umbrella: num,
+  /** 0..100: how far an ally hedges away from its guarantor. */
+  hedging: num,
+  /** Successful challenger actions suffered (allies) or suffered by its allies (guarantors). */
+  setbacks: z.int(),
+  /** Last allocation, the default if the seat misses a deadline. Secret to its own seat. */
+  lastAllocation: AllocationSchema.nullable(),
+});
+export type NationState = z.infer<typeof NationStateSchema>;
+
+export const GuaranteeStateSchema = z.object({
+  id: z.string(),
+  guarantor: z.string(),
+  ally: z.string(),
+  type: z.enum(GUARANTEE_TYPES),
+  clarity: num,
+  scope: z.array(z.enum(THREAT_KINDS)),
+  ties: num,
+  /** 0..1: public commitment (red lines) that creates audience costs. */
+  commitment: num,
+  record: z.object({ honored: z.int(), partial: z.int(), abandoned: z.int() }),
+  /** 0..1: reputation carried in from history before the match. */
+  prior: num,
+});
+export type GuaranteeState = z.infer<typeof GuaranteeStateSchema>;
+
+export const RegionStateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  rung: z.int(),
+  /** The highest rung this theater has reached. */
+  peak: z.int(),
+});
+export type RegionState = z.infer<typeof RegionStateSchema>;
+
+/** A guarantor's decision on an invoked guarantee: the stuff reputation is made of. */
+export const DecisionRecordSchema = z.object({
+  turn: z.int(),
+  guarantee: z.string(),
+  guarantor: z.string(),
+  region: z.string(),
+  challenger: z.string(),
+  choice: z.enum(GUARANTOR_RESPONSES),
+});
+export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
+
+/** A challenger's move once executed: public from the responses phase on. */
+export const CrisisSchema = z.object({
+  challengerSeat: z.string(),
+  challenger: z.string(),
+  move: ChallengerMoveSchema,
+  region: z.string().nullable(),
+  /** Guarantees whose scope covers this move against this target. */
+  invoked: z.array(z.string()),
+  /** Immediate deterrence of each invoked guarantee at the moment of the move. */
+  immediate: z.record(z.string(), ExplainedSchema),
+});
+export type Crisis = z.infer<typeof CrisisSchema>;
+
+export const RevealSchema = z.object({
+  to: z.string(),
+  about: z.string(),
+  allocation: AllocationSchema,
+  /** True when the seat's words (a red line) are not backed by forward spending there. */
+  gap: z.boolean(),
+  /** Guarantees whose red line the reveal exposed as a bluff. */
+  exposed: z.array(z.string()),
+});
+export type Reveal = z.infer<typeof RevealSchema>;
+
+/** The random draws and outcomes of one adjudication: what the facilitator reviews and may override. */
+export const DecisionsSchema = z.object({
+  /** Per crisis (by challenger seat): did the challenger's action succeed? */
+  success: z.record(z.string(), z.boolean()),
+  /** Rung of each theater after the turn. */
+  rungs: z.record(z.string(), z.int().min(0).max(8)),
+  /** Allies whose provocation fired this turn (entrapment). */
+  provocations: z.array(z.string()),
+  /** Explanations of each drawn outcome. */
+  notes: z.array(z.object({ subject: z.string(), text: z.string(), why: ExplainedSchema.nullable() })),
+});
+export type Decisions = z.infer<typeof DecisionsSchema>;
+
+export const PendingSchema = z.object({
+  engine: DecisionsSchema,
+  override: z.object({ decisions: DecisionsSchema, reason: z.string() }).nullable(),
+});
+
+/** One explained change, as shown in the turn log. */
+export const ChangeSchema = z.object({
+  subject: z.string(),
+  metric: z.string(),
+  before: num,
+  after: num,
+  why: ExplainedSchema,
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const ReportSchema = z.object({
+  turn: z.int(),
+  notes: DecisionsSchema.shape.notes,
+  changes: z.array(ChangeSchema),
+  /** Set when the facilitator overrode the engine; both versions are kept. */
+  override: z.object({ reason: z.string(), engine: DecisionsSchema }).nullable(),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export const GameStateSchema = z.object({
+  scenarioId: z.string(),
+  seed: z.int(),
+  turn: z.int().min(1),
+  phase: z.enum(PHASES),
+  ended: z.object({ reason: z.enum(END_REASONS), turn: z.int() }).nullable(),
+  /** The seeded generator's state: every random draw comes from here. */
+  rng: z.int(),
+  config: z.object({
+    turns: z.int(),
+    monthsPerTurn: z.int(),
+    era: z.string(),
+    objectives: ObjectivesSchema,
+    deck: z.array(EventCardSchema),
+    scripted: z.array(z.object({ turn: z.int(), card: EventCardSchema })),
+  }),
+  settings: z.object({
+    showMath: z.boolean(),
+    /** When true, adjudication waits for the facilitator to publish or override. */
+    facilitatorReview: z.boolean(),
+    timers: TimersSchema,
+    civilDisorderAfter: z.int(),
+    paused: z.boolean(),
+    /** Seconds the facilitator added to the current phase's timer. */
+    extensionSeconds: z.int(),
+  }),
+  params: ParamsSchema,
+  seats: z.array(SeatSchema),
+  nations: z.record(z.string(), NationStateSchema),
+  regions: z.record(z.string(), RegionStateSchema),
+  guarantees: z.record(z.string(), GuaranteeStateSchema),
+  /** Highest rung reached anywhere: thresholds below it are no longer sticky. */
+  precedent: z.int(),
+  history: z.array(DecisionRecordSchema),
+  /** Seats done with the current briefing or diplomacy phase. */
+  ready: z.array(z.string()),
+  allocations: z.record(z.string(), AllocationSchema),
+  moves: z.record(z.string(), ChallengerMoveSchema),
+  guarantorAnswers: z.record(z.string(), z.record(z.string(), z.enum(GUARANTOR_RESPONSES))),
+  allyAnswers: z.record(z.string(), z.enum(ALLY_RESPONSES)),
+  statements: z.array(StatementSchema.extend({ seat: z.string() })),
+  crises: z.array(CrisisSchema),
+  reveals: z.array(RevealSchema),
+  /** Cards fired this turn (scripted, random or injected). */
+  cards: z.array(EventCardSchema),
+  pending: PendingSchema.nullable(),
+  report: ReportSchema.nullable(),
+  scores: z.record(z.string(), ExplainedSchema),
+  /** Consecutive missed deadlines per seat (civil disorder). */
+  missed: z.record(z.string(), z.int()),
+});
+export type GameState = z.infer<typeof GameStateSchema>;
+
+/** The part of the state every rule reads. A seat's view has it too, so bots and previews run the same rules. */
+export type World = Pick<
+  GameState,
+  'turn' | 'params' | 'config' | 'seats' | 'nations' | 'guarantees' | 'regions' | 'history' | 'reveals' | 'statements'
+>;

@@ -1,0 +1,101 @@
+// The fixed words of the game. Everything else refers to these, so a typo is a type error.
+
+/** Who sits at a seat. Facilitator (White Cell) and observer are never scored. */
+export const ROLES = ['guarantor', 'ally', 'challenger', 'facilitator', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that control a nation and are scored. */
+export const NATION_ROLES = ['guarantor', 'ally', 'challenger'] as const;
+export type NationRole = (typeof NATION_ROLES)[number];
+
+/** The seven phases of a turn, in order (DESIGN.md "A turn"). */
+export const PHASES = [
+  'briefing',
+  'diplomacy',
+  'allocation',
+  'challenger_move',
+  'responses',
+  'adjudication',
+  'results',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Kinds of guarantee, from the strongest legal form to the loosest. */
+export const GUARANTEE_TYPES = ['treaty', 'extended_deterrence', 'assurance', 'economic'] as const;
+export type GuaranteeType = (typeof GUARANTEE_TYPES)[number];
+
+/** The threats a guarantee can cover (its scope). */
+export const THREAT_KINDS = ['gray_zone', 'coercion', 'armed_attack', 'nuclear_threat'] as const;
+export type ThreatKind = (typeof THREAT_KINDS)[number];
+
+/** What a challenger may do in a turn. */
+export const MOVE_TYPES = [
+  'hold',
+  'probe',
+  'coerce',
+  'limited_attack',
+  'major_attack',
+  'escalate',
+  'de_escalate',
+] as const;
+export type MoveType = (typeof MOVE_TYPES)[number];
+
+/** A guarantor's answer when one of its guarantees is invoked. */
+export const GUARANTOR_RESPONSES = ['honor', 'partial', 'abandon'] as const;
+export type GuarantorResponse = (typeof GUARANTOR_RESPONSES)[number];
+
+/** An ally's answer when a guarantee of its guarantor is invoked. */
+export const ALLY_RESPONSES = ['contribute', 'hedge', 'accommodate'] as const;
+export type AllyResponse = (typeof ALLY_RESPONSES)[number];
+
+/** Public statements: words that cost nothing until they create audience costs. */
+export const STATEMENT_KINDS = ['red_line', 'clarify', 'narrow', 'exit_ramp'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+/** The escalation ladder, after Kahn (1965), condensed to nine rungs. Index = rung number. */
+export const RUNGS = [
+  'peace',
+  'gray_zone',
+  'crisis',
+  'mobilization',
+  'limited_war',
+  'major_war',
+  'nuclear_signaling',
+  'limited_nuclear_use',
+  'general_nuclear_war',
+] as const;
+export type RungName = (typeof RUNGS)[number];
+export const TOP_RUNG = RUNGS.length - 1;
+
+/** Whose eyes a guarantee's credibility is judged through. */
+export const AUDIENCES = ['challenger', 'ally', 'public'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** Spending lines of an allocation. Forward posture and aid are split further by region/nation. */
+export const SPENDING_LINES = [
+  'readiness',
+  'forwardPosture',
+  'modernization',
+  'extendedDeterrence',
+  'foreignAid',
+  'domestic',
+] as const;
+export type SpendingLine = (typeof SPENDING_LINES)[number];
+
+/** Why a match ended. */
+export const END_REASONS = ['turns_complete', 'general_nuclear_war'] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+/** Which threat a challenger move poses, and so which guarantees it invokes. */
+export const MOVE_THREAT: Readonly<Record<MoveType, ThreatKind | null>> = {
+  hold: null,
+  probe: 'gray_zone',
+  coerce: 'coercion',
+  limited_attack: 'armed_attack',
+  major_attack: 'armed_attack',
+  escalate: 'nuclear_threat',
+  de_escalate: null,
+};
+
+/** Moves that need a target nation. */
+export const TARGETED_MOVES: readonly MoveType[] = ['probe', 'coerce', 'limited_attack', 'major_attack', 'escalate'];

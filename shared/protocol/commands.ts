@@ -1,0 +1,63 @@
+// Every command a seat or the facilitator can send, as one zod discriminated union.
+import { z } from 'zod';
+import {
+  AllocationSchema,
+  AllyAnswerSchema,
+  ChallengerMoveSchema,
+  GuarantorAnswerSchema,
+  StatementSchema,
+} from '../model/commands.js';
+import { EffectSchema } from '../model/scenario.js';
+
+export const CommandSchema = z.discriminatedUnion('type', [
+  // Any nation seat.
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('allocate'), allocation: AllocationSchema }),
+  StatementSchema.extend({ type: z.literal('statement') }),
+  // Challenger.
+  z.strictObject({ type: z.literal('move'), move: ChallengerMoveSchema }),
+  // Guarantor and ally answers when a guarantee is invoked.
+  GuarantorAnswerSchema.extend({ type: z.literal('answer_guarantee') }),
+  AllyAnswerSchema.extend({ type: z.literal('answer_ally') }),
+  // Facilitator (White Cell).
+  z.strictObject({ type: z.literal('advance_phase') }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('resume') }),
+  z.strictObject({ type: z.literal('extend_timer'), seconds: z.int().min(1).max(3600) }),
+  z.strictObject({ type: z.literal('inject'), card: z.string().max(32) }),
+  z.strictObject({
+    type: z.literal('inject_custom'),
+    title: z.string().trim().min(1).max(120),
+    text: z.string().trim().min(1).max(1000),
+    effects: z.array(EffectSchema).max(10),
+  }),
+  z.strictObject({
+    type: z.literal('override'),
+    /** Required; an empty one is refused with ERR_REASON_REQUIRED. */
+    reason: z.string().max(500),
+    success: z.record(z.string().max(32), z.boolean()).optional(),
+    rungs: z.record(z.string().max(32), z.int().min(0).max(8)).optional(),
+    provocations: z.array(z.string().max(32)).max(20).optional(),
+  }),
+  z.strictObject({ type: z.literal('publish') }),
+  z.strictObject({ type: z.literal('set_show_math'), on: z.boolean() }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];
+
+/** Commands only the facilitator may send. */
+export const FACILITATOR_COMMANDS: readonly CommandType[] = [
+  'advance_phase',
+  'pause',
+  'resume',
+  'extend_timer',
+  'inject',
+  'inject_custom',
+  'override',
+  'publish',
+  'set_show_math',
+];
+
+/** Turns zod's issues into one readable line naming each field and what was wrong with it. */
+export const describeIssues = (error: z.ZodError): string =>
+  error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');

@@ -1,0 +1,44 @@
+// White Cell review of adjudication: override the engine's outcomes with a required reason, then
+// publish. Both the engine's result and the override are kept in the report and the journal.
+import { fail, ok } from '../../result.js';
+import { advance } from '../flow.js';
+import type { Handler } from './context.js';
+
+export const override: Handler<'override'> = (state, _seat, command) => {
+  const pending = state.pending;
+  if (!pending) return fail('ERR_NOT_YOUR_PHASE', 'there is no adjudication waiting for review');
+  const reason = command.reason.trim();
+  if (reason.length === 0) return fail('ERR_REASON_REQUIRED', 'reason: an override needs a reason');
+  for (const seat of Object.keys(command.success ?? {}))
+    if (!state.crises.some((c) => c.challengerSeat === seat))
+      return fail('ERR_UNKNOWN_TARGET', `success: "${seat}" made no move this turn`);
+  for (const region of Object.keys(command.rungs ?? {}))
+    if (!state.regions[region]) return fail('ERR_UNKNOWN_TARGET', `rungs: unknown region "${region}"`);
+  for (const ally of command.provocations ?? [])
+    if (state.seats.find((s) => s.nation === ally)?.role !== 'ally')
+      return fail('ERR_UNKNOWN_TARGET', `provocations: "${ally}" is not an ally`);
+  const base = pending.override?.decisions ?? pending.engine;
+  const decisions = {
+    ...base,
+    success: { ...base.success, ...command.success },
+    rungs: { ...base.rungs, ...command.rungs },
+    provocations: command.provocations ?? base.provocations,
+  };
+  return ok({
+    state: { ...state, pending: { ...pending, override: { decisions, reason } } },
+    events: [
+      {
+        kind: 'override',
+        turn: state.turn,
+        visibleTo: 'all',
+        text: `The White Cell overrode the adjudication: ${reason}`,
+        data: { reason, engine: pending.engine, override: decisions },
+      },
+    ],
+  });
+};
+
+export const publish: Handler<'publish'> = (state) => {
+  if (!state.pending) return fail('ERR_NOT_YOUR_PHASE', 'there is no adjudication waiting for review');
+  return advance(state, { forced: true });
+};

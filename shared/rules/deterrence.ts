@@ -1,0 +1,87 @@
+// General deterrence (the standing commitment) versus immediate deterrence (this crisis), and the
+// challenger's expected-value calculus: attack only when the expected gain beats the expected cost,
+// a cost that grows with credibility — the threat that leaves something to chance.
+import { type Explained, explainSum } from '../model/explain.js';
+import type { GuaranteeState, World } from '../model/state.js';
+import { MOVE_THREAT, type MoveType } from '../model/vocabulary.js';
+import { credibility } from './credibility.js';
+import { contest, localForce } from './forces.js';
+
+/** The moves whose value the calculus weighs (the others change only the ladder). */
+export const FORCEFUL_MOVES = ['probe', 'coerce', 'limited_attack', 'major_attack'] as const;
+export type ForcefulMove = (typeof FORCEFUL_MOVES)[number];
+
+/** Guarantees a move against `target` would invoke: the target is their ally and their scope covers the threat. */
+export const coveringGuarantees = (world: World, target: string, move: MoveType): GuaranteeState[] => {
+  const threat = MOVE_THREAT[move];
+  if (threat === null) return [];
+  return Object.values(world.guarantees).filter((g) => g.ally === target && g.scope.includes(threat));
+};
+
+/** General deterrence: the standing commitment's credibility to the challenger. */
+export const generalDeterrence = (world: World, id: string, challenger?: string): Explained =>
+  credibility(world, id, 'challenger', challenger);
+
+/**
+ * Immediate deterrence in a crisis: general deterrence plus this crisis's public commitment, minus
+ * a red line that the challenger's intelligence exposed as a bluff.
+ */
+export const immediateDeterrence = (world: World, id: string, challenger?: string): Explained => {
+  const g = world.guarantees[id];
+  const general = generalDeterrence(world, id, challenger);
+  if (!g) return general;
+  const p = world.params;
+  const challengerSeats = world.seats
+    .filter((s) => s.role === 'challenger' && (challenger === undefined || s.nation === challenger))
+    .map((s) => s.id);
+  const exposed = world.reveals.some((r) => challengerSeats.includes(r.to) && r.exposed.includes(id));
+  return explainSum(
+    [
+      { label: 'general deterrence', value: general.value },
+      { label: 'public commitment in this crisis', value: p.redLineBonus * g.commitment },
+      { label: 'red line exposed as a bluff', value: exposed ? -p.bluffPenalty : 0 },
+    ],
+    0,
+    100,
+  );
+};
+
+/**
+ * The challenger's expected value of `move` against `target`, in points (hold = 0).
+ * EV = (1−p)·gain·P(win alone) + p·(gain·P(win vs both) − war cost) − cost of acting,
+ * where p is the strongest covering guarantee's immediate deterrence / 100. Because winning
+ * against both is never likelier than against the ally alone, EV never rises with p.
+ */
+export const challengerCalculus = (world: World, challenger: string, move: ForcefulMove, target: string): Explained => {
+  const rival = world.nations[challenger];
+  const victim = world.nations[target];
+  if (!rival || !victim) return { value: 0, terms: [] };
+  const p = world.params;
+  const region = victim.region;
+  const covering = coveringGuarantees(world, target, move);
+  let pHonor = 0;
+  let guarantorForce = 0;
+  for (const g of covering) {
+    const d = immediateDeterrence(world, g.id, challenger).value / 100;
+    const guarantor = world.nations[g.guarantor];
+    if (d > pHonor && guarantor) {
+      pHonor = d;
+      guarantorForce = localForce(guarantor, region, p).value;
+    }
+  }
+  const attack = localForce(rival, region, p).value;
+  const defense = localForce(victim, region, p).value;
+  const gain = p.moveGain[move] * victim.stakes;
+  const winAlone = contest(attack, defense, p.contestExponent);
+  const winVsBoth = contest(attack, defense + guarantorForce, p.contestExponent);
+  return explainSum(
+    [
+      { label: 'gain if the guarantor stays out', value: (1 - pHonor) * gain * winAlone },
+      { label: 'gain if the guarantor fights', value: pHonor * gain * winVsBoth },
+      { label: 'expected cost of fighting the guarantor', value: -pHonor * p.warCost[move] },
+      { label: 'cost of acting', value: -p.actionCost[move] },
+    ],
+    Number.NEGATIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+  );
+};

@@ -1,0 +1,110 @@
+// The commands a seat may send now. Allocations are continuous, so this offers a few
+// representative plans (status quo, guns, butter, forward); bots choose among them.
+import type { Allocation } from '../model/commands.js';
+import type { GameState, NationState } from '../model/state.js';
+import { ALLY_RESPONSES, GUARANTOR_RESPONSES, TARGETED_MOVES } from '../model/vocabulary.js';
+import type { Command } from '../protocol/commands.js';
+import { budget, statusQuoAllocation, turnYears } from './economy.js';
+import { owedBy } from './flow.js';
+import { respondents, seatById } from './seats.js';
+
+/** Regions a nation might want forward forces in: where its allies live (guarantors) or home. */
+const frontRegions = (state: GameState, n: NationState): string[] => {
+  const regions = Object.values(state.guarantees)
+    .filter((g) => g.guarantor === n.id)
+    .map((g) => state.nations[g.ally]?.region ?? '')
+    .filter((r, i, all) => r !== '' && r !== n.region && all.indexOf(r) === i);
+  return regions;
+};
+
+/** Representative allocations, each within budget. */
+export const allocationPlans = (state: GameState, n: NationState): { name: string; allocation: Allocation }[] => {
+  const years = turnYears(state);
+  const total = budget(n, years).value;
+  const base = statusQuoAllocation(n, years);
+  const defense = base.readiness + base.modernization;
+  const plan = (factor: number): Allocation => {
+    const d = Math.min(total, defense * factor);
+    return { ...base, readiness: d / 2, modernization: d / 2, domestic: total - d };
+  };
+  const plans = [
+    { name: 'status quo', allocation: base },
+    { name: 'guns', allocation: plan(1.5) },
+    { name: 'butter', allocation: plan(0.6) },
+  ];
+  const fronts = frontRegions(state, n);
+  if (fronts.length > 0) {
+    const forward = defense * 0.3;
+    plans.push({
+      name: 'forward',
+      allocation: {
+        ...base,
+        readiness: base.readiness - forward / 2,
+        modernization: base.modernization - forward / 2,
+        forwardPosture: Object.fromEntries(fronts.map((r) => [r, forward / fronts.length])),
+      },
+    });
+  }
+  return plans;
+};
+
+/** Every command `seatId` may send in the current state (override is left out: it needs a reason). */
+export const legalCommands = (state: GameState, seatId: string): Command[] => {
+  const seat = seatById(state, seatId);
+  if (!seat || state.ended) return [];
+  if (seat.role === 'observer') return [];
+  if (seat.role === 'facilitator') {
+    const out: Command[] = [{ type: 'advance_phase' }, { type: state.settings.paused ? 'resume' : 'pause' }];
+    if (state.pending) out.push({ type: 'publish' });
+    out.push({ type: 'set_show_math', on: !state.settings.showMath });
+    for (const card of state.config.deck) out.push({ type: 'inject', card: card.id });
+    return out;
+  }
+  const n = state.nations[seat.nation ?? ''];
+  if (!n) return [];
+  const owes = owedBy(state).includes(seatId);
+  switch (state.phase) {
+    case 'briefing':
+    case 'results':
+      return owes ? [{ type: 'ready' }] : [];
+    case 'diplomacy': {
+      if (!owes) return [];
+      const out: Command[] = [{ type: 'ready' }];
+      const said = (kind: string, subject: string) =>
+        state.statements.some((s) => s.seat === seatId && s.kind === kind && s.subject === subject);
+      for (const g of Object.values(state.guarantees).filter((x) => x.guarantor === n.id))
+        for (const kind of ['red_line', 'clarify', 'narrow'] as const)
+          if (!said(kind, g.id)) out.push({ type: 'statement', kind, subject: g.id, text: '' });
+      for (const r of Object.values(state.regions))
+        if (r.rung > 0 && !said('exit_ramp', r.id))
+          out.push({ type: 'statement', kind: 'exit_ramp', subject: r.id, text: '' });
+      return out;
+    }
+    case 'allocation':
+      return owes ? allocationPlans(state, n).map((p) => ({ type: 'allocate', allocation: p.allocation })) : [];
+    case 'challenger_move': {
+      if (!owes || seat.role !== 'challenger') return [];
+      const out: Command[] = [{ type: 'move', move: { type: 'hold', target: null } }];
+      if (Object.values(state.regions).some((r) => r.rung > 0))
+        out.push({ type: 'move', move: { type: 'de_escalate', target: null } });
+      const targets = state.seats
+        .filter((s) => s.nation !== null && s.role !== 'challenger')
+        .map((s) => s.nation as string);
+      for (const target of targets)
+        for (const type of TARGETED_MOVES) out.push({ type: 'move', move: { type, target } });
+      return out;
+    }
+    case 'responses': {
+      const owed = respondents(state);
+      const out: Command[] = [];
+      for (const g of owed.guarantees.get(seatId) ?? [])
+        if (!state.guarantorAnswers[seatId]?.[g])
+          for (const choice of GUARANTOR_RESPONSES) out.push({ type: 'answer_guarantee', guarantee: g, choice });
+      if (owed.allies.includes(seatId) && !state.allyAnswers[seatId])
+        for (const choice of ALLY_RESPONSES) out.push({ type: 'answer_ally', choice });
+      return out;
+    }
+    case 'adjudication':
+      return [];
+  }
+};

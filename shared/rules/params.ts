@@ -1,0 +1,213 @@
+// Every tunable number of the rules, in one documented place (docs/RULES.md explains each).
+// A scenario may override any of them through its `params` field.
+import { z } from 'zod';
+
+const weights = z.object({
+  capability: z.number().min(0),
+  nuclear: z.number().min(0),
+  interests: z.number().min(0),
+  resolve: z.number().min(0),
+  clarity: z.number().min(0),
+  reputation: z.number().min(0),
+});
+export type CredibilityWeights = z.infer<typeof weights>;
+
+const perMove = z.object({
+  probe: z.number(),
+  coerce: z.number(),
+  limited_attack: z.number(),
+  major_attack: z.number(),
+});
+export type PerMove = z.infer<typeof perMove>;
+
+export const ParamsSchema = z.object({
+  // Economy: a turn's budget and what money buys.
+  /** $bn of modernization that becomes one force point (FP) of capability, before industry. */
+  bnPerForcePoint: z.number().positive(),
+  /** $bn of forward-posture spending that becomes one FP stationed in a region. */
+  bnPerForwardPoint: z.number().positive(),
+  /** Share of capability lost each year to wear and obsolescence. */
+  capabilityDepreciation: z.number().min(0).max(1),
+  /** Share of forward posture that rotates home each year unless funded again. */
+  postureDecay: z.number().min(0).max(1),
+  /** $bn per FP per year that keeps forces fully ready. */
+  readinessUpkeep: z.number().positive(),
+  /** How fast readiness moves toward what this turn's spending pays for (0..1 per turn). */
+  readinessResponse: z.number().min(0).max(1),
+  /** Share of capability that fights at zero readiness; the rest needs readiness. */
+  unreadyFloor: z.number().min(0).max(1),
+  /** Share of a distant nation's capability that can reinforce a region it has no reach entry for. */
+  defaultReach: z.number().min(0).max(1),
+  /** How many $bn of aid raise an ally's ties to its donor by 0.01. */
+  aidPerTie: z.number().positive(),
+
+  // Guns versus butter.
+  /** Defense % of GDP above which spending strains the economy, unless the nation sets its own. */
+  sustainableDefenseShare: z.number().positive(),
+  /** Share of last turn's strain that carries over: sustained over-spending accumulates. */
+  strainPersistence: z.number().min(0).max(1),
+  /** Growth points lost per point of strain. */
+  growthPerStrain: z.number().min(0),
+  /** Consensus points lost per point of strain. */
+  consensusPerStrain: z.number().min(0),
+  /** Consensus the public drifts back toward, and how fast (share per turn). */
+  consensusBaseline: z.number().min(0).max(100),
+  consensusDrift: z.number().min(0).max(1),
+  /** Consensus gained per turn when the whole budget goes to domestic spending (scaled). */
+  consensusPerDomesticShare: z.number().min(0),
+  /** Ally defense % of GDP its guarantor expects; the shortfall is the guarantor's burden. */
+  burdenTarget: z.number().min(0),
+  /** Guarantor consensus lost per point of an ally's shortfall. */
+  consensusPerBurdenPoint: z.number().min(0),
+
+  // Credibility.
+  /** Credibility weights per audience; current calculus outweighs reputation about 2:1. */
+  audienceWeights: z.object({ challenger: weights, ally: weights, public: weights }),
+  /** Share of the capability score from the local balance; the rest from tripwire forces. */
+  balanceShare: z.number().min(0).max(1),
+  /** FP of forward forces at which the tripwire score reaches 63% (1 − 1/e): diminishing returns. */
+  tripwireScale: z.number().positive(),
+  /** Weight of consensus within resolve; the rest is public commitment (audience costs). */
+  consensusInResolve: z.number().min(0).max(1),
+  /** Immediate deterrence: points per unit of public commitment made this crisis. */
+  redLineBonus: z.number().min(0),
+  /** Immediate deterrence: points lost when intelligence exposed a red line without forces. */
+  bluffPenalty: z.number().min(0),
+
+  // Reputation.
+  /** Reputation step per decision (honor +1, partial −partialValue, abandon −1). */
+  reputationStep: z.number().min(0),
+  partialValue: z.number(),
+  /** Share of a past decision's weight that survives each turn. */
+  reputationDecay: z.number().min(0).max(1),
+  /** Weight of a decision on another guarantee: base, plus same region, plus same challenger. */
+  spilloverBase: z.number().min(0),
+  spilloverSameRegion: z.number().min(0),
+  spilloverSameChallenger: z.number().min(0),
+
+  // Challenger calculus and combat.
+  /** Steepness of the contest function: P(win) = C^k / (C^k + D^k). */
+  contestExponent: z.number().positive(),
+  /** Value of success per move, as a share of the target's stakes × 100. */
+  moveGain: perMove,
+  /** Cost of fighting the guarantor, per move, in the same points. */
+  warCost: perMove,
+  /** Cost of acting at all (sanctions, opprobrium), per move. */
+  actionCost: perMove,
+  /** Target integrity lost when the move succeeds. */
+  integrityLoss: perMove,
+  /** Share of committed capability lost by each side in a fight. */
+  attrition: perMove,
+  /** Share of the guarantor's next budget an honored response costs. */
+  honorCost: perMove,
+  /** Share of its local force a contributing ally adds to the defense. */
+  contributionShare: z.number().min(0).max(1),
+  /** Share of the guarantor's local force that a partial response (arms, aid) adds. */
+  partialShare: z.number().min(0).max(1),
+
+  // Escalation.
+  /** Resistance to crossing a rung for the first time (index = rung); 0 = no threshold. */
+  thresholdResistance: z.array(z.number().min(0).max(1)).length(9),
+  /** Multiplier on resistance once the rung has been crossed anywhere (precedent broken). */
+  precedentDiscount: z.number().min(0).max(1),
+  /** Per-turn chance, per rung, of an inadvertent jump one rung up. */
+  inadvertentPerRung: z.number().min(0).max(1),
+  /** Chance that honoring an attack spirals the theater one rung higher. */
+  spiralChance: z.number().min(0).max(1),
+  /** Chance that a quiet theater cools one rung. */
+  coolingChance: z.number().min(0).max(1),
+  /** Consensus the crossing nation pays when it breaks a threshold for the first time. */
+  thresholdConsensusCost: z.number().min(0),
+
+  // Alliance dilemma and audience costs.
+  /** Consensus lost for backing down from a full public commitment at rung 0. */
+  audienceCost: z.number().min(0),
+  /** How much each rung multiplies the audience cost (Tomz 2007: grows with escalation). */
+  audienceCostPerRung: z.number().min(0),
+  /** Hedging points other allies add when their guarantor abandons someone. */
+  abandonHedging: z.number().min(0),
+  /** Per-turn chance of an ally provocation at full clarity and credibility (entrapment). */
+  provocationBase: z.number().min(0).max(1),
+
+  // Intelligence and events.
+  /** Chance per turn that a nation with intel 1 sees another seat's allocation. */
+  intelBase: z.number().min(0).max(1),
+  /** Chance per turn that a random event from the scenario's deck fires at briefing. */
+  randomEventChance: z.number().min(0).max(1),
+});
+export type Params = z.infer<typeof ParamsSchema>;
+
+/** The defaults. Changing one changes the game: update docs/RULES.md and the golden files. */
+export const DEFAULT_PARAMS: Params = {
+  bnPerForcePoint: 3,
+  bnPerForwardPoint: 4,
+  capabilityDepreciation: 0.08,
+  postureDecay: 0.15,
+  readinessUpkeep: 0.3,
+  readinessResponse: 0.3,
+  unreadyFloor: 0.4,
+  defaultReach: 0.1,
+  aidPerTie: 2,
+
+  sustainableDefenseShare: 4,
+  strainPersistence: 0.7,
+  growthPerStrain: 0.4,
+  consensusPerStrain: 2,
+  consensusBaseline: 60,
+  consensusDrift: 0.1,
+  consensusPerDomesticShare: 4,
+  burdenTarget: 2,
+  consensusPerBurdenPoint: 0.5,
+
+  audienceWeights: {
+    challenger: { capability: 0.3, nuclear: 0.07, interests: 0.12, resolve: 0.1, clarity: 0.08, reputation: 0.33 },
+    ally: { capability: 0.22, nuclear: 0.08, interests: 0.12, resolve: 0.12, clarity: 0.13, reputation: 0.33 },
+    public: { capability: 0.15, nuclear: 0.05, interests: 0.22, resolve: 0.2, clarity: 0.05, reputation: 0.33 },
+  },
+  balanceShare: 0.6,
+  tripwireScale: 5,
+  consensusInResolve: 0.7,
+  redLineBonus: 8,
+  bluffPenalty: 10,
+
+  reputationStep: 0.2,
+  partialValue: 0.3,
+  reputationDecay: 0.8,
+  spilloverBase: 0.4,
+  spilloverSameRegion: 0.3,
+  spilloverSameChallenger: 0.3,
+
+  contestExponent: 1.5,
+  moveGain: { probe: 8, coerce: 25, limited_attack: 55, major_attack: 100 },
+  warCost: { probe: 6, coerce: 15, limited_attack: 45, major_attack: 90 },
+  actionCost: { probe: 0.5, coerce: 2, limited_attack: 6, major_attack: 12 },
+  integrityLoss: { probe: 2, coerce: 5, limited_attack: 15, major_attack: 35 },
+  attrition: { probe: 0, coerce: 0, limited_attack: 0.05, major_attack: 0.12 },
+  honorCost: { probe: 0.02, coerce: 0.04, limited_attack: 0.1, major_attack: 0.2 },
+  contributionShare: 0.5,
+  partialShare: 0.15,
+
+  thresholdResistance: [0, 0.1, 0.2, 0.3, 0.5, 0.4, 0.7, 0.8, 0.9],
+  precedentDiscount: 0.4,
+  inadvertentPerRung: 0.015,
+  spiralChance: 0.25,
+  coolingChance: 0.5,
+  thresholdConsensusCost: 5,
+
+  audienceCost: 10,
+  audienceCostPerRung: 0.25,
+  abandonHedging: 15,
+  provocationBase: 0.12,
+
+  intelBase: 0.35,
+  randomEventChance: 0.3,
+};
+
+/** A scenario's partial override: any top-level parameter may be replaced. */
+export const ParamsOverrideSchema = ParamsSchema.partial();
+export type ParamsOverride = z.infer<typeof ParamsOverrideSchema>;
+
+export const mergeParams = (override: ParamsOverride | undefined): Params => ({
+  ...DEFAULT_PARAMS,
+  ...override,
+});

@@ -1,0 +1,59 @@
+// Fog of war as a pure function: what one seat may know. The server sends only this; hidden data
+// never reaches another seat's wire. The facilitator sees everything but the dice.
+import type { Explained } from '../model/explain.js';
+import type { GameState } from '../model/state.js';
+import { seatById } from '../rules/seats.js';
+
+/** A seat's view: the state without the generator and with other seats' secrets removed. */
+export type GameView = Omit<GameState, 'rng'> & {
+  /** The seat this view was made for. */
+  viewer: string;
+};
+
+const only = <T>(record: Record<string, T>, key: string): Record<string, T> => {
+  const value = record[key];
+  return value === undefined ? {} : { [key]: value };
+};
+
+/** Keeps the value, drops the breakdown: "show the math" off. */
+const valueOnly = (e: Explained): Explained => ({ value: e.value, terms: [] });
+
+/**
+ * Secret per seat: this turn's allocations, moves and answers (until adjudication publishes
+ * their effects), intelligence reveals made to others, other nations' last allocations, and a
+ * pending adjudication. The RNG state is hidden from everyone: it would let a client predict draws.
+ */
+export const viewFor = (state: GameState, seatId: string): GameView => {
+  const { rng: _hidden, ...rest } = state;
+  const seat = seatById(state, seatId);
+  if (seat?.role === 'facilitator') return { ...rest, viewer: seatId };
+  const nations: GameState['nations'] = {};
+  for (const [id, n] of Object.entries(state.nations))
+    nations[id] = id === seat?.nation ? n : { ...n, lastAllocation: null };
+  const math = state.settings.showMath;
+  const report =
+    state.report && !math
+      ? {
+          ...state.report,
+          changes: state.report.changes.map((c) => ({ ...c, why: valueOnly(c.why) })),
+          notes: state.report.notes.map((n) => ({ ...n, why: null })),
+        }
+      : state.report;
+  const scores: GameState['scores'] = {};
+  for (const [id, s] of Object.entries(state.scores)) scores[id] = math || id === seatId ? s : valueOnly(s);
+  return {
+    ...rest,
+    viewer: seatId,
+    nations,
+    allocations: only(state.allocations, seatId),
+    moves: only(state.moves, seatId),
+    guarantorAnswers: only(state.guarantorAnswers, seatId),
+    allyAnswers: only(state.allyAnswers, seatId),
+    reveals: state.reveals.filter((r) => r.to === seatId),
+    // Immediate deterrence is the challenger's own estimate (it counts what its intelligence saw).
+    crises: state.crises.map((c) => (c.challengerSeat === seatId ? c : { ...c, immediate: {} })),
+    pending: null,
+    report,
+    scores,
+  };
+};
