@@ -3,7 +3,7 @@
 import { type Explained, explainSum } from '../model/explain.js';
 import type { Crisis, World } from '../model/state.js';
 import type { AllyResponse, GuarantorResponse } from '../model/vocabulary.js';
-import { contest, localForce } from './forces.js';
+import { contest, localForceValue } from './forces.js';
 
 export interface CrisisAnswers {
   /** Each invoked guarantee's answer. */
@@ -30,7 +30,7 @@ export const crisisOdds = (world: World, crisis: Crisis, answers: CrisisAnswers)
   const rival = world.nations[crisis.challenger];
   const target = crisis.move.target ? world.nations[crisis.move.target] : undefined;
   const attack = explainSum(
-    rival ? [{ label: `${rival.name} forces`, value: localForce(rival, region, p).value }] : [],
+    rival ? [{ label: `${rival.name} forces`, value: localForceValue(rival, region, p) }] : [],
     0,
     Number.POSITIVE_INFINITY,
   );
@@ -39,7 +39,7 @@ export const crisisOdds = (world: World, crisis: Crisis, answers: CrisisAnswers)
   const terms = [
     {
       label: `${target.name} forces${targetAnswer === 'accommodate' ? ' (accommodating: half)' : ''}`,
-      value: localForce(target, region, p).value * (targetAnswer === 'accommodate' ? 0.5 : 1),
+      value: localForceValue(target, region, p) * (targetAnswer === 'accommodate' ? 0.5 : 1),
     },
   ];
   const counted = new Set<string>();
@@ -50,12 +50,12 @@ export const crisisOdds = (world: World, crisis: Crisis, answers: CrisisAnswers)
     if (!guarantor || counted.has(guarantor.id) || choice === undefined || choice === 'abandon') continue;
     counted.add(guarantor.id);
     const share = choice === 'honor' ? 1 : p.partialShare;
-    terms.push({ label: `${guarantor.name} (${choice})`, value: share * localForce(guarantor, region, p).value });
+    terms.push({ label: `${guarantor.name} (${choice})`, value: share * localForceValue(guarantor, region, p) });
   }
   for (const [allyId, choice] of Object.entries(answers.allies)) {
     const ally = world.nations[allyId];
     if (!ally || allyId === target.id || choice !== 'contribute') continue;
-    terms.push({ label: `${ally.name} contributes`, value: p.contributionShare * localForce(ally, region, p).value });
+    terms.push({ label: `${ally.name} contributes`, value: p.contributionShare * localForceValue(ally, region, p) });
   }
   const defense = explainSum(terms, 0, Number.POSITIVE_INFINITY);
   const concedes = targetAnswer === 'accommodate' && (crisis.move.type === 'probe' || crisis.move.type === 'coerce');

@@ -65,16 +65,18 @@ const startNation = (
   lastAllocation: null,
 });
 
+type Started = { state: GameState; events: GameEvent[] };
+
 /** Starts a match at turn 1, briefing. Accepts a raw scenario and validates it first. */
-export const createMatch = (
-  input: unknown,
-  seed: number,
-  options: MatchOptions = {},
-): Result<{ state: GameState; events: GameEvent[] }> => {
+export const createMatch = (input: unknown, seed: number, options: MatchOptions = {}): Result<Started> => {
   const parsed = ScenarioSchema.safeParse(input);
   if (!parsed.success) return fail('ERR_INVALID_SCENARIO', describeIssues(parsed.error));
+  return startMatch(parsed.data, seed, options);
+};
+
+/** Starts a match from a scenario that is already validated (the simulator's fast path). */
+export const startMatch = (scenario: Scenario, seed: number, options: MatchOptions = {}): Result<Started> => {
   if (!Number.isSafeInteger(seed)) return fail('ERR_MALFORMED', `seed must be an integer, got ${String(seed)}`);
-  const scenario = parsed.data;
   const params = mergeParams(scenario.params);
   const years = scenario.monthsPerTurn / 12;
   const nations: Record<string, NationState> = {};

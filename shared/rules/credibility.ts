@@ -4,7 +4,7 @@
 import { type Explained, clamp01, explainSum } from '../model/explain.js';
 import type { GuaranteeState, World } from '../model/state.js';
 import type { Audience } from '../model/vocabulary.js';
-import { contest, localForce } from './forces.js';
+import { contest, localForceValue } from './forces.js';
 import { mainChallenger, reputation } from './reputation.js';
 
 /** How much a guarantee type lends to a nuclear umbrella (Fuhrmann & Sechser 2014: alliances deter). */
@@ -22,8 +22,8 @@ export const localBalance = (world: World, g: GuaranteeState, challenger = mainC
   const rival = world.nations[challenger];
   if (!ally || !guarantor) return 0;
   const p = world.params;
-  const defense = localForce(ally, ally.region, p).value + localForce(guarantor, ally.region, p).value;
-  const attack = rival ? localForce(rival, ally.region, p).value : 0;
+  const defense = localForceValue(ally, ally.region, p) + localForceValue(guarantor, ally.region, p);
+  const attack = rival ? localForceValue(rival, ally.region, p) : 0;
   return 1 - contest(attack, defense, 1);
 };
 

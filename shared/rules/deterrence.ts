@@ -5,7 +5,7 @@ import { type Explained, explainSum } from '../model/explain.js';
 import type { GuaranteeState, World } from '../model/state.js';
 import { MOVE_THREAT, type MoveType } from '../model/vocabulary.js';
 import { credibility } from './credibility.js';
-import { contest, localForce } from './forces.js';
+import { contest, localForceValue } from './forces.js';
 
 /** The moves whose value the calculus weighs (the others change only the ladder). */
 export const FORCEFUL_MOVES = ['probe', 'coerce', 'limited_attack', 'major_attack'] as const;
@@ -66,11 +66,11 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
     const guarantor = world.nations[g.guarantor];
     if (d > pHonor && guarantor) {
       pHonor = d;
-      guarantorForce = localForce(guarantor, region, p).value;
+      guarantorForce = localForceValue(guarantor, region, p);
     }
   }
-  const attack = localForce(rival, region, p).value;
-  const defense = localForce(victim, region, p).value;
+  const attack = localForceValue(rival, region, p);
+  const defense = localForceValue(victim, region, p);
   const gain = p.moveGain[move] * victim.stakes;
   const winAlone = contest(attack, defense, p.contestExponent);
   const winVsBoth = contest(attack, defense + guarantorForce, p.contestExponent);

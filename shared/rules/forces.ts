@@ -8,6 +8,12 @@ export const effectiveForce = (n: NationState, p: Params): number =>
   n.capability * (p.unreadyFloor + (1 - p.unreadyFloor) * n.readiness);
 
 /** Force a nation brings to bear in a region: home forces, or reinforcement by reach, plus forward posture. */
+export const localForceValue = (n: NationState, region: string, p: Params): number =>
+  n.region === region
+    ? effectiveForce(n, p)
+    : effectiveForce(n, p) * (n.reach[region] ?? p.defaultReach) + (n.posture[region] ?? 0);
+
+/** The same force with its breakdown, for the turn log. */
 export const localForce = (n: NationState, region: string, p: Params): Explained => {
   const effective = effectiveForce(n, p);
   const terms =

@@ -28,6 +28,8 @@ const GUARANTEE_BOUNDS: Partial<Record<GuaranteeMetric, readonly [number, number
   clarity: [0, 1],
 };
 
+const UNBOUNDED: readonly [number, number] = [0, Number.POSITIVE_INFINITY];
+
 interface Entry {
   subject: string;
   metric: string;
@@ -56,7 +58,7 @@ export class Ledger {
   nation(id: string, metric: NationMetric, label: string, delta: number): void {
     const n = this.nations[id];
     if (!n || delta === 0) return;
-    const [lo, hi] = NATION_BOUNDS[metric] ?? [0, Number.POSITIVE_INFINITY];
+    const [lo, hi] = NATION_BOUNDS[metric] ?? UNBOUNDED;
     n[metric] = this.record(id, metric, n[metric], label, delta, lo, hi) as never;
   }
 
@@ -71,7 +73,7 @@ export class Ledger {
   guarantee(id: string, metric: GuaranteeMetric, label: string, delta: number): void {
     const g = this.guarantees[id];
     if (!g || delta === 0) return;
-    const [lo, hi] = GUARANTEE_BOUNDS[metric] ?? [0, Number.POSITIVE_INFINITY];
+    const [lo, hi] = GUARANTEE_BOUNDS[metric] ?? UNBOUNDED;
     g[metric] = this.record(id, metric, g[metric], label, delta, lo, hi) as never;
   }
 

@@ -4,7 +4,8 @@ import type { GameState } from '../model/state.js';
 import type { Command } from '../protocol/commands.js';
 import { applyParsed } from '../rules/engine.js';
 import { advance, owedBy } from '../rules/flow.js';
-import { createMatch, type MatchOptions } from '../rules/createMatch.js';
+import type { Scenario } from '../model/scenario.js';
+import { startMatch, type MatchOptions } from '../rules/createMatch.js';
 
 /** Chooses a command for a seat, or null to let the deadline default it. */
 export type Policy = (state: GameState, seat: string) => Command | null;
@@ -21,12 +22,12 @@ export interface Playout {
 const MAX_COMMANDS_PER_PHASE = 200;
 
 export const playMatch = (
-  scenario: unknown,
+  scenario: Scenario,
   seed: number,
   policyFor: (seat: string) => Policy,
   options: MatchOptions = {},
 ): Playout => {
-  const created = createMatch(scenario, seed, options);
+  const created = startMatch(scenario, seed, options);
   if (!created.ok) throw new Error(created.error.message);
   let state = created.value.state;
   const log: LogEntry[] = [];
@@ -57,12 +58,12 @@ export const playMatch = (
 
 /** Replays a log from the same scenario and seed; the result must equal the original byte for byte. */
 export const replay = (
-  scenario: unknown,
+  scenario: Scenario,
   seed: number,
   log: readonly LogEntry[],
   options: MatchOptions = {},
 ): GameState => {
-  const created = createMatch(scenario, seed, options);
+  const created = startMatch(scenario, seed, options);
   if (!created.ok) throw new Error(created.error.message);
   let state = created.value.state;
   for (const entry of log) {
