@@ -21,7 +21,7 @@ export { generalDeterrence, immediateDeterrence, challengerCalculus, coveringGua
 export { budget, burden, allocationTotal, defenseSharePct, statusQuoAllocation } from './rules/economy.js';
 export { provocationRisk } from './rules/alliance.js';
 export { audienceCost } from './rules/audienceCosts.js';
-export { escalateTheater, thresholdResistance, inadvertentChance } from './rules/escalation.js';
+export { escalateTheater, thresholdResistance, inadvertentChance, overallEscalation } from './rules/escalation.js';
 export { crisisOdds } from './rules/combat.js';
 export { seatScore, allScores, metric } from './rules/scoring.js';
 export { inCivilDisorder, FACILITATOR_SEAT, OBSERVER_SEAT } from './rules/seats.js';

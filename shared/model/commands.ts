@@ -37,6 +37,10 @@ export const AllyAnswerSchema = z.strictObject({
   choice: z.enum(ALLY_RESPONSES),
 });
 
+/** Either answer, as journaled. */
+export const ResponseSchema = z.union([GuarantorAnswerSchema, AllyAnswerSchema]);
+export type Response = z.infer<typeof ResponseSchema>;
+
 /**
  * A public statement. red_line, clarify and narrow are a guarantor's words about one of its
  * guarantees (`subject` = guarantee id); exit_ramp is anyone's offer to cool a theater

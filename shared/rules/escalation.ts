@@ -82,3 +82,10 @@ export const escalateTheater = (input: TheaterInput, p: Params, rng: RngCursor):
   if (quiet && rung > 0 && rng.chance(p.coolingChance)) step('the theater cools', -1);
   return { rung: { value: rung, terms }, firstCrossings };
 };
+
+/** Overall escalation: the highest rung of any theater, named in its breakdown. */
+export const overallEscalation = (regions: Readonly<Record<string, { name: string; rung: number }>>): Explained => {
+  let top: { name: string; rung: number } | undefined;
+  for (const r of Object.values(regions)) if (!top || r.rung > top.rung) top = r;
+  return { value: top?.rung ?? 0, terms: top ? [{ label: `highest theater: ${top.name}`, value: top.rung }] : [] };
+};

@@ -9,19 +9,19 @@ const mean = (xs: number[]): number => (xs.length === 0 ? 1 : xs.reduce((a, b) =
 
 /** One metric for one nation, 0..1. */
 export const metric = (world: World, n: NationState, m: Metric): number => {
-  const guarantees = Object.values(world.guarantees);
-  const turnsPlayed = Math.max(1, world.turn);
   switch (m) {
     case 'integrity':
       return n.integrity / 100;
     case 'alliesIntact':
       return mean(
-        guarantees.filter((g) => g.guarantor === n.id).map((g) => (world.nations[g.ally]?.integrity ?? 0) / 100),
+        Object.values(world.guarantees)
+          .filter((g) => g.guarantor === n.id)
+          .map((g) => (world.nations[g.ally]?.integrity ?? 0) / 100),
       );
     case 'deterrence':
-      return clamp01(1 - n.setbacks / turnsPlayed);
+      return clamp01(1 - n.setbacks / Math.max(1, world.turn));
     case 'security': {
-      const mine = guarantees.filter((g) => g.ally === n.id || g.guarantor === n.id);
+      const mine = Object.values(world.guarantees).filter((g) => g.ally === n.id || g.guarantor === n.id);
       const audience = mine.some((g) => g.ally === n.id) ? 'ally' : 'challenger';
       return mean(mine.map((g) => credibility(world, g.id, audience).value / 100));
     }

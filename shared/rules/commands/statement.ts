@@ -1,6 +1,7 @@
 // Public statements: a guarantor's red line, clarification or narrowing of one of its guarantees,
 // or anyone's exit ramp for a theater. Public at once; red lines create audience costs later.
 import type { GameState, GuaranteeState } from '../../model/state.js';
+import { THREAT_KINDS } from '../../model/vocabulary.js';
 import { fail, ok } from '../../result.js';
 import { narrowingCost } from '../audienceCosts.js';
 import type { Handler } from './context.js';
@@ -33,7 +34,9 @@ export const statement: Handler<'statement'> = (state, seat, { kind, subject, te
     if (kind === 'clarify') next = withGuarantee(state, { ...g, clarity: Math.min(1, g.clarity + CLARITY_STEP) });
     if (kind === 'narrow') {
       const removed = Math.min(g.commitment, COMMITMENT_STEP);
-      const scope = g.scope.length > 1 ? g.scope.slice(1) : g.scope;
+      // Narrowing drops the least severe threat it covered, never the last one.
+      const lowest = [...g.scope].sort((a, b) => THREAT_KINDS.indexOf(a) - THREAT_KINDS.indexOf(b))[0];
+      const scope = g.scope.length > 1 ? g.scope.filter((t) => t !== lowest) : g.scope;
       next = withGuarantee(state, { ...g, commitment: g.commitment - removed, scope });
       const guarantor = next.nations[g.guarantor];
       const rung = next.regions[next.nations[g.ally]?.region ?? '']?.rung ?? 0;
