@@ -12,7 +12,7 @@ const point = z.tuple([z.number(), z.number()]);
 /** A map area drawn for fictional scenarios: one or more closed rings of [x, y] in 0..1000. */
 export const PolygonSchema = z.array(z.array(point).min(3, 'a ring needs at least 3 points')).min(1);
 
-export const RegionSchema = z.object({
+export const RegionSchema = z.strictObject({
   id,
   name: z.string().min(1),
   /** Where the map draws the theater's label and escalation marker, in map coordinates. */
@@ -69,7 +69,7 @@ export const NationSchema = z
     path: ['iso'],
   });
 
-export const GuaranteeSchema = z.object({
+export const GuaranteeSchema = z.strictObject({
   id,
   guarantor: id,
   ally: id,
@@ -92,7 +92,7 @@ export const GuaranteeSchema = z.object({
   basis: z.string().optional(),
 });
 
-export const SeatSpecSchema = z.object({
+export const SeatSpecSchema = z.strictObject({
   id,
   role: z.enum(NATION_ROLES),
   nation: id,
@@ -102,16 +102,16 @@ export const SeatSpecSchema = z.object({
 
 /** What an event does when it fires. Deltas are added, then clamped to each meter's bounds. */
 export const EffectSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('consensus'), nation: id, delta: z.number().min(-100).max(100) }),
-  z.object({ kind: z.literal('growth'), nation: id, delta: z.number().min(-20).max(20) }),
-  z.object({ kind: z.literal('capability'), nation: id, delta: z.number().min(-1).max(1) }),
-  z.object({ kind: z.literal('readiness'), nation: id, delta: z.number().min(-1).max(1) }),
-  z.object({ kind: z.literal('escalation'), region: id, delta: z.int().min(-8).max(8) }),
-  z.object({ kind: z.literal('ties'), guarantee: id, delta: z.number().min(-1).max(1) }),
+  z.strictObject({ kind: z.literal('consensus'), nation: id, delta: z.number().min(-100).max(100) }),
+  z.strictObject({ kind: z.literal('growth'), nation: id, delta: z.number().min(-20).max(20) }),
+  z.strictObject({ kind: z.literal('capability'), nation: id, delta: z.number().min(-1).max(1) }),
+  z.strictObject({ kind: z.literal('readiness'), nation: id, delta: z.number().min(-1).max(1) }),
+  z.strictObject({ kind: z.literal('escalation'), region: id, delta: z.int().min(-8).max(8) }),
+  z.strictObject({ kind: z.literal('ties'), guarantee: id, delta: z.number().min(-1).max(1) }),
 ]);
 export type Effect = z.infer<typeof EffectSchema>;
 
-export const EventCardSchema = z.object({
+export const EventCardSchema = z.strictObject({
   id,
   title: z.string().min(1).max(120),
   text: z.string().min(1).max(1000),
@@ -134,7 +134,7 @@ export type Metric = (typeof METRICS)[number];
 
 /** Score weights per role; a role's score is the weighted mean of its metrics × 100. */
 const objective = z.partialRecord(z.enum(METRICS), z.number().min(0));
-export const ObjectivesSchema = z.object({
+export const ObjectivesSchema = z.strictObject({
   guarantor: objective,
   ally: objective,
   challenger: objective,
@@ -142,7 +142,7 @@ export const ObjectivesSchema = z.object({
 export type Objectives = z.infer<typeof ObjectivesSchema>;
 
 const timer = z.int().min(10).max(3600).nullable();
-export const TimersSchema = z.object({
+export const TimersSchema = z.strictObject({
   briefing: timer,
   diplomacy: timer,
   allocation: timer,
@@ -159,7 +159,7 @@ export const ScenarioSchema = z
     title: z.string().min(1).max(120),
     /** One paragraph for the scenario picker. */
     summary: z.string().min(1).max(1000),
-    /** 'historical' eras calibrate honor rates higher than 'contemporary' ones (DESIGN.md). */
+    /** When the scenario is set: the simulator reports calibration against this era's published rates. */
     era: z.enum(['historical', 'cold_war', 'contemporary', 'fictional']),
     /** 'iso' maps draw real borders from ISO codes; 'polygons' use inline shapes. */
     map: z.enum(['iso', 'polygons']),
@@ -173,8 +173,8 @@ export const ScenarioSchema = z
     guarantees: z.array(GuaranteeSchema).min(1),
     seats: z.array(SeatSpecSchema).min(2),
     objectives: ObjectivesSchema,
-    events: z.object({
-      scripted: z.array(z.object({ turn: z.int().min(1), card: EventCardSchema })).default([]),
+    events: z.strictObject({
+      scripted: z.array(z.strictObject({ turn: z.int().min(1), card: EventCardSchema })).default([]),
       deck: z.array(EventCardSchema).default([]),
     }),
     params: ParamsOverrideSchema.optional(),
@@ -189,6 +189,9 @@ export type Nation = z.infer<typeof NationSchema>;
 export type Region = z.infer<typeof RegionSchema>;
 export type Guarantee = z.infer<typeof GuaranteeSchema>;
 export type SeatSpec = z.infer<typeof SeatSpecSchema>;
+
+/** Seat ids every match adds itself (the White Cell and the observers). */
+const RESERVED_SEATS = ['facilitator', 'observer'];
 
 type RawScenario = {
   regions: { id: string }[];
@@ -235,6 +238,8 @@ function checkReferences(s: RawScenario, ctx: z.RefinementCtx): void {
   });
   const seatedNations = new Set<string>();
   s.seats.forEach((seat, i) => {
+    if (RESERVED_SEATS.includes(seat.id))
+      issue(['seats', i, 'id'], `"${seat.id}" is reserved for the match's own seat`);
     if (!nations.has(seat.nation)) issue(['seats', i, 'nation'], `unknown nation "${seat.nation}"`);
     if (seatedNations.has(seat.nation)) issue(['seats', i, 'nation'], `nation "${seat.nation}" already has a seat`);
     seatedNations.add(seat.nation);

@@ -173,6 +173,8 @@ export const GameStateSchema = z.object({
   scenarioId: z.string(),
   seed: z.int(),
   turn: z.int().min(1),
+  /** Turns adjudicated so far: how long the economy has run (the fiscal score's yardstick). */
+  adjudicated: z.int().min(0),
   phase: z.enum(PHASES),
   ended: z.object({ reason: z.enum(END_REASONS), turn: z.int() }).nullable(),
   /** The seeded generator's state: every random draw comes from here. */
@@ -222,8 +224,21 @@ export const GameStateSchema = z.object({
 });
 export type GameState = z.infer<typeof GameStateSchema>;
 
+/** Everything but the generator: what a seat's view has the shape of. */
+export type VisibleState = Omit<GameState, 'rng'>;
+
 /** The part of the state every rule reads. A seat's view has it too, so bots and previews run the same rules. */
 export type World = Pick<
   GameState,
-  'turn' | 'params' | 'config' | 'seats' | 'nations' | 'guarantees' | 'regions' | 'history' | 'reveals' | 'statements'
+  | 'turn'
+  | 'adjudicated'
+  | 'params'
+  | 'config'
+  | 'seats'
+  | 'nations'
+  | 'guarantees'
+  | 'regions'
+  | 'history'
+  | 'reveals'
+  | 'statements'
 >;

@@ -97,5 +97,12 @@ export const MOVE_THREAT: Readonly<Record<MoveType, ThreatKind | null>> = {
   de_escalate: null,
 };
 
-/** Moves that need a target nation. */
-export const TARGETED_MOVES: readonly MoveType[] = ['probe', 'coerce', 'limited_attack', 'major_attack', 'escalate'];
+/** Moves that need a target nation (de-escalation names the nation whose theater it cools). */
+export const TARGETED_MOVES: readonly MoveType[] = [
+  'probe',
+  'coerce',
+  'limited_attack',
+  'major_attack',
+  'escalate',
+  'de_escalate',
+];

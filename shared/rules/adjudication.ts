@@ -9,7 +9,7 @@ import { audienceCost } from './audienceCosts.js';
 import { type CrisisAnswers, crisisOdds } from './combat.js';
 import { credibility } from './credibility.js';
 import { applyAllocation, budget, burden, statusQuoAllocation, turnYears } from './economy.js';
-import { escalateTheater } from './escalation.js';
+import { type CrossingCause, escalateTheater } from './escalation.js';
 import { Ledger } from './ledger.js';
 import { allScores } from './scoring.js';
 import { nationSeats } from './seats.js';
@@ -170,11 +170,14 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
         }
       }
     }
-    for (const [ally, choice] of Object.entries(answers.allies)) {
-      if (choice === 'hedge') ledger.nation(ally, 'hedging', 'hedged in the crisis', 3);
-      if (choice === 'accommodate' && ally !== target) ledger.nation(ally, 'hedging', 'accommodated the challenger', 8);
-      if (choice === 'contribute') ledger.nation(ally, 'consensus', 'cost of contributing forces', -1);
-    }
+  }
+  // Allies answer once per turn, whatever the number of crises.
+  const targets = new Set(state.crises.map((c) => c.move.target));
+  for (const [ally, choice] of Object.entries(answers.allies)) {
+    if (choice === 'hedge') ledger.nation(ally, 'hedging', 'hedged in the crisis', 3);
+    if (choice === 'accommodate' && !targets.has(ally))
+      ledger.nation(ally, 'hedging', 'accommodated the challenger', 8);
+    if (choice === 'contribute') ledger.nation(ally, 'consensus', 'cost of contributing forces', -1);
   }
   for (const ally of provocations) {
     for (const g of Object.values(state.guarantees).filter((x) => x.ally === ally))
@@ -187,9 +190,10 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
   for (const region of Object.values(state.regions)) {
     const crises = state.crises.filter((c) => c.region === region.id);
     const move = crises.map((c) => c.move.type).find((m) => m !== 'hold') ?? (crises.length > 0 ? 'hold' : null);
-    const honoredAttack = crises.some(
-      (c) => isAttack(c.move.type) && c.invoked.some((gid) => answers.guarantors[gid] === 'honor'),
+    const honoring = crises.flatMap((c) =>
+      asForceful(c.move.type) ? c.invoked.filter((gid) => answers.guarantors[gid] === 'honor') : [],
     );
+    const provokers = provocations.filter((a) => state.nations[a]?.region === region.id);
     const nuclearPossible =
       crises.some((c) => state.nations[c.challenger]?.nuclear) ||
       Object.values(state.guarantees).some(
@@ -200,8 +204,8 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
         current: region.rung,
         precedent,
         move,
-        honoredAttack,
-        provocation: provocations.some((a) => state.nations[a]?.region === region.id),
+        honored: honoring.length > 0,
+        provocation: provokers.length > 0,
         exitRamps: state.statements.filter((s) => s.kind === 'exit_ramp' && s.subject === region.id).length,
         nuclearPossible,
       },
@@ -212,10 +216,20 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
     for (const t of result.rung.terms.slice(1)) ledger.rung(region.id, t.label, t.value);
     const finalRung = forced?.decisions.rungs[region.id] ?? result.rung.value;
     ledger.rung(region.id, `White Cell override: ${forced?.reason ?? ''}`, finalRung - result.rung.value);
-    const crosser = crises[0]?.challenger;
-    for (const k of result.firstCrossings)
-      if (crosser && k <= finalRung)
-        ledger.nation(crosser, 'consensus', `first to cross rung ${k}`, -p.thresholdConsensusCost);
+    // Breaking a threshold first costs the nation that broke it; an accident costs no one.
+    const challengers = crises.map((c) => c.challenger);
+    const guarantors = honoring.map((gid) => state.guarantees[gid]?.guarantor ?? '');
+    const payers: Record<CrossingCause, string[]> = {
+      challenger: challengers,
+      guarantor: guarantors,
+      both: [...challengers, ...guarantors],
+      ally: provokers,
+      accident: [],
+    };
+    for (const crossing of result.firstCrossings)
+      if (crossing.rung <= finalRung)
+        for (const payer of new Set(payers[crossing.cause]))
+          ledger.nation(payer, 'consensus', `first to cross rung ${crossing.rung}`, -p.thresholdConsensusCost);
     precedent = Math.max(precedent, finalRung);
   }
 
@@ -229,6 +243,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
     regions: ledger.regions,
     precedent,
     history,
+    adjudicated: state.adjudicated + 1,
     pending: null,
   };
   const credibilityChanges = Object.keys(guarantees).flatMap((gid) =>
@@ -249,7 +264,8 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
     turn: state.turn,
     notes,
     changes: [...ledger.changes(), ...credibilityChanges],
-    override: forced ? { reason: forced.reason, engine } : null,
+    // The engine's version is the one the White Cell reviewed.
+    override: forced ? { reason: forced.reason, engine: state.pending?.engine ?? engine } : null,
   };
   const ended = nuclearWar ? { reason: 'general_nuclear_war' as const, turn: state.turn } : state.ended;
   const final: GameState = { ...next, report, ended };

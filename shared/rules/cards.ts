@@ -1,6 +1,7 @@
 // Event cards: scripted, drawn at random from the scenario's deck, or injected by the White Cell.
 import type { EventCard } from '../model/scenario.js';
 import type { Change, GameState } from '../model/state.js';
+import { TOP_RUNG } from '../model/vocabulary.js';
 import type { RngCursor } from '../rng.js';
 import { Ledger } from './ledger.js';
 
@@ -31,6 +32,9 @@ export const applyCard = (state: GameState, card: EventCard): { state: GameState
     }
   }
   const precedent = Math.max(state.precedent, ...Object.values(ledger.regions).map((r) => r.rung));
+  // A card that reaches general nuclear war ends the match at once, like any other path there.
+  const nuclearWar = Object.values(ledger.regions).some((r) => r.rung >= TOP_RUNG);
+  const ended = nuclearWar && !state.ended ? { reason: 'general_nuclear_war' as const, turn: state.turn } : state.ended;
   return {
     state: {
       ...state,
@@ -39,6 +43,7 @@ export const applyCard = (state: GameState, card: EventCard): { state: GameState
       regions: ledger.regions,
       precedent,
       cards: [...state.cards, card],
+      ended,
     },
     changes: ledger.changes(),
   };

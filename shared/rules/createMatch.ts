@@ -93,7 +93,7 @@ export const startMatch = (scenario: Scenario, seed: number, options: MatchOptio
       ties: g.ties,
       commitment: 0,
       record: { ...g.record },
-      prior: priorReputation(g.record),
+      prior: priorReputation(g.record, params.partialValue),
     };
   const regions: Record<string, RegionState> = {};
   for (const r of scenario.regions) regions[r.id] = { id: r.id, name: r.name, rung: r.rung, peak: r.rung };
@@ -102,6 +102,7 @@ export const startMatch = (scenario: Scenario, seed: number, options: MatchOptio
     scenarioId: scenario.id,
     seed,
     turn: 1,
+    adjudicated: 0,
     phase: 'briefing',
     ended: null,
     rng: seedRng(seed),

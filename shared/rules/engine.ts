@@ -52,8 +52,18 @@ export const parseCommand = (input: unknown): Result<Command> => {
   return parsed.success ? { ok: true, value: parsed.data } : fail('ERR_MALFORMED', describeIssues(parsed.error));
 };
 
+export interface CommandOptions {
+  /** A bot sent it for a seat in civil disorder: the seat stays in civil disorder until a human acts. */
+  byBot?: boolean;
+}
+
 /** Applies an already-parsed command (bots and the simulator; everything else goes through applyCommand). */
-export const applyParsed = (state: GameState, seatId: string, command: Command): Result<Outcome> => {
+export const applyParsed = (
+  state: GameState,
+  seatId: string,
+  command: Command,
+  options: CommandOptions = {},
+): Result<Outcome> => {
   const seat = seatById(state, seatId);
   if (!seat) return fail('ERR_UNKNOWN_SEAT', `no seat "${seatId}" in this match`);
   if (state.ended) return fail('ERR_MATCH_OVER', 'the match has ended');
@@ -64,11 +74,18 @@ export const applyParsed = (state: GameState, seatId: string, command: Command):
       'ERR_NOT_YOUR_PHASE',
       `"${command.type}" is not accepted in the ${state.phase.replace('_', ' ')} phase`,
     );
-  return rule.handle(state, seat, command as never);
+  const result = rule.handle(state, seat, command as never);
+  if (!result.ok || !options.byBot) return result;
+  return { ok: true, value: { ...result.value, state: { ...result.value.state, missed: state.missed } } };
 };
 
 /** The engine's entry point: an untrusted payload from `seatId`, checked in a fixed order, then applied. */
-export const applyCommand = (state: GameState, seatId: string, input: unknown): Result<Outcome> => {
+export const applyCommand = (
+  state: GameState,
+  seatId: string,
+  input: unknown,
+  options: CommandOptions = {},
+): Result<Outcome> => {
   const parsed = parseCommand(input);
-  return parsed.ok ? applyParsed(state, seatId, parsed.value) : parsed;
+  return parsed.ok ? applyParsed(state, seatId, parsed.value, options) : parsed;
 };

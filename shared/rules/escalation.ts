@@ -23,8 +23,8 @@ export interface TheaterInput {
   precedent: number;
   /** The challenger's move in this theater this turn, if any. */
   move: MoveType | null;
-  /** A guarantor honored an armed attack here: mobilization meets mobilization. */
-  honoredAttack: boolean;
+  /** A guarantor honored a forceful move here: it mobilizes, and mobilization meets mobilization. */
+  honored: boolean;
   /** An ally provoked an incident here (entrapment). */
   provocation: boolean;
   /** Exit ramps offered for this theater this turn. */
@@ -33,10 +33,13 @@ export interface TheaterInput {
   nuclearPossible: boolean;
 }
 
+/** Who pushed the theater over a rung: the one who pays the cost of breaking a threshold. */
+export type CrossingCause = 'challenger' | 'guarantor' | 'both' | 'ally' | 'accident';
+
 export interface TheaterResult {
   rung: Explained;
-  /** Rungs crossed for the first time in the match (their thresholds cost consensus). */
-  firstCrossings: number[];
+  /** Rungs crossed for the first time in the match, and who crossed them. */
+  firstCrossings: { rung: number; cause: CrossingCause }[];
 }
 
 /** Resistance to stepping from `rung` to `rung + 1`: lower once someone has crossed it before. */
@@ -48,38 +51,60 @@ export const thresholdResistance = (rung: number, precedent: number, p: Params):
 /** Chance of an inadvertent one-rung jump this turn: grows with each rung. */
 export const inadvertentChance = (rung: number, p: Params): number => (rung >= 1 ? p.inadvertentPerRung * rung : 0);
 
-/** Resolves one theater for one turn, drawing from `rng` in a fixed order. */
+/** Draws each theater takes every turn, whatever happens, so an override never shifts the dice. */
+export const DRAWS_PER_THEATER = 7;
+
+/** Resolves one theater for one turn. Always takes DRAWS_PER_THEATER draws from `rng`, in a fixed order. */
 export const escalateTheater = (input: TheaterInput, p: Params, rng: RngCursor): TheaterResult => {
+  const [
+    escalateDraw,
+    spiralChanceDraw,
+    spiralDraw,
+    provocationDraw,
+    inadvertentChanceDraw,
+    inadvertentDraw,
+    coolingDraw,
+  ] = Array.from({ length: DRAWS_PER_THEATER }, () => rng.float()) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const cap = input.nuclearPossible ? TOP_RUNG : CONVENTIONAL_CAP;
   const terms: Term[] = [{ label: 'rung at the start of the turn', value: input.current }];
   let rung = input.current;
-  const firstCrossings: number[] = [];
-  const step = (label: string, delta: number) => {
+  const firstCrossings: TheaterResult['firstCrossings'] = [];
+  const precedent = () => Math.max(input.precedent, ...firstCrossings.map((c) => c.rung));
+  const step = (label: string, delta: number, cause: CrossingCause) => {
     const next = Math.max(0, Math.min(cap, rung + delta));
     if (next === rung) return;
-    for (let k = rung + 1; k <= next; k++)
-      if (k > input.precedent && !firstCrossings.includes(k)) firstCrossings.push(k);
+    for (let k = rung + 1; k <= next; k++) if (k > precedent()) firstCrossings.push({ rung: k, cause });
     terms.push({ label, value: next - rung });
     rung = next;
   };
   /** A push up one rung that must overcome the threshold; a held threshold shows as a zero term. */
-  const push = (label: string) => {
-    if (rng.float() >= thresholdResistance(rung, Math.max(input.precedent, ...firstCrossings), p)) step(label, 1);
+  const push = (label: string, draw: number, cause: CrossingCause) => {
+    if (draw >= thresholdResistance(rung, precedent(), p)) step(label, 1, cause);
     else terms.push({ label: `${label}: threshold held`, value: 0 });
   };
 
   const floor = input.move ? MOVE_FLOOR[input.move] : undefined;
-  if (floor !== undefined && floor > rung) step(`challenger ${input.move?.replace('_', ' ')}`, floor - rung);
-  if (input.move === 'escalate') push('challenger escalates');
-  if (input.honoredAttack && rung < 3) step('guarantor mobilizes to honor', 3 - rung);
-  if (input.honoredAttack && rng.chance(p.spiralChance)) push('mobilization spiral');
-  if (input.provocation) push('ally provocation');
-  if (input.move === 'de_escalate') step('challenger de-escalates', -1);
-  const attacking = input.move !== null && input.move !== 'hold' && input.move !== 'de_escalate';
-  if (input.exitRamps > 0 && !attacking) step('exit ramp taken', -1);
-  if (rung >= 1 && rng.chance(inadvertentChance(rung, p))) push('inadvertent escalation');
-  const quiet = (input.move === null || input.move === 'hold') && !input.provocation && !input.honoredAttack;
-  if (quiet && rung > 0 && rng.chance(p.coolingChance)) step('the theater cools', -1);
+  if (floor !== undefined && floor > rung)
+    step(`challenger ${input.move?.replaceAll('_', ' ')}`, floor - rung, 'challenger');
+  if (input.move === 'escalate') push('challenger escalates', escalateDraw, 'challenger');
+  if (input.honored && rung < 3) step('guarantor mobilizes to honor', 3 - rung, 'guarantor');
+  if (input.honored && spiralChanceDraw < p.spiralChance) push('mobilization spiral', spiralDraw, 'both');
+  if (input.provocation) push('ally provocation', provocationDraw, 'ally');
+  if (input.move === 'de_escalate') step('challenger de-escalates', -1, 'challenger');
+  const forceful = input.move !== null && input.move !== 'hold' && input.move !== 'de_escalate';
+  if (input.exitRamps > 0 && !forceful) step('exit ramp taken', -1, 'challenger');
+  if (rung >= 1 && inadvertentChanceDraw < inadvertentChance(rung, p))
+    push('inadvertent escalation', inadvertentDraw, 'accident');
+  const quiet = (input.move === null || input.move === 'hold') && !input.provocation && !input.honored;
+  if (quiet && rung > 0 && coolingDraw < p.coolingChance) step('the theater cools', -1, 'accident');
   return { rung: { value: rung, terms }, firstCrossings };
 };
 

@@ -1,7 +1,7 @@
 // The turn as declared data: which phase follows which, who owes what in each, and the
 // documented default a seat gets when its time runs out (docs/RULES.md, "Deadlines").
 import type { GameEvent } from '../model/events.js';
-import type { Crisis, GameState } from '../model/state.js';
+import type { Crisis, GameState, VisibleState } from '../model/state.js';
 import { type Phase } from '../model/vocabulary.js';
 import { fail, ok, type Result } from '../result.js';
 import { RngCursor } from '../rng.js';
@@ -18,7 +18,7 @@ export interface Outcome {
 }
 
 /** Seats that still owe a submission before the current phase can close early. */
-export const owedBy = (state: GameState): string[] => {
+export const owedBy = (state: VisibleState): string[] => {
   switch (state.phase) {
     case 'briefing':
     case 'diplomacy':
@@ -50,7 +50,7 @@ const DECISION_PHASES: readonly Phase[] = ['allocation', 'challenger_move', 'res
 /**
  * Fills every owed submission with its default: allocation = last turn's (or the status quo) fitted
  * to the budget; challenger move = hold; guarantor answer = partial; ally answer = hedge;
- * ready = ready; a pending adjudication is published as the engine decided.
+ * ready = ready; a pending adjudication is published (with the override, if one was made).
  */
 const applyDefaults = (state: GameState, owed: string[], countMissed: boolean): Outcome => {
   const years = turnYears(state);
@@ -158,6 +158,13 @@ export const beginTurn = (state: GameState, turn: number): Outcome => {
       data: { card: card.id, changes: applied.changes },
     });
   }
+  if (next.ended && !state.ended)
+    events.push({
+      kind: 'match_ended',
+      turn,
+      visibleTo: 'all',
+      text: 'General nuclear war: the match is over and everyone loses',
+    });
   return { state: next, events };
 };
 
@@ -304,5 +311,7 @@ export const advance = (state: GameState, options: AdvanceOptions = {}): Result<
     );
   const filled = applyDefaults(state, owed, options.timedOut === true);
   const moved = transition(filled.state);
-  return ok({ state: moved.state, events: [...filled.events, ...moved.events] });
+  // A timer extension belongs to the phase it was granted in.
+  const settings = { ...moved.state.settings, extensionSeconds: 0 };
+  return ok({ state: { ...moved.state, settings }, events: [...filled.events, ...moved.events] });
 };

@@ -21,6 +21,8 @@ const NATION_BOUNDS: Partial<Record<NationMetric, readonly [number, number]>> = 
   hedging: [0, 100],
   umbrella: [0, 1],
   industrialBase: [0, 100],
+  growth: [-20, 20],
+  trendGrowth: [-20, 20],
 };
 const GUARANTEE_BOUNDS: Partial<Record<GuaranteeMetric, readonly [number, number]>> = {
   ties: [0, 1],

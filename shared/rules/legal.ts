@@ -1,7 +1,7 @@
 // The commands a seat may send now. Allocations are continuous, so this offers a few
 // representative plans (status quo, guns, butter, forward); bots choose among them.
 import type { Allocation } from '../model/commands.js';
-import type { GameState, NationState } from '../model/state.js';
+import type { NationState, VisibleState } from '../model/state.js';
 import { ALLY_RESPONSES, GUARANTOR_RESPONSES, TARGETED_MOVES } from '../model/vocabulary.js';
 import type { Command } from '../protocol/commands.js';
 import { budget, statusQuoAllocation, turnYears } from './economy.js';
@@ -9,7 +9,7 @@ import { owedBy } from './flow.js';
 import { respondents, seatById } from './seats.js';
 
 /** Regions a nation might want forward forces in: where its allies live (guarantors) or home. */
-const frontRegions = (state: GameState, n: NationState): string[] => {
+const frontRegions = (state: VisibleState, n: NationState): string[] => {
   const regions = Object.values(state.guarantees)
     .filter((g) => g.guarantor === n.id)
     .map((g) => state.nations[g.ally]?.region ?? '')
@@ -18,7 +18,7 @@ const frontRegions = (state: GameState, n: NationState): string[] => {
 };
 
 /** Representative allocations, each within budget. */
-export const allocationPlans = (state: GameState, n: NationState): { name: string; allocation: Allocation }[] => {
+export const allocationPlans = (state: VisibleState, n: NationState): { name: string; allocation: Allocation }[] => {
   const years = turnYears(state);
   const total = budget(n, years).value;
   const base = statusQuoAllocation(n, years);
@@ -49,7 +49,7 @@ export const allocationPlans = (state: GameState, n: NationState): { name: strin
 };
 
 /** Every command `seatId` may send in the current state (override is left out: it needs a reason). */
-export const legalCommands = (state: GameState, seatId: string): Command[] => {
+export const legalCommands = (state: VisibleState, seatId: string): Command[] => {
   const seat = seatById(state, seatId);
   if (!seat || state.ended) return [];
   if (seat.role === 'observer') return [];
@@ -85,13 +85,15 @@ export const legalCommands = (state: GameState, seatId: string): Command[] => {
     case 'challenger_move': {
       if (!owes || seat.role !== 'challenger') return [];
       const out: Command[] = [{ type: 'move', move: { type: 'hold', target: null } }];
-      if (Object.values(state.regions).some((r) => r.rung > 0))
-        out.push({ type: 'move', move: { type: 'de_escalate', target: null } });
       const targets = state.seats
         .filter((s) => s.nation !== null && s.role !== 'challenger')
         .map((s) => s.nation as string);
       for (const target of targets)
-        for (const type of TARGETED_MOVES) out.push({ type: 'move', move: { type, target } });
+        for (const type of TARGETED_MOVES) {
+          // De-escalation only makes sense where there is something to cool.
+          const cool = (state.regions[state.nations[target]?.region ?? '']?.rung ?? 0) > 0;
+          if (type !== 'de_escalate' || cool) out.push({ type: 'move', move: { type, target } });
+        }
       return out;
     }
     case 'responses': {

@@ -2,7 +2,7 @@
 // A scenario may override any of them through its `params` field.
 import { z } from 'zod';
 
-const weights = z.object({
+const weights = z.strictObject({
   capability: z.number().min(0),
   nuclear: z.number().min(0),
   interests: z.number().min(0),
@@ -12,7 +12,7 @@ const weights = z.object({
 });
 export type CredibilityWeights = z.infer<typeof weights>;
 
-const perMove = z.object({
+const perMove = z.strictObject({
   probe: z.number(),
   coerce: z.number(),
   limited_attack: z.number(),
@@ -20,7 +20,7 @@ const perMove = z.object({
 });
 export type PerMove = z.infer<typeof perMove>;
 
-export const ParamsSchema = z.object({
+export const ParamsSchema = z.strictObject({
   // Economy: a turn's budget and what money buys.
   /** $bn of modernization that becomes one force point (FP) of capability, before industry. */
   bnPerForcePoint: z.number().positive(),
@@ -62,14 +62,14 @@ export const ParamsSchema = z.object({
 
   // Credibility.
   /** Credibility weights per audience; current calculus outweighs reputation about 2:1. */
-  audienceWeights: z.object({ challenger: weights, ally: weights, public: weights }),
+  audienceWeights: z.strictObject({ challenger: weights, ally: weights, public: weights }),
   /** Share of the capability score from the local balance; the rest from tripwire forces. */
   balanceShare: z.number().min(0).max(1),
   /** FP of forward forces at which the tripwire score reaches 63% (1 − 1/e): diminishing returns. */
   tripwireScale: z.number().positive(),
   /** Weight of consensus within resolve; the rest is public commitment (audience costs). */
   consensusInResolve: z.number().min(0).max(1),
-  /** Immediate deterrence: points per unit of public commitment made this crisis. */
+  /** Immediate deterrence: points per unit of public commitment (red lines accumulate and stay). */
   redLineBonus: z.number().min(0),
   /** Immediate deterrence: points lost when intelligence exposed a red line without forces. */
   bluffPenalty: z.number().min(0),

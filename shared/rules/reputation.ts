@@ -4,9 +4,9 @@ import { type Explained, explainSum } from '../model/explain.js';
 import type { GuaranteeState, World } from '../model/state.js';
 
 /** Reputation a guarantee starts the match with, from its historical record. */
-export const priorReputation = (record: GuaranteeState['record']): number => {
+export const priorReputation = (record: GuaranteeState['record'], partialValue: number): number => {
   const cases = record.honored + record.partial + record.abandoned;
-  return 0.5 + (0.4 * (record.honored - record.abandoned - 0.3 * record.partial)) / (cases + 2);
+  return 0.5 + (0.4 * (record.honored - record.abandoned - partialValue * record.partial)) / (cases + 2);
 };
 
 /** The challenger a guarantee is judged against when none is named: the first seated challenger. */

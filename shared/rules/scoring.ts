@@ -26,7 +26,7 @@ export const metric = (world: World, n: NationState, m: Metric): number => {
       return mean(mine.map((g) => credibility(world, g.id, audience).value / 100));
     }
     case 'fiscal': {
-      const years = (world.turn * world.config.monthsPerTurn) / 12;
+      const years = (world.adjudicated * world.config.monthsPerTurn) / 12;
       const expected = n.gdp0 * Math.pow(1 + n.trendGrowth / 100, years);
       return clamp01(0.7 + 10 * (n.gdp / expected - 1) - 0.05 * n.strain);
     }

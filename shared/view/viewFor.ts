@@ -1,11 +1,11 @@
 // Fog of war as a pure function: what one seat may know. The server sends only this; hidden data
 // never reaches another seat's wire. The facilitator sees everything but the dice.
 import type { Explained } from '../model/explain.js';
-import type { GameState } from '../model/state.js';
+import type { GameState, VisibleState } from '../model/state.js';
 import { seatById } from '../rules/seats.js';
 
 /** A seat's view: the state without the generator and with other seats' secrets removed. */
-export type GameView = Omit<GameState, 'rng'> & {
+export type GameView = VisibleState & {
   /** The seat this view was made for. */
   viewer: string;
 };
@@ -41,9 +41,12 @@ export const viewFor = (state: GameState, seatId: string): GameView => {
       : state.report;
   const scores: GameState['scores'] = {};
   for (const [id, s] of Object.entries(state.scores)) scores[id] = math || id === seatId ? s : valueOnly(s);
+  // The deck and future scripted cards are the White Cell's: players learn of events when they fire.
+  const config = { ...state.config, deck: [], scripted: state.config.scripted.filter((s) => s.turn <= state.turn) };
   return {
     ...rest,
     viewer: seatId,
+    config,
     nations,
     allocations: only(state.allocations, seatId),
     moves: only(state.moves, seatId),

@@ -20,11 +20,8 @@ const fire = (state: GameState, seat: Seat, card: EventCard): Result<Outcome> =>
   const problem = unknownReference(state, card);
   if (problem) return fail('ERR_UNKNOWN_TARGET', `effects: ${problem}`);
   const applied = applyCard(state, card);
-  const ended = Object.values(applied.state.regions).some((r) => r.rung >= 8)
-    ? { reason: 'general_nuclear_war' as const, turn: state.turn }
-    : applied.state.ended;
   return ok({
-    state: { ...applied.state, ended },
+    state: applied.state,
     events: [
       {
         kind: 'card_fired',
