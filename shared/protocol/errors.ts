@@ -22,7 +22,7 @@ export const ERROR_CODES = [
   'ERR_PAUSED',
   /** The match has ended. */
   'ERR_MATCH_OVER',
-  /** An override or custom inject that lacks its required reason or text. */
+  /** An override without its required reason. */
   'ERR_REASON_REQUIRED',
   /** The scenario file or match setup is invalid. */
   'ERR_INVALID_SCENARIO',

@@ -206,14 +206,24 @@ const transition = (state: GameState): Outcome => {
     }
     case 'challenger_move': {
       const crises = buildCrises(state);
-      for (const c of crises)
+      for (const c of crises) {
+        const text = `${c.challenger}: ${c.move.type.replace('_', ' ')}${c.move.target ? ` against ${c.move.target}` : ''}${c.invoked.length > 0 ? ` — invokes ${c.invoked.join(', ')}` : ''}`;
+        // The immediate-deterrence estimate counts the challenger's own intelligence: its eyes only.
         events.push({
           kind: 'crisis',
           turn: state.turn,
           visibleTo: 'all',
-          text: `${c.challenger}: ${c.move.type.replace('_', ' ')}${c.move.target ? ` against ${c.move.target}` : ''}${c.invoked.length > 0 ? ` — invokes ${c.invoked.join(', ')}` : ''}`,
-          data: { crisis: c },
+          text,
+          data: { crisis: { ...c, immediate: {} } },
         });
+        events.push({
+          kind: 'crisis',
+          turn: state.turn,
+          visibleTo: [c.challengerSeat],
+          text: 'Your estimate of immediate deterrence',
+          data: { immediate: c.immediate },
+        });
+      }
       next = { ...state, crises, moves: {} };
       const owe = respondents(next);
       next = { ...next, phase: owe.guarantees.size > 0 ? 'responses' : 'adjudication' };

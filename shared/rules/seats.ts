@@ -44,3 +44,10 @@ export const respondents = (
   }
   return { guarantees, allies };
 };
+
+/**
+ * Looks an id from a client up in a record of the state. Own keys only: "constructor" or
+ * "__proto__" must never pass for a nation, region or guarantee.
+ */
+export const lookup = <T>(record: Readonly<Record<string, T>>, id: string | null | undefined): T | undefined =>
+  id !== null && id !== undefined && Object.hasOwn(record, id) ? record[id] : undefined;

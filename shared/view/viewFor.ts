@@ -1,7 +1,7 @@
 // Fog of war as a pure function: what one seat may know. The server sends only this; hidden data
 // never reaches another seat's wire. The facilitator sees everything but the dice.
 import type { Explained } from '../model/explain.js';
-import type { GameState, VisibleState } from '../model/state.js';
+import type { GameState, Report, VisibleState } from '../model/state.js';
 import { seatById } from '../rules/seats.js';
 
 /** A seat's view: the state without the generator and with other seats' secrets removed. */
@@ -31,12 +31,17 @@ export const viewFor = (state: GameState, seatId: string): GameView => {
   for (const [id, n] of Object.entries(state.nations))
     nations[id] = id === seat?.nation ? n : { ...n, lastAllocation: null };
   const math = state.settings.showMath;
+  const withoutWhy = (notes: Report['notes']) => notes.map((n) => ({ ...n, why: null }));
   const report =
     state.report && !math
       ? {
           ...state.report,
           changes: state.report.changes.map((c) => ({ ...c, why: valueOnly(c.why) })),
-          notes: state.report.notes.map((n) => ({ ...n, why: null })),
+          notes: withoutWhy(state.report.notes),
+          override: state.report.override && {
+            ...state.report.override,
+            engine: { ...state.report.override.engine, notes: withoutWhy(state.report.override.engine.notes) },
+          },
         }
       : state.report;
   const scores: GameState['scores'] = {};

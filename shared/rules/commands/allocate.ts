@@ -1,6 +1,7 @@
 // A seat's secret budget split. Never more than the budget; every named region and recipient must exist.
 import { fail, ok } from '../../result.js';
 import { allocationTotal, budget, turnYears } from '../economy.js';
+import { lookup } from '../seats.js';
 import { accepted, clearMissed, type Handler } from './context.js';
 
 /** Rounding slack so a client that spends "exactly" the budget in floating point is not refused. */
@@ -12,9 +13,9 @@ export const allocate: Handler<'allocate'> = (state, seat, { allocation }) => {
   const nation = state.nations[seat.nation ?? ''];
   if (!nation) return fail('ERR_NOT_YOUR_ROLE', `${seat.id} plays no nation`);
   for (const region of Object.keys(allocation.forwardPosture))
-    if (!state.regions[region]) return fail('ERR_UNKNOWN_TARGET', `forwardPosture: unknown region "${region}"`);
+    if (!lookup(state.regions, region)) return fail('ERR_UNKNOWN_TARGET', `forwardPosture: unknown region "${region}"`);
   for (const recipient of Object.keys(allocation.foreignAid))
-    if (!state.nations[recipient] || recipient === nation.id)
+    if (!lookup(state.nations, recipient) || recipient === nation.id)
       return fail('ERR_UNKNOWN_TARGET', `foreignAid: "${recipient}" is not another nation in this match`);
   if (allocation.extendedDeterrence > 0 && !(nation.nuclear && seat.role === 'guarantor'))
     return fail('ERR_UNKNOWN_TARGET', 'extendedDeterrence: only a nuclear guarantor can fund an umbrella');

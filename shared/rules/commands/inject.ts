@@ -4,14 +4,15 @@ import type { GameState, Seat } from '../../model/state.js';
 import { fail, ok, type Result } from '../../result.js';
 import { applyCard } from '../cards.js';
 import type { Outcome } from '../flow.js';
+import { lookup } from '../seats.js';
 import type { Handler } from './context.js';
 
 /** Every nation, region and guarantee an effect names must exist. */
 const unknownReference = (state: GameState, card: EventCard): string | null => {
   for (const e of card.effects) {
-    if ('nation' in e && !state.nations[e.nation]) return `unknown nation "${e.nation}"`;
-    if ('region' in e && !state.regions[e.region]) return `unknown region "${e.region}"`;
-    if ('guarantee' in e && !state.guarantees[e.guarantee]) return `unknown guarantee "${e.guarantee}"`;
+    if ('nation' in e && !lookup(state.nations, e.nation)) return `unknown nation "${e.nation}"`;
+    if ('region' in e && !lookup(state.regions, e.region)) return `unknown region "${e.region}"`;
+    if ('guarantee' in e && !lookup(state.guarantees, e.guarantee)) return `unknown guarantee "${e.guarantee}"`;
   }
   return null;
 };

@@ -2,6 +2,7 @@
 // publish. Both the engine's result and the override are kept in the report and the journal.
 import { fail, ok } from '../../result.js';
 import { advance } from '../flow.js';
+import { lookup } from '../seats.js';
 import type { Handler } from './context.js';
 
 export const override: Handler<'override'> = (state, _seat, command) => {
@@ -13,7 +14,7 @@ export const override: Handler<'override'> = (state, _seat, command) => {
     if (!state.crises.some((c) => c.challengerSeat === seat))
       return fail('ERR_UNKNOWN_TARGET', `success: "${seat}" made no move this turn`);
   for (const region of Object.keys(command.rungs ?? {}))
-    if (!state.regions[region]) return fail('ERR_UNKNOWN_TARGET', `rungs: unknown region "${region}"`);
+    if (!lookup(state.regions, region)) return fail('ERR_UNKNOWN_TARGET', `rungs: unknown region "${region}"`);
   for (const ally of command.provocations ?? [])
     if (state.seats.find((s) => s.nation === ally)?.role !== 'ally')
       return fail('ERR_UNKNOWN_TARGET', `provocations: "${ally}" is not an ally`);
@@ -32,7 +33,8 @@ export const override: Handler<'override'> = (state, _seat, command) => {
         turn: state.turn,
         visibleTo: 'all',
         text: `The White Cell overrode the adjudication: ${reason}`,
-        data: { reason, engine: pending.engine, override: decisions },
+        // Outcomes only: the engine's breakdowns stay in the report, where show-the-math governs them.
+        data: { reason, success: decisions.success, rungs: decisions.rungs, provocations: decisions.provocations },
       },
     ],
   });

@@ -4,6 +4,7 @@ import type { GameState, GuaranteeState } from '../../model/state.js';
 import { THREAT_KINDS } from '../../model/vocabulary.js';
 import { fail, ok } from '../../result.js';
 import { narrowingCost } from '../audienceCosts.js';
+import { lookup } from '../seats.js';
 import type { Handler } from './context.js';
 
 /** How much a red line commits, and how much a narrowing takes back. */
@@ -24,9 +25,9 @@ export const statement: Handler<'statement'> = (state, seat, { kind, subject, te
     );
   let next = state;
   if (kind === 'exit_ramp') {
-    if (!state.regions[subject]) return fail('ERR_UNKNOWN_TARGET', `subject: unknown region "${subject}"`);
+    if (!lookup(state.regions, subject)) return fail('ERR_UNKNOWN_TARGET', `subject: unknown region "${subject}"`);
   } else {
-    const g = state.guarantees[subject];
+    const g = lookup(state.guarantees, subject);
     if (!g || g.guarantor !== seat.nation)
       return fail('ERR_UNKNOWN_TARGET', `subject: "${subject}" is not a guarantee that ${seat.id} extends`);
     if (kind === 'red_line')
