@@ -22,7 +22,7 @@ export const RegionSchema = z.strictObject({
 });
 
 export const NationSchema = z
-  .object({
+  .strictObject({
     id,
     name: z.string().min(1),
     /** ISO 3166-1 alpha-3 code, so the client can draw real borders. */
@@ -82,7 +82,7 @@ export const GuaranteeSchema = z.strictObject({
   ties: share01,
   /** Historical record before the match starts. */
   record: z
-    .object({
+    .strictObject({
       honored: z.int().min(0),
       partial: z.int().min(0),
       abandoned: z.int().min(0),
@@ -154,7 +154,7 @@ export const TimersSchema = z.strictObject({
 export type Timers = z.infer<typeof TimersSchema>;
 
 export const ScenarioSchema = z
-  .object({
+  .strictObject({
     id,
     title: z.string().min(1).max(120),
     /** One paragraph for the scenario picker. */

@@ -234,6 +234,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
   }
 
   // 6. Results: credibility before/after, scores, end of the match.
+  ledger.settlePeaks();
   const guarantees = ledger.guarantees;
   const next: GameState = {
     ...state,

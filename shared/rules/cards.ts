@@ -4,6 +4,7 @@ import type { Change, GameState } from '../model/state.js';
 import { TOP_RUNG } from '../model/vocabulary.js';
 import type { RngCursor } from '../rng.js';
 import { Ledger } from './ledger.js';
+import { allScores } from './scoring.js';
 
 /** Applies a card's effects; every delta is clamped to its meter's bounds and explained. */
 export const applyCard = (state: GameState, card: EventCard): { state: GameState; changes: Change[] } => {
@@ -31,22 +32,22 @@ export const applyCard = (state: GameState, card: EventCard): { state: GameState
         break;
     }
   }
+  ledger.settlePeaks();
   const precedent = Math.max(state.precedent, ...Object.values(ledger.regions).map((r) => r.rung));
   // A card that reaches general nuclear war ends the match at once, like any other path there.
   const nuclearWar = Object.values(ledger.regions).some((r) => r.rung >= TOP_RUNG);
   const ended = nuclearWar && !state.ended ? { reason: 'general_nuclear_war' as const, turn: state.turn } : state.ended;
-  return {
-    state: {
-      ...state,
-      nations: ledger.nations,
-      guarantees: ledger.guarantees,
-      regions: ledger.regions,
-      precedent,
-      cards: [...state.cards, card],
-      ended,
-    },
-    changes: ledger.changes(),
+  const next: GameState = {
+    ...state,
+    nations: ledger.nations,
+    guarantees: ledger.guarantees,
+    regions: ledger.regions,
+    precedent,
+    cards: [...state.cards, card],
+    ended,
   };
+  // Scores move with the world, and drop to 0 if this card ended it in nuclear war.
+  return { state: { ...next, scores: allScores(next) }, changes: ledger.changes() };
 };
 
 /** The cards that fire at the start of a turn: the scripted ones, then maybe one from the deck. */

@@ -49,7 +49,8 @@ export const immediateDeterrence = (world: World, id: string, challenger?: strin
 /**
  * The challenger's expected value of `move` against `target`, in points (hold = 0).
  * EV = (1−p)·gain·P(win alone) + p·(gain·P(win vs both) − war cost) − cost of acting,
- * where p is the strongest covering guarantee's immediate deterrence / 100. Because winning
+ * where p is the highest immediate deterrence / 100 among covering guarantees and the guarantor
+ * force is the strongest covering guarantor's local force. Because winning
  * against both is never likelier than against the ally alone, EV never rises with p.
  */
 export const challengerCalculus = (world: World, challenger: string, move: ForcefulMove, target: string): Explained => {
@@ -59,15 +60,15 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
   const p = world.params;
   const region = victim.region;
   const covering = coveringGuarantees(world, target, move);
+  // The likeliest guarantor to fight, and the strongest one that could: each is a separate
+  // maximum, so raising any one guarantee's credibility or forces can only lower the EV.
   let pHonor = 0;
   let guarantorForce = 0;
   for (const g of covering) {
-    const d = immediateDeterrence(world, g.id, challenger).value / 100;
     const guarantor = world.nations[g.guarantor];
-    if (d > pHonor && guarantor) {
-      pHonor = d;
-      guarantorForce = localForceValue(guarantor, region, p);
-    }
+    if (!guarantor) continue;
+    pHonor = Math.max(pHonor, immediateDeterrence(world, g.id, challenger).value / 100);
+    guarantorForce = Math.max(guarantorForce, localForceValue(guarantor, region, p));
   }
   const attack = localForceValue(rival, region, p);
   const defense = localForceValue(victim, region, p);

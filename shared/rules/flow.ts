@@ -141,7 +141,6 @@ export const beginTurn = (state: GameState, turn: number): Outcome => {
     crises: [],
     reveals: [],
     cards: [],
-    settings: { ...state.settings, extensionSeconds: 0 },
   };
   const rng = new RngCursor(next.rng);
   const cards = cardsForTurn(next, rng);

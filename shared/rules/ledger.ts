@@ -89,7 +89,11 @@ export class Ledger {
     const r = this.regions[id];
     if (!r || delta === 0) return;
     r.rung = this.record(id, 'rung', r.rung, label, delta, 0, 8);
-    r.peak = Math.max(r.peak, r.rung);
+  }
+
+  /** Marks each theater's peak from where it ends; passing steps (later overridden) do not count. */
+  settlePeaks(): void {
+    for (const r of Object.values(this.regions)) r.peak = Math.max(r.peak, r.rung);
   }
 
   /** Every recorded change with its breakdown: start value plus the named deltas. */

@@ -112,7 +112,7 @@ export const ParamsSchema = z.strictObject({
   precedentDiscount: z.number().min(0).max(1),
   /** Per-turn chance, per rung, of an inadvertent jump one rung up. */
   inadvertentPerRung: z.number().min(0).max(1),
-  /** Chance that honoring an attack spirals the theater one rung higher. */
+  /** Chance that honoring any forceful move spirals the theater one rung higher. */
   spiralChance: z.number().min(0).max(1),
   /** Chance that a quiet theater cools one rung. */
   coolingChance: z.number().min(0).max(1),
