@@ -43,11 +43,11 @@ describe('applyCard', () => {
       ],
     ],
     [
-      'capability −0.1 is a share: 600 → 540',
+      'capability −0.1 is a share: 1600 → 1440',
       { kind: 'capability', nation: 'aurelia', delta: -0.1 },
       (s) => s.nations.aurelia!.capability,
-      540,
-      [{ label: 'event: Test', value: -60 }],
+      1440,
+      [{ label: 'event: Test', value: -160 }],
     ],
     [
       'growth −1.5 on Varkal trend (1.5)',
