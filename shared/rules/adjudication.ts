@@ -9,7 +9,7 @@ import { audienceCost } from './audienceCosts.js';
 import { type CrisisAnswers, crisisOdds } from './combat.js';
 import { credibility } from './credibility.js';
 import { applyAllocation, budget, burden, statusQuoAllocation, turnYears } from './economy.js';
-import { type CrossingCause, escalateTheater } from './escalation.js';
+import { type CrossingCause, crisisRung, escalateTheater } from './escalation.js';
 import { Ledger } from './ledger.js';
 import { allScores } from './scoring.js';
 import { nationSeats } from './seats.js';
@@ -143,7 +143,8 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
       if (draft) draft.record = { ...draft.record, [RECORD_KEY[choice]]: draft.record[RECORD_KEY[choice]] + 1 };
       if (won) ledger.nation(g.guarantor, 'setbacks', `${label} succeeded against its ally`, 1);
       applyAllianceEffects(ledger, world, gid, choice);
-      const cost = audienceCost(g.commitment, state.regions[c.region ?? '']?.rung ?? 0, choice, p);
+      const rung = crisisRung(state.regions[c.region ?? '']?.rung ?? 0, c.move.type);
+      const cost = audienceCost(g.commitment, rung, choice, p);
       ledger.nation(g.guarantor, 'consensus', cost.terms[0]?.label ?? 'audience cost', -cost.value);
       const guarantor = ledger.nations[g.guarantor];
       if (choice === 'honor' && guarantor) {

@@ -17,6 +17,9 @@ const MOVE_FLOOR: Readonly<Partial<Record<MoveType, number>>> = {
   major_attack: 5,
 };
 
+/** The rung a crisis stands at once the challenger's move lands: what audiences judge backing down by. */
+export const crisisRung = (current: number, move: MoveType): number => Math.max(current, MOVE_FLOOR[move] ?? 0);
+
 export interface TheaterInput {
   current: number;
   /** Highest rung reached anywhere so far. */

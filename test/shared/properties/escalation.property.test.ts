@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audienceCost, DEFAULT_PARAMS, type GameState, seedRng } from '../../../shared/index.js';
+import { crisisRung } from '../../../shared/rules/escalation.js';
 import { arbCrisis, budgeted, type CrisisCase, newMatch } from './arbitraries.js';
 import { answerAll, resolve, toResponses, withGuarantee, withNation, withParams } from './drive.js';
 
@@ -100,7 +101,10 @@ describe('escalation (DESIGN.md directions 3 and 11)', () => {
         };
         const costAt = (rung: number) => consensus(0, rung) - consensus(c, rung);
         expect(costAt(low)).toBeGreaterThan(0);
-        if (high > low) expect(costAt(high)).toBeGreaterThan(costAt(low));
+        // The public judges the crisis rung: the theater's rung raised to the move's floor.
+        const move = responses.crises[0]?.move.type ?? 'hold';
+        if (crisisRung(high, move) > crisisRung(low, move)) expect(costAt(high)).toBeGreaterThan(costAt(low));
+        else expect(costAt(high)).toBeCloseTo(costAt(low), 9);
       }),
       budgeted(RUNS),
     );
