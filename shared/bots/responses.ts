@@ -1,0 +1,101 @@
+// Answers when a guarantee is invoked. The guarantor weighs what honoring protects (the ally's
+// expected losses, its reputation, its public commitment, the treaty's clarity) against what it
+// costs (budget, escalation, a tired public). Allies weigh their own odds and their protector's.
+import type { Command } from '../protocol/commands.js';
+import { audienceCost } from '../rules/audienceCosts.js';
+import { crisisOdds } from '../rules/combat.js';
+import { credibility } from '../rules/credibility.js';
+import { FORCEFUL_MOVES, type ForcefulMove } from '../rules/deterrence.js';
+import type { RngCursor } from '../rng.js';
+import type { GameView } from '../view/viewFor.js';
+import type { Disposition, PolicyName } from './policies.js';
+
+/** Spread of the noise on each valuation: leaders read the same facts differently. */
+export const JUDGEMENT_NOISE = 15;
+/** Points one unit of reputation is worth to a guarantor, per guarantee it holds. */
+const REPUTATION_WORTH = 40;
+
+const forcefulOf = (type: string): ForcefulMove =>
+  type === 'escalate'
+    ? 'coerce'
+    : (FORCEFUL_MOVES as readonly string[]).includes(type)
+      ? (type as ForcefulMove)
+      : 'probe';
+
+/** Value of honoring guarantee `gid` rather than abandoning it, in score-like points. */
+export const honorValue = (view: GameView, gid: string): number => {
+  const g = view.guarantees[gid];
+  const crisis = view.crises.find((c) => c.invoked.includes(gid));
+  const guarantor = g && view.nations[g.guarantor];
+  if (!g || !crisis || !guarantor) return 0;
+  const p = view.params;
+  const move = forcefulOf(crisis.move.type);
+  const rung = view.regions[crisis.region ?? '']?.rung ?? 0;
+  const ifAbandoned = crisisOdds(view, crisis, { guarantors: { [gid]: 'abandon' }, allies: {} }).success;
+  const ifHonored = crisisOdds(view, crisis, { guarantors: { [gid]: 'honor' }, allies: {} }).success;
+  const held = Object.values(view.guarantees).filter((x) => x.guarantor === g.guarantor).length;
+  const protects = p.integrityLoss[move] * (ifAbandoned - ifHonored) * (0.5 + g.ties);
+  const reputation = p.reputationStep * REPUTATION_WORTH * held * (0.5 + g.clarity);
+  const audience = audienceCost(g.commitment, rung, 'abandon', p).value;
+  const cost = p.honorCost[move] * 100 + (move === 'limited_attack' || move === 'major_attack' ? 4 * (rung + 1) : 0);
+  const tired = Math.max(0, 40 - guarantor.consensus) / 2;
+  return protects + reputation + audience - cost - tired;
+};
+
+export const answerAsGuarantor = (
+  view: GameView,
+  _seat: string,
+  legal: Command[],
+  policy: PolicyName,
+  d: Disposition,
+  rng: RngCursor,
+): Command | null => {
+  const first = legal.find((c) => c.type === 'answer_guarantee');
+  if (!first || first.type !== 'answer_guarantee') return null;
+  const gid = first.guarantee;
+  const answer = (choice: 'honor' | 'partial' | 'abandon'): Command => ({
+    type: 'answer_guarantee',
+    guarantee: gid,
+    choice,
+  });
+  const noise = (rng.float() - 0.5) * 2 * JUDGEMENT_NOISE;
+  if (policy === 'honor') return answer('honor');
+  if (policy === 'abandon') return answer('abandon');
+  const value = honorValue(view, gid) + d.honorBias + noise;
+  // Partial answers sit between: worth taking when honoring is close to break-even.
+  if (value > 10) return answer('honor');
+  if (value > -10) return answer('partial');
+  return answer('abandon');
+};
+
+export const answerAsAlly = (
+  view: GameView,
+  seat: string,
+  legal: Command[],
+  d: Disposition,
+  rng: RngCursor,
+): Command | null => {
+  if (!legal.some((c) => c.type === 'answer_ally')) return null;
+  const nation = view.seats.find((s) => s.id === seat)?.nation ?? '';
+  const noise = (rng.float() - 0.5) * 2 * JUDGEMENT_NOISE;
+  const crisis = view.crises.find((c) => c.move.target === nation) ?? view.crises[0];
+  const region = view.nations[nation]?.region;
+  const protection = Math.max(
+    0,
+    ...Object.values(view.guarantees)
+      .filter((g) => g.ally === nation)
+      .map((g) => credibility(view, g.id, 'ally').value),
+  );
+  let value: number;
+  if (crisis?.move.target === nation) {
+    // The target resists unless it stands alone against hopeless odds.
+    const odds = crisisOdds(view, crisis, { guarantors: {}, allies: {} }).success;
+    value = 30 - 40 * odds + protection / 2;
+  } else {
+    // Others contribute when the fight is next door and their protector looks reliable.
+    value = (crisis?.region === region ? 10 : -10) + (protection - 50) / 2;
+  }
+  value += d.contributeBias + noise;
+  const choice = value > 0 ? 'contribute' : crisis?.move.target === nation && value < -20 ? 'accommodate' : 'hedge';
+  return { type: 'answer_ally', choice };
+};
