@@ -5,7 +5,7 @@ import type { GameState, GuaranteeState, NationState, RegionState, Seat } from '
 import { describeIssues } from '../protocol/commands.js';
 import { fail, ok, type Result } from '../result.js';
 import { seedRng } from '../rng.js';
-import { beginTurn } from './flow.js';
+import { beginTurn, emptyTurn } from './flow.js';
 import { mergeParams } from './params.js';
 import { priorReputation } from './reputation.js';
 import { allScores } from './scoring.js';
@@ -129,15 +129,7 @@ export const startMatch = (scenario: Scenario, seed: number, options: MatchOptio
     guarantees,
     precedent: Math.max(0, ...scenario.regions.map((r) => r.rung)),
     history: [],
-    ready: [],
-    allocations: {},
-    moves: {},
-    guarantorAnswers: {},
-    allyAnswers: {},
-    statements: [],
-    crises: [],
-    reveals: [],
-    cards: [],
+    ...emptyTurn(),
     pending: null,
     report: null,
     scores: {},

@@ -126,22 +126,25 @@ const phaseEvent = (state: GameState): GameEvent => ({
   text: `Turn ${state.turn}: ${state.phase.replace('_', ' ')}`,
 });
 
+/** What a turn starts with: no submissions, statements, crises, reveals or cards yet. */
+export const emptyTurn = (): Pick<
+  GameState,
+  'ready' | 'allocations' | 'moves' | 'guarantorAnswers' | 'allyAnswers' | 'statements' | 'crises' | 'reveals' | 'cards'
+> => ({
+  ready: [],
+  allocations: {},
+  moves: {},
+  guarantorAnswers: {},
+  allyAnswers: {},
+  statements: [],
+  crises: [],
+  reveals: [],
+  cards: [],
+});
+
 /** Starts a turn: clears the last turn's submissions and fires its event cards. */
 export const beginTurn = (state: GameState, turn: number): Outcome => {
-  let next: GameState = {
-    ...state,
-    turn,
-    phase: 'briefing',
-    ready: [],
-    allocations: {},
-    moves: {},
-    guarantorAnswers: {},
-    allyAnswers: {},
-    statements: [],
-    crises: [],
-    reveals: [],
-    cards: [],
-  };
+  let next: GameState = { ...state, ...emptyTurn(), turn, phase: 'briefing' };
   const rng = new RngCursor(next.rng);
   const cards = cardsForTurn(next, rng);
   next = { ...next, rng: rng.state };
