@@ -26,6 +26,8 @@ export const playMatch = (
   seed: number,
   policyFor: (seat: string) => Policy,
   options: MatchOptions = {},
+  /** Called with each state a phase change produces (the simulator's statistics read crises here). */
+  onAdvance?: (state: GameState) => void,
 ): Playout => {
   const created = startMatch(scenario, seed, options);
   if (!created.ok) throw new Error(created.error.message);
@@ -52,6 +54,7 @@ export const playMatch = (
     if (!next.ok) throw new Error(next.error.message);
     state = next.value.state;
     log.push({ advance: { timedOut } });
+    onAdvance?.(state);
   }
   return { state, log };
 };
