@@ -13,7 +13,7 @@ import type { Disposition, PolicyName } from './policies.js';
 /** Spread of the noise on each valuation: leaders read the same facts differently. */
 export const JUDGEMENT_NOISE = 15;
 /** Points one unit of reputation is worth to a guarantor, per guarantee it holds. */
-const REPUTATION_WORTH = 40;
+const REPUTATION_WORTH = 15;
 
 const forcefulOf = (type: string): ForcefulMove =>
   type === 'escalate'
