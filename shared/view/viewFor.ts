@@ -24,12 +24,11 @@ const valueOnly = (e: Explained): Explained => ({ value: e.value, terms: [] });
  * pending adjudication. The RNG state is hidden from everyone: it would let a client predict draws.
  */
 export const viewFor = (state: GameState, seatId: string): GameView => {
-  const { rng: _hidden, ...rest } = state;
   const seat = seatById(state, seatId);
-  if (seat?.role === 'facilitator') return { ...rest, viewer: seatId };
+  if (seat?.role === 'facilitator') return publicPart(state, seatId, state);
   const nations: GameState['nations'] = {};
   for (const [id, n] of Object.entries(state.nations))
-    nations[id] = id === seat?.nation ? n : { ...n, lastAllocation: null };
+    nations[id] = id === seat?.nation || n.lastAllocation === null ? n : { ...n, lastAllocation: null };
   const math = state.settings.showMath;
   const withoutWhy = (notes: Report['notes']) => notes.map((n) => ({ ...n, why: null }));
   const report =
@@ -46,12 +45,9 @@ export const viewFor = (state: GameState, seatId: string): GameView => {
       : state.report;
   const scores: GameState['scores'] = {};
   for (const [id, s] of Object.entries(state.scores)) scores[id] = math || id === seatId ? s : valueOnly(s);
-  // The deck and future scripted cards are the White Cell's: players learn of events when they fire.
-  const config = { ...state.config, deck: [], scripted: state.config.scripted.filter((s) => s.turn <= state.turn) };
-  return {
-    ...rest,
-    viewer: seatId,
-    config,
+  return publicPart(state, seatId, {
+    // The deck and future scripted cards are the White Cell's: players learn of events when they fire.
+    config: { ...state.config, deck: [], scripted: state.config.scripted.filter((s) => s.turn <= state.turn) },
     nations,
     allocations: only(state.allocations, seatId),
     moves: only(state.moves, seatId),
@@ -63,5 +59,56 @@ export const viewFor = (state: GameState, seatId: string): GameView => {
     pending: null,
     report,
     scores,
-  };
+  });
 };
+
+type SecretParts = Pick<
+  GameState,
+  | 'config'
+  | 'nations'
+  | 'allocations'
+  | 'moves'
+  | 'guarantorAnswers'
+  | 'allyAnswers'
+  | 'reveals'
+  | 'crises'
+  | 'pending'
+  | 'report'
+  | 'scores'
+>;
+
+/**
+ * Builds a view field by field: a whitelist, so a field added to GameState later is a type error
+ * here until someone decides who may see it (and the generator's state is never copied).
+ */
+const publicPart = (state: GameState, viewer: string, secret: SecretParts): GameView => ({
+  scenarioId: state.scenarioId,
+  seed: state.seed,
+  turn: state.turn,
+  adjudicated: state.adjudicated,
+  phase: state.phase,
+  ended: state.ended,
+  config: secret.config,
+  settings: state.settings,
+  params: state.params,
+  seats: state.seats,
+  nations: secret.nations,
+  regions: state.regions,
+  guarantees: state.guarantees,
+  precedent: state.precedent,
+  history: state.history,
+  ready: state.ready,
+  allocations: secret.allocations,
+  moves: secret.moves,
+  guarantorAnswers: secret.guarantorAnswers,
+  allyAnswers: secret.allyAnswers,
+  statements: state.statements,
+  crises: secret.crises,
+  reveals: secret.reveals,
+  cards: state.cards,
+  pending: secret.pending,
+  report: secret.report,
+  scores: secret.scores,
+  missed: state.missed,
+  viewer,
+});

@@ -1,0 +1,34 @@
+// Bots are ordinary users of the engine: over 1,000 matches per scenario, with every policy on
+// every seat it may play, no bot ever sends a command the engine refuses (playMatch throws if one does).
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../../shared/index.js';
+import { POLICY_NAMES, type PolicyName, policyProblem } from '../../../shared/bots/policies.js';
+import { playBotMatch } from '../../../shared/sim/botMatch.js';
+import { deriveSeed } from '../../../shared/rng.js';
+
+const MATCHES = 1000;
+
+describe.each(Object.keys(SCENARIOS))('bots on %s', (id) => {
+  const scenario = SCENARIOS[id];
+  if (!scenario) throw new Error(id);
+  /** The policies each seat may play, so match i can rotate through all of them. */
+  const allowed = scenario.seats.map((s) => POLICY_NAMES.filter((p) => policyProblem(p, s.role) === null));
+
+  it(`never send an illegal command in ${MATCHES} matches, whatever the policy`, () => {
+    const used = new Set<PolicyName>();
+    for (let i = 0; i < MATCHES; i++) {
+      const overrides: Record<string, PolicyName> = {};
+      scenario.seats.forEach((s, k) => {
+        const options = allowed[k] ?? [];
+        const policy = options[(i + k) % options.length];
+        if (policy) {
+          overrides[s.id] = policy;
+          used.add(policy);
+        }
+      });
+      const { state } = playBotMatch(scenario, deriveSeed(5, i), overrides);
+      expect(state.ended).not.toBeNull();
+    }
+    expect([...used].sort()).toEqual([...POLICY_NAMES].sort());
+  });
+});
