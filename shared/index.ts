@@ -26,3 +26,6 @@ export { crisisOdds } from './rules/combat.js';
 export { seatScore, allScores, metric } from './rules/scoring.js';
 export { inCivilDisorder, FACILITATOR_SEAT, OBSERVER_SEAT } from './rules/seats.js';
 export { SCENARIOS, loadScenario, scenarioById } from './scenarios/index.js';
+export { botCommand, policyProblem, DISPOSITIONS } from './bots/index.js';
+export { playBotMatch, seatPolicies, simulateMatch } from './sim/botMatch.js';
+export { type MatchRecord, type Summary, type Quantiles, summarise } from './sim/stats.js';

@@ -1,22 +1,14 @@
 // Bot policies: named dispositions over one shared decision procedure. `calculating` weighs the
 // rules' own estimates; hawk and dove lean one way; the fixed policies exist for experiments.
-import type { Role } from '../model/vocabulary.js';
+import { POLICY_NAMES, POLICY_ROLE, type PolicyName, type Role } from '../model/vocabulary.js';
 
-export const POLICY_NAMES = ['calculating', 'hawk', 'dove', 'random', 'honor', 'abandon', 'free-rider'] as const;
-export type PolicyName = (typeof POLICY_NAMES)[number];
-
-/** Fixed policies make sense for one role only. */
-const ROLE_OF_FIXED: Partial<Record<PolicyName, Role>> = {
-  honor: 'guarantor',
-  abandon: 'guarantor',
-  'free-rider': 'ally',
-};
+export { POLICY_NAMES, type PolicyName };
 
 /** Why a policy cannot play a seat of this role, or null when it can. */
 export const policyProblem = (name: string, role: Role): string | null => {
   if (!(POLICY_NAMES as readonly string[]).includes(name))
     return `unknown policy "${name}" (known: ${POLICY_NAMES.join(', ')})`;
-  const only = ROLE_OF_FIXED[name as PolicyName];
+  const only = POLICY_ROLE[name as PolicyName];
   if (role === 'facilitator' || role === 'observer') return `a ${role} seat is never played by a bot`;
   return only && only !== role ? `policy "${name}" plays only ${only} seats, not a ${role}` : null;
 };

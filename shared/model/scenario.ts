@@ -1,7 +1,7 @@
 // A scenario is data: this schema is the contract for authors, and its errors name the field.
 import { z } from 'zod';
 import { ParamsOverrideSchema } from '../rules/params.js';
-import { GUARANTEE_TYPES, NATION_ROLES, THREAT_KINDS } from './vocabulary.js';
+import { GUARANTEE_TYPES, NATION_ROLES, POLICY_NAMES, POLICY_ROLE, THREAT_KINDS } from './vocabulary.js';
 
 const id = z
   .string()
@@ -97,7 +97,7 @@ export const SeatSpecSchema = z.strictObject({
   role: z.enum(NATION_ROLES),
   nation: id,
   /** The bot policy that plays this seat when it is empty. */
-  bot: z.string().default('calculating'),
+  bot: z.enum(POLICY_NAMES).default('calculating'),
 });
 
 /** What an event does when it fires. Deltas are added, then clamped to each meter's bounds. */
@@ -197,7 +197,7 @@ type RawScenario = {
   regions: { id: string }[];
   nations: { id: string; region: string; posture: Record<string, number>; reach: Record<string, number> }[];
   guarantees: { id: string; guarantor: string; ally: string }[];
-  seats: { id: string; role: string; nation: string }[];
+  seats: { id: string; role: string; nation: string; bot: (typeof POLICY_NAMES)[number] }[];
   events: { scripted: { turn: number; card: { effects: Effect[] } }[]; deck: { effects: Effect[] }[] };
   turns: number;
 };
@@ -238,6 +238,8 @@ function checkReferences(s: RawScenario, ctx: z.RefinementCtx): void {
   });
   const seatedNations = new Set<string>();
   s.seats.forEach((seat, i) => {
+    const only = POLICY_ROLE[seat.bot];
+    if (only && only !== seat.role) issue(['seats', i, 'bot'], `policy "${seat.bot}" plays only ${only} seats`);
     if (RESERVED_SEATS.includes(seat.id))
       issue(['seats', i, 'id'], `"${seat.id}" is reserved for the match's own seat`);
     if (!nations.has(seat.nation)) issue(['seats', i, 'nation'], `unknown nation "${seat.nation}"`);

@@ -82,6 +82,17 @@ export const SPENDING_LINES = [
 ] as const;
 export type SpendingLine = (typeof SPENDING_LINES)[number];
 
+/** Bot policies a seat can be given (shared/bots implements them; docs/BOTS.md describes them). */
+export const POLICY_NAMES = ['calculating', 'hawk', 'dove', 'random', 'honor', 'abandon', 'free-rider'] as const;
+export type PolicyName = (typeof POLICY_NAMES)[number];
+
+/** Policies fixed to one role: they exist for experiments on that role's choices. */
+export const POLICY_ROLE: Readonly<Partial<Record<PolicyName, Role>>> = {
+  honor: 'guarantor',
+  abandon: 'guarantor',
+  'free-rider': 'ally',
+};
+
 /** Why a match ended. */
 export const END_REASONS = ['turns_complete', 'general_nuclear_war'] as const;
 export type EndReason = (typeof END_REASONS)[number];

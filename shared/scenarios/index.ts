@@ -24,4 +24,5 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   baltic: bundled(baltic),
 };
 
-export const scenarioById = (id: string): Scenario | undefined => SCENARIOS[id];
+export const scenarioById = (id: string): Scenario | undefined =>
+  Object.hasOwn(SCENARIOS, id) ? SCENARIOS[id] : undefined;

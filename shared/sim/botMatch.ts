@@ -13,8 +13,7 @@ import { MatchObserver, type MatchRecord } from './stats.js';
 export const seatPolicies = (
   scenario: Scenario,
   overrides: Readonly<Record<string, PolicyName>> = {},
-): Record<string, PolicyName> =>
-  Object.fromEntries(scenario.seats.map((s) => [s.id, overrides[s.id] ?? (s.bot as PolicyName)]));
+): Record<string, PolicyName> => Object.fromEntries(scenario.seats.map((s) => [s.id, overrides[s.id] ?? s.bot]));
 
 export const playBotMatch = (
   scenario: Scenario,

@@ -5,7 +5,7 @@
 //   attack) against the same protected ally in consecutive turns (one quiet turn allowed inside).
 //   Immediate extended deterrence succeeds when the challenge ends without an armed attack.
 import type { Crisis, GameState } from '../model/state.js';
-import type { NationRole } from '../model/vocabulary.js';
+import { type NationRole, RUNGS } from '../model/vocabulary.js';
 
 export interface MatchRecord {
   seed: number;
@@ -124,7 +124,7 @@ export const summarise = (
   const sum = (f: (r: MatchRecord) => number) => records.reduce((s, r) => s + f(r), 0);
   const decisions = sum((r) => r.honored + r.partial + r.abandoned);
   const challenges = sum((r) => r.challenges);
-  const escalationPeak = Array.from({ length: 9 }, () => 0);
+  const escalationPeak = RUNGS.map(() => 0);
   for (const r of records) escalationPeak[r.peakRung] = (escalationPeak[r.peakRung] ?? 0) + 1;
   const movesPerMatch: Record<string, number> = {};
   for (const r of records)

@@ -97,6 +97,13 @@ describe('scenario errors name the field and the reason', () => {
       /events\.deck\.1\.effects\.0: unknown region "moon"/,
     ],
     ['no sources', (s: Raw) => (s.sources = []), /sources/],
+    ['an unknown bot policy', (s: Raw) => (s.seats[0].bot = 'kamikaze'), /seats\.0\.bot/],
+    [
+      'a guarantor-only policy on an ally',
+      (s: Raw) => (s.seats[1].bot = 'honor'),
+      /seats\.1\.bot: policy "honor" plays only guarantor seats/,
+    ],
+    ['a misspelled field', (s: Raw) => (s.nations[1].sustainableshare = 3), /nations\.1.*sustainableshare/],
     ['a bad parameter override', (s: Raw) => (s.params = { contestExponent: -1 }), /params\.contestExponent/],
   ])('%s', (_what, change, expected) => {
     expect(errorOf(mutated(change))).toMatch(expected);
