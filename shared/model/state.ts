@@ -67,8 +67,6 @@ export const NationStateSchema = z.object({
   hedging: num,
   /** Successful challenger actions suffered (allies) or suffered by its allies (guarantors). */
   setbacks: z.int(),
-  /** Last allocation, the default if the seat misses a deadline. Secret to its own seat. */
-  lastAllocation: AllocationSchema.nullable(),
 });
 export type NationState = z.infer<typeof NationStateSchema>;
 
@@ -208,6 +206,8 @@ export const GameStateSchema = z.object({
   /** Seats done with the current briefing or diplomacy phase. */
   ready: z.array(z.string()),
   allocations: z.record(z.string(), AllocationSchema),
+  /** Each seat's allocation last turn: its default if it misses a deadline. Secret to its own seat. */
+  lastAllocations: z.record(z.string(), AllocationSchema),
   moves: z.record(z.string(), ChallengerMoveSchema),
   guarantorAnswers: z.record(z.string(), z.record(z.string(), z.enum(GUARANTOR_RESPONSES))),
   allyAnswers: z.record(z.string(), z.enum(ALLY_RESPONSES)),

@@ -245,6 +245,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
     regions: ledger.regions,
     precedent,
     history,
+    lastAllocations: { ...state.lastAllocations, ...state.allocations },
     adjudicated: state.adjudicated + 1,
     pending: null,
   };

@@ -62,7 +62,6 @@ const startNation = (
   umbrella: n.nuclear ? 0.8 : 0,
   hedging: 0,
   setbacks: 0,
-  lastAllocation: null,
 });
 
 type Started = { state: GameState; events: GameEvent[] };
@@ -130,6 +129,7 @@ export const startMatch = (scenario: Scenario, seed: number, options: MatchOptio
     precedent: Math.max(0, ...scenario.regions.map((r) => r.rung)),
     history: [],
     ...emptyTurn(),
+    lastAllocations: {},
     pending: null,
     report: null,
     scores: {},

@@ -129,8 +129,6 @@ export const applyAllocation = (ledger: Ledger, world: World, id: string, a: All
     for (const g of Object.values(ledger.guarantees))
       if ((g.guarantor === id && g.ally === recipient) || (g.ally === id && g.guarantor === recipient))
         ledger.guarantee(g.id, 'ties', `aid from ${n.name}`, (0.01 * money) / p.aidPerTie);
-
-  n.lastAllocation = a;
 };
 
 /**

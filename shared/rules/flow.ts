@@ -67,20 +67,14 @@ const applyDefaults = (state: GameState, owed: string[], countMissed: boolean): 
       case 'results':
         next = { ...next, ready: [...next.ready, seatId] };
         continue;
-      case 'allocation':
+      case 'allocation': {
         if (!nation) continue;
-        next = {
-          ...next,
-          allocations: {
-            ...next.allocations,
-            [seatId]: fitToBudget(
-              nation.lastAllocation ?? statusQuoAllocation(nation, years),
-              budget(nation, years).value,
-            ),
-          },
-        };
-        what = nation.lastAllocation ? "last turn's allocation" : 'the status-quo allocation';
+        const last = state.lastAllocations[seatId];
+        const allocation = fitToBudget(last ?? statusQuoAllocation(nation, years), budget(nation, years).value);
+        next = { ...next, allocations: { ...next.allocations, [seatId]: allocation } };
+        what = last ? "last turn's allocation" : 'the status-quo allocation';
         break;
+      }
       case 'challenger_move':
         next = { ...next, moves: { ...next.moves, [seatId]: { type: 'hold', target: null } } };
         what = 'hold';

@@ -20,15 +20,12 @@ const valueOnly = (e: Explained): Explained => ({ value: e.value, terms: [] });
 
 /**
  * Secret per seat: this turn's allocations, moves and answers (until adjudication publishes
- * their effects), intelligence reveals made to others, other nations' last allocations, and a
+ * their effects), intelligence reveals made to others, other seats' last allocations, and a
  * pending adjudication. The RNG state is hidden from everyone: it would let a client predict draws.
  */
 export const viewFor = (state: GameState, seatId: string): GameView => {
   const seat = seatById(state, seatId);
   if (seat?.role === 'facilitator') return publicPart(state, seatId, state);
-  const nations: GameState['nations'] = {};
-  for (const [id, n] of Object.entries(state.nations))
-    nations[id] = id === seat?.nation || n.lastAllocation === null ? n : { ...n, lastAllocation: null };
   const math = state.settings.showMath;
   const withoutWhy = (notes: Report['notes']) => notes.map((n) => ({ ...n, why: null }));
   const report =
@@ -48,8 +45,8 @@ export const viewFor = (state: GameState, seatId: string): GameView => {
   return publicPart(state, seatId, {
     // The deck and future scripted cards are the White Cell's: players learn of events when they fire.
     config: { ...state.config, deck: [], scripted: state.config.scripted.filter((s) => s.turn <= state.turn) },
-    nations,
     allocations: only(state.allocations, seatId),
+    lastAllocations: only(state.lastAllocations, seatId),
     moves: only(state.moves, seatId),
     guarantorAnswers: only(state.guarantorAnswers, seatId),
     allyAnswers: only(state.allyAnswers, seatId),
@@ -65,8 +62,8 @@ export const viewFor = (state: GameState, seatId: string): GameView => {
 type SecretParts = Pick<
   GameState,
   | 'config'
-  | 'nations'
   | 'allocations'
+  | 'lastAllocations'
   | 'moves'
   | 'guarantorAnswers'
   | 'allyAnswers'
@@ -92,13 +89,14 @@ const publicPart = (state: GameState, viewer: string, secret: SecretParts): Game
   settings: state.settings,
   params: state.params,
   seats: state.seats,
-  nations: secret.nations,
+  nations: state.nations,
   regions: state.regions,
   guarantees: state.guarantees,
   precedent: state.precedent,
   history: state.history,
   ready: state.ready,
   allocations: secret.allocations,
+  lastAllocations: secret.lastAllocations,
   moves: secret.moves,
   guarantorAnswers: secret.guarantorAnswers,
   allyAnswers: secret.allyAnswers,

@@ -125,7 +125,7 @@ describe('defaults at a deadline', () => {
     let s = afterMove(start(), ATTACK_BOSK);
     s = send(s, 'aurelia', { type: 'answer_guarantee', guarantee: 'aurelia-bosk', choice: 'honor' });
     s = toAllocation(nextTurn(next(s, { timedOut: true })));
-    const last = s.nations.aurelia!.lastAllocation!;
+    const last = s.lastAllocations.aurelia!;
     const limit = budget(s.nations.aurelia!, 1).value;
     expect(s.nations.aurelia!.obligations).toBeGreaterThan(0);
     expect(allocationTotal(last)).toBeGreaterThan(limit);

@@ -44,7 +44,7 @@ test('the fixtures hold secrets of every kind', () => {
   expect(moved.reveals).toContainEqual(
     expect.objectContaining({ to: 'varkal', about: 'aurelia', exposed: ['aurelia-bosk'] }),
   );
-  expect(Object.values(moved.nations).every((n) => n.lastAllocation !== null)).toBe(true);
+  expect(Object.keys(moved.lastAllocations)).toHaveLength(5);
   expect([answered.phase, answered.guarantorAnswers, answered.allyAnswers]).toEqual([
     'responses',
     { aurelia: { 'aurelia-bosk': 'honor' } },
@@ -64,8 +64,8 @@ describe('a nation seat sees its own secrets only', () => {
     expect(v.guarantorAnswers).toEqual(own(state.guarantorAnswers));
     expect(v.allyAnswers).toEqual(own(state.allyAnswers));
     expect(v.reveals).toEqual(state.reveals.filter((r) => r.to === seat));
-    for (const [id, n] of Object.entries(v.nations))
-      expect([id, n.lastAllocation]).toEqual([id, id === seat ? state.nations[id]!.lastAllocation : null]);
+    expect(v.lastAllocations).toEqual(own(state.lastAllocations));
+    expect(v.nations).toEqual(state.nations); // stocks are public once adjudicated
     for (const c of v.crises) expect(c.immediate).toEqual(c.challengerSeat === seat ? expect.anything() : {});
     expect(v.pending).toBeNull();
     expect(v.config.deck).toEqual([]); // the White Cell's cards
@@ -85,7 +85,7 @@ describe('the observer and the facilitator', () => {
       [],
       null,
     ]);
-    expect(Object.values(v.nations).map((n) => n.lastAllocation)).toEqual(NATION_SEATS.map(() => null));
+    expect(v.lastAllocations).toEqual({});
     expect(v.crises.map((c) => c.immediate)).toEqual(v.crises.map(() => ({})));
     expect(v.config.deck).toEqual([]);
     expect('rng' in v).toBe(false);

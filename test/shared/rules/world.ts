@@ -41,7 +41,6 @@ export const nation = (id: string, over: Partial<NationState> = {}): NationState
   umbrella: 0,
   hedging: 0,
   setbacks: 0,
-  lastAllocation: null,
   ...over,
 });
 
