@@ -14,7 +14,7 @@ export { createMatch, startMatch, matchSeats, type MatchOptions } from './rules/
 export { applyCommand, applyParsed, parseCommand, type CommandOptions } from './rules/engine.js';
 export { advance, owedBy, type AdvanceOptions, type Outcome } from './rules/flow.js';
 export { legalCommands, allocationPlans } from './rules/legal.js';
-export { viewFor, type GameView } from './view/viewFor.js';
+export { viewFor, SECRET_KEYS, type GameView, type SecretParts } from './view/viewFor.js';
 export { credibility, localBalance, tripwire } from './rules/credibility.js';
 export { reputation } from './rules/reputation.js';
 export { generalDeterrence, immediateDeterrence, challengerCalculus, coveringGuarantees } from './rules/deterrence.js';

@@ -21,7 +21,8 @@ const valueOnly = (e: Explained): Explained => ({ value: e.value, terms: [] });
 /**
  * Secret per seat: this turn's allocations, moves and answers (until adjudication publishes
  * their effects), intelligence reveals made to others, other seats' last allocations, and a
- * pending adjudication. The RNG state is hidden from everyone: it would let a client predict draws.
+ * pending adjudication. The RNG state is hidden from everyone and the seed from all but the White
+ * Cell: either would let a client predict draws.
  */
 export const viewFor = (state: GameState, seatId: string): GameView => {
   const seat = seatById(state, seatId);
@@ -43,6 +44,8 @@ export const viewFor = (state: GameState, seatId: string): GameView => {
   const scores: GameState['scores'] = {};
   for (const [id, s] of Object.entries(state.scores)) scores[id] = math || id === seatId ? s : valueOnly(s);
   return publicPart(state, seatId, {
+    // With the seed and the public record a client could replay the dice: the White Cell's only.
+    seed: 0,
     // The deck and future scripted cards are the White Cell's: players learn of events when they fire.
     config: { ...state.config, deck: [], scripted: state.config.scripted.filter((s) => s.turn <= state.turn) },
     allocations: only(state.allocations, seatId),
@@ -59,20 +62,22 @@ export const viewFor = (state: GameState, seatId: string): GameView => {
   });
 };
 
-type SecretParts = Pick<
-  GameState,
-  | 'config'
-  | 'allocations'
-  | 'lastAllocations'
-  | 'moves'
-  | 'guarantorAnswers'
-  | 'allyAnswers'
-  | 'reveals'
-  | 'crises'
-  | 'pending'
-  | 'report'
-  | 'scores'
->;
+/** The parts of a view that can differ between seats; everything else is the same for all. */
+export const SECRET_KEYS = [
+  'seed',
+  'config',
+  'allocations',
+  'lastAllocations',
+  'moves',
+  'guarantorAnswers',
+  'allyAnswers',
+  'reveals',
+  'crises',
+  'pending',
+  'report',
+  'scores',
+] as const;
+export type SecretParts = Pick<GameState, (typeof SECRET_KEYS)[number]>;
 
 /**
  * Builds a view field by field: a whitelist, so a field added to GameState later is a type error
@@ -80,7 +85,7 @@ type SecretParts = Pick<
  */
 const publicPart = (state: GameState, viewer: string, secret: SecretParts): GameView => ({
   scenarioId: state.scenarioId,
-  seed: state.seed,
+  seed: secret.seed,
   turn: state.turn,
   adjudicated: state.adjudicated,
   phase: state.phase,

@@ -1,0 +1,202 @@
+// The `crisis` room: a thin adapter. Identify the client and its seat → parse the message → hand it
+// to the match session (the shared engine decides) → copy the result into the Schema → patch now.
+import { type Client, Room } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import { type ErrorCode, SCENARIOS, scenarioById } from '../../shared/index.js';
+import { type MatchJournal, MemoryJournal } from '../journal/MatchJournal.js';
+import { MatchSession } from '../match/MatchSession.js';
+import { newJoinCode, newSecretKey, newSeed } from './codes.js';
+import { CreateOptionsSchema, JoinOptionsSchema, SetBotSchema, TakeSeatSchema } from './messages.js';
+import { TokenBucket } from './rateLimit.js';
+import { type CrisisState, newCrisisState } from './schema/CrisisState.js';
+import { syncState } from './sync.js';
+
+/** Where matches are journaled; the SQLite journal replaces this in the record issue. */
+export const journal: MatchJournal = new MemoryJournal();
+
+interface Member {
+  name: string;
+  seat: string;
+  bucket: TokenBucket;
+}
+
+/** Refusals in a row after which a flooding client is disconnected. */
+const FLOOD_LIMIT = 50;
+const TICK_MS = 250;
+
+export class CrisisRoom extends Room<CrisisState> {
+  maxClients = 80;
+  private session!: MatchSession;
+  private facilitatorKey = '';
+  private facilitatorClaimed = false;
+  private readonly members = new Map<string, Member>();
+
+  onCreate(raw: unknown): void {
+    const parsed = CreateOptionsSchema.safeParse(withoutInternals(raw));
+    if (!parsed.success)
+      throw new Error(
+        `invalid match options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    const options = parsed.data;
+    const required = process.env.CREATE_PASSWORD;
+    if (required && options.password !== required) throw new Error('creating a match needs the server password');
+    const scenario = scenarioById(options.scenario);
+    if (!scenario)
+      throw new Error(`unknown scenario "${options.scenario}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
+    for (const seat of Object.keys(options.bots))
+      if (!scenario.seats.some((s) => s.id === seat)) throw new Error(`bots: unknown seat "${seat}"`);
+    const code = newJoinCode();
+    // filterBy(['code']) matches joiners against the listing, so the code goes there.
+    (this.listing as unknown as { code: string }).code = code;
+    this.facilitatorKey = newSecretKey();
+    this.session = new MatchSession(
+      {
+        matchId: this.roomId,
+        scenario,
+        seed: options.seed ?? newSeed(),
+        showMath: options.showMath,
+        facilitatorReview: options.facilitatorReview,
+        timers: options.timers,
+        bots: options.bots,
+      },
+      journal,
+      Date.now(),
+    );
+    this.setState(newCrisisState());
+    this.state.code = code;
+    this.state.scenarioId = scenario.id;
+    this.state.title = scenario.title;
+    this.sync();
+
+    this.onMessage('command', (client, payload) =>
+      this.guard(client, () => this.session.command(this.seatOf(client), payload, Date.now())),
+    );
+    this.onMessage('take_seat', (client, payload) => this.guard(client, () => this.takeSeat(client, payload)));
+    this.onMessage('set_bot', (client, payload) => this.guard(client, () => this.setBot(client, payload)));
+    this.onMessage('start', (client) => this.guard(client, () => this.start(client)));
+    this.clock.setInterval(() => {
+      if (this.session.tick(Date.now()).length > 0) this.sync();
+    }, TICK_MS);
+  }
+
+  onAuth(_client: Client, raw: unknown): { name: string; facilitator: boolean } {
+    const parsed = JoinOptionsSchema.safeParse(withoutInternals(raw));
+    if (!parsed.success)
+      throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const { code, name, facilitatorKey } = parsed.data;
+    // The creator joins right after onCreate, with the create options (no code): it is the White Cell.
+    if (!this.facilitatorClaimed && code === undefined) {
+      this.facilitatorClaimed = true;
+      return { name, facilitator: true };
+    }
+    if (code !== this.state.code) throw new Error('no match has that code: check it and try again');
+    return { name, facilitator: facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey };
+  }
+
+  onJoin(client: Client, _options: unknown, auth: { name: string; facilitator: boolean }): void {
+    const seat = auth.facilitator ? 'facilitator' : 'observer';
+    this.members.set(client.sessionId, { name: auth.name, seat, bucket: new TokenBucket(10, 20, Date.now()) });
+    client.view = new StateView();
+    this.showSecrets(client, seat);
+    client.send('welcome', {
+      seat,
+      code: this.state.code,
+      ...(auth.facilitator ? { facilitatorKey: this.facilitatorKey } : {}),
+    });
+    this.sync();
+  }
+
+  onLeave(client: Client): void {
+    this.members.delete(client.sessionId);
+    this.sync();
+  }
+
+  onUncaughtException(error: Error, methodName: string): void {
+    // Never let one room's bug take the process (and every other room) down.
+    console.error(`crisis room ${this.roomId}: ${methodName} threw`, error);
+  }
+
+  private seatOf(client: Client): string {
+    return this.members.get(client.sessionId)?.seat ?? 'observer';
+  }
+
+  /** Rate-limits, runs a handler, replies `error` on refusal, and patches at once on success. */
+  private guard(
+    client: Client,
+    run: () => { ok: true } | { ok: false; error: { code: ErrorCode | 'ERR_RATE_LIMITED'; message: string } },
+  ): void {
+    const member = this.members.get(client.sessionId);
+    if (!member) return;
+    if (!member.bucket.take(Date.now())) {
+      if (member.bucket.refusals >= FLOOD_LIMIT) client.leave(4008, 'too many messages');
+      else client.send('error', { code: 'ERR_RATE_LIMITED', message: 'too many messages: slow down' });
+      return;
+    }
+    const result = run();
+    if (!result.ok) {
+      client.send('error', result.error);
+      return;
+    }
+    this.sync();
+  }
+
+  private takeSeat(client: Client, raw: unknown) {
+    const parsed = TakeSeatSchema.safeParse(raw);
+    if (!parsed.success) return refuse('ERR_MALFORMED', 'take_seat needs { seat }');
+    const member = this.members.get(client.sessionId);
+    const seat = this.session.state.seats.find((s) => s.id === parsed.data.seat);
+    if (!member || !seat || seat.role === 'facilitator')
+      return refuse('ERR_UNKNOWN_SEAT', `no seat "${parsed.data.seat}" to take`);
+    if (member.seat === 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'the White Cell keeps its seat');
+    this.hideSecrets(client, member.seat);
+    member.seat = seat.id;
+    // A human taking a seat takes it back from its bot.
+    if (seat.nation !== null) this.session.setBot(seat.id, null);
+    this.showSecrets(client, seat.id);
+    client.send('seated', { seat: seat.id });
+    return { ok: true as const };
+  }
+
+  private setBot(client: Client, raw: unknown) {
+    if (this.seatOf(client) !== 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'only the White Cell assigns bots');
+    const parsed = SetBotSchema.safeParse(raw);
+    if (!parsed.success) return refuse('ERR_MALFORMED', 'set_bot needs { seat, policy }');
+    if (!this.session.state.seats.some((s) => s.id === parsed.data.seat && s.nation !== null))
+      return refuse('ERR_UNKNOWN_SEAT', `no nation seat "${parsed.data.seat}"`);
+    this.session.setBot(parsed.data.seat, parsed.data.policy);
+    return { ok: true as const };
+  }
+
+  private start(client: Client) {
+    if (this.seatOf(client) !== 'facilitator')
+      return refuse('ERR_NOT_YOUR_ROLE', 'only the White Cell starts the match');
+    const humans = new Set([...this.members.values()].map((m) => m.seat));
+    return this.session.start(humans, Date.now());
+  }
+
+  private showSecrets(client: Client, seat: string): void {
+    const chunk = this.state.secrets.get(seat);
+    if (chunk && seat !== 'observer') client.view?.add(chunk);
+  }
+
+  private hideSecrets(client: Client, seat: string): void {
+    const chunk = this.state.secrets.get(seat);
+    if (chunk) client.view?.remove(chunk);
+  }
+
+  private sync(): void {
+    const humans = new Map<string, number>();
+    for (const m of this.members.values()) humans.set(m.seat, (humans.get(m.seat) ?? 0) + 1);
+    syncState(this.state, this.session, { humans });
+    this.broadcastPatch();
+  }
+}
+
+const refuse = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
+
+/** Colyseus adds its own keys to options (e.g. the seat reservation); the schemas see only ours. */
+const withoutInternals = (raw: unknown): unknown => {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const { __testJoinOptions: _a, ...rest } = raw as Record<string, unknown>;
+  return rest;
+};

@@ -1,0 +1,45 @@
+// Room-level messages and options, parsed with zod at the boundary. Game commands themselves are
+// the engine's CommandSchema (shared/protocol).
+import { z } from 'zod';
+import { POLICY_NAMES } from '../../shared/index.js';
+
+const timer = z.int().min(10).max(3600).nullable();
+
+export const CreateOptionsSchema = z.strictObject({
+  scenario: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(40).default('White Cell'),
+  showMath: z.boolean().default(true),
+  facilitatorReview: z.boolean().default(false),
+  /** Phase timers in seconds (null = none); defaults to the scenario's. */
+  timers: z
+    .strictObject({
+      briefing: timer,
+      diplomacy: timer,
+      allocation: timer,
+      challenger_move: timer,
+      responses: timer,
+      adjudication: timer,
+      results: timer,
+    })
+    .partial()
+    .default({}),
+  /** Bots for seats, chosen before the match starts. */
+  bots: z.record(z.string().max(32), z.enum(POLICY_NAMES)).default({}),
+  /** A fixed seed for a reproducible match; random when absent. */
+  seed: z.int().min(0).max(0xffffffff).optional(),
+  /** Required when the server sets CREATE_PASSWORD. */
+  password: z.string().max(200).optional(),
+});
+export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
+
+/** Not strict: the creator joins with its create options, which carry more keys. */
+export const JoinOptionsSchema = z.object({
+  code: z.string().trim().toUpperCase().max(16).optional(),
+  name: z.string().trim().min(1, 'a name is required').max(40),
+  /** Reclaims the White Cell from another device. */
+  facilitatorKey: z.string().max(64).optional(),
+});
+export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+
+export const TakeSeatSchema = z.strictObject({ seat: z.string().max(32) });
+export const SetBotSchema = z.strictObject({ seat: z.string().max(32), policy: z.enum(POLICY_NAMES).nullable() });

@@ -1,0 +1,86 @@
+// The one place engine state is copied into the Schema. The public picture is the observer's view;
+// each seat's secrets are exactly the parts of its own view that differ from it (SECRET_KEYS).
+import { type GameView, SECRET_KEYS, owedBy, viewFor } from '../../shared/index.js';
+import type { MatchSession } from '../match/MatchSession.js';
+import { type CrisisState, SecretChunk, SeatInfo } from './schema/CrisisState.js';
+
+/** Assigns only when the text changed, so an unchanged chunk costs no bandwidth. */
+const put = <K extends 'setup' | 'world' | 'turnInfo' | 'results'>(target: CrisisState, key: K, value: unknown) => {
+  const text = JSON.stringify(value);
+  if (target[key] !== text) target[key] = text;
+};
+
+/** The public JSON chunks, grouped by how often they change. */
+export const publicChunks = (v: GameView) => ({
+  setup: { scenarioId: v.scenarioId, config: v.config, params: v.params, seats: v.seats },
+  world: {
+    nations: v.nations,
+    guarantees: v.guarantees,
+    regions: v.regions,
+    precedent: v.precedent,
+    history: v.history,
+    adjudicated: v.adjudicated,
+  },
+  turnInfo: {
+    turn: v.turn,
+    phase: v.phase,
+    ended: v.ended,
+    ready: v.ready,
+    statements: v.statements,
+    crises: v.crises,
+    cards: v.cards,
+    missed: v.missed,
+    settings: v.settings,
+  },
+  results: { report: v.report, scores: v.scores },
+});
+
+/** The parts of `seat`'s view that differ from the public one. */
+export const secretsOf = (session: MatchSession, seat: string, pub: GameView): Record<string, unknown> => {
+  const mine = viewFor(session.state, seat);
+  const out: Record<string, unknown> = {};
+  for (const key of SECRET_KEYS) if (JSON.stringify(mine[key]) !== JSON.stringify(pub[key])) out[key] = mine[key];
+  return out;
+};
+
+export interface SeatPresence {
+  /** Connected humans per seat id. */
+  humans: ReadonlyMap<string, number>;
+}
+
+export const syncState = (target: CrisisState, session: MatchSession, presence: SeatPresence): void => {
+  const state = session.state;
+  const pub = viewFor(state, 'observer');
+  target.status = session.status;
+  target.phase = state.phase;
+  target.turn = state.turn;
+  target.turns = state.config.turns;
+  target.deadline = session.deadline ?? 0;
+  const chunks = publicChunks(pub);
+  put(target, 'setup', chunks.setup);
+  put(target, 'world', chunks.world);
+  put(target, 'turnInfo', chunks.turnInfo);
+  put(target, 'results', chunks.results);
+  const owed = new Set(session.status === 'playing' ? owedBy(state) : []);
+  for (const s of state.seats) {
+    const info = target.seats.get(s.id) ?? new SeatInfo();
+    info.id = s.id;
+    info.role = s.role;
+    info.nation = s.nation ?? '';
+    info.name = s.nation
+      ? (state.nations[s.nation]?.name ?? s.id)
+      : s.id === 'facilitator'
+        ? 'White Cell'
+        : 'Observers';
+    info.bot = session.bots[s.id] ?? '';
+    info.humans = presence.humans.get(s.id) ?? 0;
+    info.owes = owed.has(s.id);
+    info.civilDisorder = s.nation !== null && session.bots[s.id] === undefined && session.botPlays(s.id);
+    if (!target.seats.has(s.id)) target.seats.set(s.id, info);
+    if (s.role === 'observer') continue;
+    const chunk = target.secrets.get(s.id) ?? new SecretChunk();
+    const json = JSON.stringify(secretsOf(session, s.id, pub));
+    if (chunk.json !== json) chunk.json = json;
+    if (!target.secrets.has(s.id)) target.secrets.set(s.id, chunk);
+  }
+};

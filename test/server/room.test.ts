@@ -1,0 +1,175 @@
+// The crisis room over the network: create and join by code, seats, start, commands, refusals
+// and secrecy, with real colyseus.js clients.
+import type { ColyseusTestServer } from '@colyseus/testing';
+import type { Room } from 'colyseus.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SCENARIOS, statusQuoAllocation } from '../../shared/index.js';
+import { bootServer, nextMessage, until } from './helpers.js';
+
+let server: ColyseusTestServer;
+beforeAll(async () => {
+  server = await bootServer();
+});
+afterAll(async () => {
+  await server.shutdown();
+});
+beforeEach(async () => {
+  await server.cleanup();
+});
+
+// The decoded client state is untyped; read it through this narrow view.
+type ClientState = {
+  code: string;
+  status: string;
+  phase: string;
+  turn: number;
+  turnInfo: string;
+  world: string;
+  secrets: Map<string, { json: string }>;
+  seats: Map<string, { humans: number; bot: string; owes: boolean }>;
+};
+const stateOf = (room: Room): ClientState => room.state as ClientState;
+const secretOf = (room: Room, seat: string): Record<string, unknown> | undefined => {
+  const chunk = stateOf(room).secrets?.get(seat);
+  return chunk ? (JSON.parse(chunk.json) as Record<string, unknown>) : undefined;
+};
+
+/** Creates a classroom match as the White Cell, with no timers so only commands move it. */
+const createMatch = async (extra: Record<string, unknown> = {}) => {
+  const noTimers = {
+    briefing: null,
+    diplomacy: null,
+    allocation: null,
+    challenger_move: null,
+    responses: null,
+    adjudication: null,
+    results: null,
+  };
+  const host = await server.sdk.create('crisis', {
+    scenario: 'classroom',
+    name: 'Teacher',
+    timers: noTimers,
+    seed: 7,
+    ...extra,
+  });
+  const welcome = await nextMessage<{ seat: string; code: string; facilitatorKey?: string }>(host, 'welcome');
+  return { host, welcome };
+};
+
+const joinAs = async (code: string, name: string, seat?: string) => {
+  const room = await server.sdk.join('crisis', { code, name });
+  await until(() => stateOf(room).code === code, 'the first patch');
+  if (seat) {
+    const seated = nextMessage<{ seat: string }>(room, 'seated');
+    room.send('take_seat', { seat });
+    await seated;
+  }
+  return room;
+};
+
+describe('creating and joining', () => {
+  it('the creator is the White Cell and gets a readable code and a facilitator key', async () => {
+    const { welcome } = await createMatch();
+    expect(welcome.seat).toBe('facilitator');
+    expect(welcome.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    expect(welcome.facilitatorKey?.length).toBeGreaterThan(20);
+  });
+
+  it('players join by code as observers, and a wrong code is refused with a clear message', async () => {
+    const { welcome } = await createMatch();
+    const ann = await server.sdk.join('crisis', { code: welcome.code, name: 'Ann' });
+    expect((await nextMessage<{ seat: string }>(ann, 'welcome')).seat).toBe('observer');
+    await expect(server.sdk.join('crisis', { code: 'ZZZZZZZZ', name: 'Eve' })).rejects.toThrow(/no rooms found|code/);
+    await expect(server.sdk.join('crisis', { name: 'Eve' })).rejects.toThrow(/no match has that code/);
+  });
+
+  it('an unknown scenario is refused at creation', async () => {
+    await expect(server.sdk.create('crisis', { scenario: 'atlantis', name: 'T' })).rejects.toThrow(
+      /unknown scenario "atlantis"/,
+    );
+  });
+
+  it('the facilitator key reclaims the White Cell from another device', async () => {
+    const { welcome } = await createMatch();
+    const other = await server.sdk.join('crisis', {
+      code: welcome.code,
+      name: 'Teacher (tablet)',
+      facilitatorKey: welcome.facilitatorKey,
+    });
+    expect((await nextMessage<{ seat: string }>(other, 'welcome')).seat).toBe('facilitator');
+  });
+});
+
+describe('playing', () => {
+  it('a seated player plays its turn while bots play the empty seats', async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    host.send('start');
+    await until(() => stateOf(ann).status === 'playing', 'the start');
+    // Bots (Bosk, Corvin, Dunmere, Varkal) are ready at once; Aurelia owes its ready.
+    expect(stateOf(ann).seats.get('varkal')?.bot).toBe('calculating');
+    expect(stateOf(ann).seats.get('aurelia')?.owes).toBe(true);
+    ann.send('command', { type: 'ready' });
+    await until(() => stateOf(ann).phase === 'diplomacy', 'diplomacy');
+    ann.send('command', { type: 'ready' });
+    await until(() => stateOf(ann).phase === 'allocation', 'allocation');
+    const aurelia = SCENARIOS['classroom']?.nations.find((n) => n.id === 'aurelia');
+    if (!aurelia) throw new Error('no aurelia');
+    const world = JSON.parse(stateOf(ann).world) as {
+      nations: Record<string, Parameters<typeof statusQuoAllocation>[0]>;
+    };
+    const allocation = statusQuoAllocation(world.nations['aurelia']!, 1);
+    ann.send('command', { type: 'allocate', allocation });
+    await until(() => stateOf(ann).phase !== 'allocation', 'the allocation to close');
+    expect(stateOf(ann).turn).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a bad payload gets an error naming the field, changes nothing, and the client stays connected', async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    host.send('start');
+    await until(() => stateOf(ann).status === 'playing', 'the start');
+    const before = stateOf(ann).turnInfo;
+    const refused = nextMessage<{ code: string; message: string }>(ann, 'error');
+    ann.send('command', { type: 'allocate', allocation: { readiness: -5 } });
+    const error = await refused;
+    expect(error.code).toBe('ERR_MALFORMED');
+    expect(error.message).toMatch(/allocation/);
+    const wrongPhase = nextMessage<{ code: string }>(ann, 'error');
+    ann.send('command', { type: 'move', move: { type: 'hold', target: null } });
+    expect((await wrongPhase).code).toBe('ERR_NOT_YOUR_ROLE');
+    expect(stateOf(ann).turnInfo).toBe(before);
+    expect(ann.connection.isOpen).toBe(true);
+  });
+});
+
+describe('secrecy on the wire', () => {
+  it("a seat receives its own secrets and never another seat's", async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    const bob = await joinAs(welcome.code, 'Bob', 'varkal');
+    const eve = await joinAs(welcome.code, 'Eve');
+    host.send('start');
+    for (const room of [ann, bob]) {
+      await until(() => stateOf(room).status === 'playing', 'the start');
+      room.send('command', { type: 'ready' });
+    }
+    await until(() => stateOf(ann).phase === 'diplomacy', 'diplomacy');
+    for (const room of [ann, bob]) room.send('command', { type: 'ready' });
+    await until(() => stateOf(ann).phase === 'allocation', 'allocation');
+    const world = JSON.parse(stateOf(ann).world) as {
+      nations: Record<string, Parameters<typeof statusQuoAllocation>[0]>;
+    };
+    ann.send('command', { type: 'allocate', allocation: statusQuoAllocation(world.nations['aurelia']!, 1) });
+    await until(() => Boolean(secretOf(ann, 'aurelia')?.['allocations']), "Aurelia's own allocation");
+    // Bob (Varkal) and Eve (observer) decode no secret of Aurelia's: not the chunk, not the seed.
+    expect(secretOf(bob, 'aurelia')).toBeUndefined();
+    expect(secretOf(eve, 'aurelia')).toBeUndefined();
+    expect([...stateOf(bob).secrets.keys()]).toEqual(['varkal']);
+    expect([...(stateOf(eve).secrets?.keys() ?? [])]).toEqual([]);
+    expect(JSON.stringify(stateOf(bob))).not.toContain('"modernization"');
+    // The White Cell sees everything, including the seed.
+    await until(() => Boolean(secretOf(host, 'facilitator')), 'the White Cell secrets');
+    expect(secretOf(host, 'facilitator')?.['seed']).toBe(7);
+  });
+});
