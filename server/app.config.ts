@@ -1,7 +1,11 @@
 // The server's configuration: the `crisis` room, found by its join code, and the HTTP routes.
 import { matchMaker } from '@colyseus/core';
+import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
 import { CrisisRoom } from './rooms/CrisisRoom.js';
+
+// A Baltic match's first full state is about 60 KB of JSON chunks; the default buffer is 8 KB.
+Encoder.BUFFER_SIZE = 256 * 1024;
 
 export default config({
   initializeGameServer: (gameServer) => {
