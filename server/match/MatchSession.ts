@@ -85,6 +85,14 @@ export class MatchSession {
   /** A human's command for a seat: checked and applied by the engine, then bots and the clock move on. */
   command(seat: string, payload: unknown, now: number): Result<GameEvent[]> {
     if (this.status === 'lobby') return fail('ERR_NOT_YOUR_PHASE', 'the match has not started yet');
+    // A human acting for a seat in civil disorder takes it back from the bot first.
+    if (inCivilDisorder(this.state, seat) && this.bots[seat] === undefined) {
+      const back = applyParsed(this.state, seat, { type: 'back' });
+      if (back.ok) {
+        this.state = back.value.state;
+        this.record('command', seat, { type: 'back' }, now);
+      }
+    }
     const result = applyCommand(this.state, seat, payload);
     if (!result.ok) return result;
     this.state = result.value.state;

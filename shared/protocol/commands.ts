@@ -12,6 +12,8 @@ import { EffectSchema } from '../model/scenario.js';
 export const CommandSchema = z.discriminatedUnion('type', [
   // Any nation seat.
   z.strictObject({ type: z.literal('ready') }),
+  /** A human takes a seat in civil disorder back from its bot. */
+  z.strictObject({ type: z.literal('back') }),
   z.strictObject({ type: z.literal('allocate'), allocation: AllocationSchema }),
   StatementSchema.extend({ type: z.literal('statement') }),
   // Challenger.

@@ -5,6 +5,7 @@ import type { Phase, Role } from '../model/vocabulary.js';
 import { type Command, type CommandType, CommandSchema, describeIssues } from '../protocol/commands.js';
 import { fail, type Result } from '../result.js';
 import { allocate } from './commands/allocate.js';
+import { back } from './commands/back.js';
 import { answerAlly, answerGuarantee } from './commands/answers.js';
 import type { Handler } from './commands/context.js';
 import { advancePhase, extendTimer, pause, resume, setShowMath } from './commands/facilitator.js';
@@ -30,6 +31,7 @@ interface Rule<T extends CommandType> {
 /** Who may send each command, and when. */
 const RULES: { [T in CommandType]: Rule<T> } = {
   ready: { roles: NATIONS, phases: ['briefing', 'diplomacy', 'results'], handle: ready },
+  back: { roles: NATIONS, phases: ANY_PHASE, handle: back },
   statement: { roles: NATIONS, phases: ['diplomacy'], handle: statement },
   allocate: { roles: NATIONS, phases: ['allocation'], handle: allocate },
   move: { roles: ['challenger'], phases: ['challenger_move'], handle: move },
