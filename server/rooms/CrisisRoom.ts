@@ -17,7 +17,14 @@ export const journal: MatchJournal = new MemoryJournal();
 interface Member {
   name: string;
   seat: string;
+  /** False while a dropped client may still reconnect. */
+  connected: boolean;
   bucket: TokenBucket;
+}
+
+interface Identity {
+  name: string;
+  seat: string;
 }
 
 /** Refusals in a row after which a flooding client is disconnected. */
@@ -29,7 +36,10 @@ export class CrisisRoom extends Room<CrisisState> {
   private session!: MatchSession;
   private facilitatorKey = '';
   private facilitatorClaimed = false;
+  private reconnectSeconds = 120;
   private readonly members = new Map<string, Member>();
+  /** Reclaim key → seat: a player who returns after the reconnection window gets its seat back. */
+  private readonly reclaimKeys = new Map<string, string>();
 
   onCreate(raw: unknown): void {
     const parsed = CreateOptionsSchema.safeParse(withoutInternals(raw));
@@ -49,6 +59,7 @@ export class CrisisRoom extends Room<CrisisState> {
     // filterBy(['code']) matches joiners against the listing, so the code goes there.
     (this.listing as unknown as { code: string }).code = code;
     this.facilitatorKey = newSecretKey();
+    this.reconnectSeconds = options.reconnectSeconds;
     this.session = new MatchSession(
       {
         matchId: this.roomId,
@@ -79,34 +90,55 @@ export class CrisisRoom extends Room<CrisisState> {
     }, TICK_MS);
   }
 
-  onAuth(_client: Client, raw: unknown): { name: string; facilitator: boolean } {
+  onAuth(_client: Client, raw: unknown): Identity {
     const parsed = JoinOptionsSchema.safeParse(withoutInternals(raw));
     if (!parsed.success)
       throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const { code, name, facilitatorKey } = parsed.data;
+    const { code, name, facilitatorKey, reclaimKey } = parsed.data;
     // The creator joins right after onCreate, with the create options (no code): it is the White Cell.
     if (!this.facilitatorClaimed && code === undefined) {
       this.facilitatorClaimed = true;
-      return { name, facilitator: true };
+      return { name, seat: 'facilitator' };
     }
     if (code !== this.state.code) throw new Error('no match has that code: check it and try again');
-    return { name, facilitator: facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey };
+    if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey) return { name, seat: 'facilitator' };
+    return { name, seat: (reclaimKey && this.reclaimKeys.get(reclaimKey)) || 'observer' };
   }
 
-  onJoin(client: Client, _options: unknown, auth: { name: string; facilitator: boolean }): void {
-    const seat = auth.facilitator ? 'facilitator' : 'observer';
-    this.members.set(client.sessionId, { name: auth.name, seat, bucket: new TokenBucket(10, 20, Date.now()) });
+  onJoin(client: Client, _options: unknown, auth: Identity): void {
+    const seat = auth.seat;
+    this.members.set(client.sessionId, {
+      name: auth.name,
+      seat,
+      connected: true,
+      bucket: new TokenBucket(10, 20, Date.now()),
+    });
     client.view = new StateView();
     this.showSecrets(client, seat);
     client.send('welcome', {
       seat,
       code: this.state.code,
-      ...(auth.facilitator ? { facilitatorKey: this.facilitatorKey } : {}),
+      ...(seat === 'facilitator' ? { facilitatorKey: this.facilitatorKey } : {}),
+      ...(seat !== 'facilitator' && seat !== 'observer' ? { reclaimKey: this.reclaimKeyFor(seat) } : {}),
     });
     this.sync();
   }
 
-  onLeave(client: Client): void {
+  async onLeave(client: Client, consented: boolean): Promise<void> {
+    const member = this.members.get(client.sessionId);
+    if (member && !consented) {
+      // A dropped connection keeps its seat and its view for the reconnection window.
+      member.connected = false;
+      this.sync();
+      try {
+        await this.allowReconnection(client, this.reconnectSeconds);
+        member.connected = true;
+        this.sync();
+        return;
+      } catch {
+        // The window passed: the player can still come back with its reclaim key.
+      }
+    }
     this.members.delete(client.sessionId);
     this.sync();
   }
@@ -153,7 +185,7 @@ export class CrisisRoom extends Room<CrisisState> {
     // A human taking a seat takes it back from its bot.
     if (seat.nation !== null) this.session.setBot(seat.id, null);
     this.showSecrets(client, seat.id);
-    client.send('seated', { seat: seat.id });
+    client.send('seated', { seat: seat.id, reclaimKey: this.reclaimKeyFor(seat.id) });
     return { ok: true as const };
   }
 
@@ -174,6 +206,13 @@ export class CrisisRoom extends Room<CrisisState> {
     return this.session.start(humans, Date.now());
   }
 
+  /** A fresh key that brings its holder back to `seat`. */
+  private reclaimKeyFor(seat: string): string {
+    const key = newSecretKey();
+    this.reclaimKeys.set(key, seat);
+    return key;
+  }
+
   private showSecrets(client: Client, seat: string): void {
     const chunk = this.state.secrets.get(seat);
     if (chunk && seat !== 'observer') client.view?.add(chunk);
@@ -186,7 +225,7 @@ export class CrisisRoom extends Room<CrisisState> {
 
   private sync(): void {
     const humans = new Map<string, number>();
-    for (const m of this.members.values()) humans.set(m.seat, (humans.get(m.seat) ?? 0) + 1);
+    for (const m of this.members.values()) if (m.connected) humans.set(m.seat, (humans.get(m.seat) ?? 0) + 1);
     syncState(this.state, this.session, { humans });
     this.broadcastPatch();
   }

@@ -27,6 +27,8 @@ export const CreateOptionsSchema = z.strictObject({
   bots: z.record(z.string().max(32), z.enum(POLICY_NAMES)).default({}),
   /** A fixed seed for a reproducible match; random when absent. */
   seed: z.int().min(0).max(0xffffffff).optional(),
+  /** How long a dropped client keeps its place before it must rejoin with its reclaim key. */
+  reconnectSeconds: z.int().min(1).max(3600).default(120),
   /** Required when the server sets CREATE_PASSWORD. */
   password: z.string().max(200).optional(),
 });
@@ -38,6 +40,8 @@ export const JoinOptionsSchema = z.object({
   name: z.string().trim().min(1, 'a name is required').max(40),
   /** Reclaims the White Cell from another device. */
   facilitatorKey: z.string().max(64).optional(),
+  /** Rejoins the seat this key was issued for (after the reconnection window). */
+  reclaimKey: z.string().max(64).optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 

@@ -173,3 +173,32 @@ describe('secrecy on the wire', () => {
     expect(secretOf(host, 'facilitator')?.['seed']).toBe(7);
   });
 });
+
+describe('reconnection', () => {
+  it('a dropped player reconnects inside the window to the same seat and secrets', async () => {
+    const { welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    await until(() => secretOf(ann, 'aurelia') !== undefined, 'the seat secrets');
+    const token = ann.reconnectionToken;
+    await ann.leave(false);
+    const again = await server.sdk.reconnect(token);
+    await until(() => stateOf(again).seats?.get('aurelia')?.humans === 1, 'the seat to be held again');
+    await until(() => secretOf(again, 'aurelia') !== undefined, 'the secrets again');
+    expect([...stateOf(again).secrets.keys()]).toEqual(['aurelia']);
+  });
+
+  it('after the window, the reclaim key brings the player back to its seat', async () => {
+    const { welcome } = await createMatch({ reconnectSeconds: 1 });
+    const ann = await server.sdk.join('crisis', { code: welcome.code, name: 'Ann' });
+    await until(() => stateOf(ann).code === welcome.code, 'the first patch');
+    const seated = nextMessage<{ seat: string; reclaimKey: string }>(ann, 'seated');
+    ann.send('take_seat', { seat: 'aurelia' });
+    const { reclaimKey } = await seated;
+    await ann.leave(false);
+    await new Promise((r) => setTimeout(r, 1300));
+    const back = await server.sdk.join('crisis', { code: welcome.code, name: 'Ann', reclaimKey });
+    expect((await nextMessage<{ seat: string }>(back, 'welcome')).seat).toBe('aurelia');
+    const stranger = await server.sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey: 'forged-key' });
+    expect((await nextMessage<{ seat: string }>(stranger, 'welcome')).seat).toBe('observer');
+  });
+});
