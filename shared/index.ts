@@ -7,6 +7,7 @@ export * from './model/state.js';
 export * from './model/events.js';
 export * from './protocol/commands.js';
 export * from './protocol/errors.js';
+export * from './protocol/wire.js';
 export * from './result.js';
 export * from './rng.js';
 export { DEFAULT_PARAMS, ParamsSchema, type Params } from './rules/params.js';

@@ -1,6 +1,6 @@
 // The one place engine state is copied into the Schema. The public picture is the observer's view;
 // each seat's secrets are exactly the parts of its own view that differ from it (SECRET_KEYS).
-import { type GameView, SECRET_KEYS, owedBy, viewFor } from '../../shared/index.js';
+import { type GameView, SECRET_KEYS, owedBy, publicChunks, viewFor } from '../../shared/index.js';
 import type { MatchSession } from '../match/MatchSession.js';
 import { type CrisisState, SecretChunk, SeatInfo } from './schema/CrisisState.js';
 
@@ -9,31 +9,6 @@ const put = <K extends 'setup' | 'world' | 'turnInfo' | 'results'>(target: Crisi
   const text = JSON.stringify(value);
   if (target[key] !== text) target[key] = text;
 };
-
-/** The public JSON chunks, grouped by how often they change. */
-export const publicChunks = (v: GameView) => ({
-  setup: { scenarioId: v.scenarioId, config: v.config, params: v.params, seats: v.seats },
-  world: {
-    nations: v.nations,
-    guarantees: v.guarantees,
-    regions: v.regions,
-    precedent: v.precedent,
-    history: v.history,
-    adjudicated: v.adjudicated,
-  },
-  turnInfo: {
-    turn: v.turn,
-    phase: v.phase,
-    ended: v.ended,
-    ready: v.ready,
-    statements: v.statements,
-    crises: v.crises,
-    cards: v.cards,
-    missed: v.missed,
-    settings: v.settings,
-  },
-  results: { report: v.report, scores: v.scores },
-});
 
 /** The parts of `seat`'s view that differ from the public one. */
 export const secretsOf = (session: MatchSession, seat: string, pub: GameView): Record<string, unknown> => {

@@ -4,6 +4,7 @@ import type { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCENARIOS, statusQuoAllocation } from '../../shared/index.js';
+import { runWireBot } from '../../scripts/bot/wireBot.js';
 import { bootServer, nextMessage, until } from './helpers.js';
 
 let server: ColyseusTestServer;
@@ -201,4 +202,28 @@ describe('reconnection', () => {
     const stranger = await server.sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey: 'forged-key' });
     expect((await nextMessage<{ seat: string }>(stranger, 'welcome')).seat).toBe('observer');
   });
+});
+
+describe('a whole match over the network', () => {
+  it('three network clients (wire bots) and room bots play the classroom scenario to final scores', async () => {
+    const { host, welcome } = await createMatch();
+    const players = await Promise.all(
+      (['aurelia', 'dunmere', 'varkal'] as const).map(async (seat) => ({
+        seat,
+        room: await joinAs(welcome.code, seat, seat),
+      })),
+    );
+    const bots = players.map(({ seat, room }, i) => runWireBot(room, seat, 'calculating', i));
+    host.send('start');
+    await until(() => stateOf(host).status === 'ended', 'the end of the match', 20_000);
+    bots.forEach((b) => b.stop());
+    const results = JSON.parse((stateOf(host) as unknown as { results: string }).results) as {
+      scores: Record<string, { value: number }>;
+    };
+    expect(Object.keys(results.scores).sort()).toEqual(['aurelia', 'bosk', 'corvin', 'dunmere', 'varkal']);
+    for (const s of Object.values(results.scores)) expect(s.value).toBeGreaterThanOrEqual(0);
+    expect(stateOf(host).turn).toBe(10);
+    // The network players really played: each sent commands of its own.
+    for (const b of bots) expect(b.sent).toBeGreaterThan(20);
+  }, 30_000);
 });

@@ -1,0 +1,52 @@
+// `npm run bot -- --url ws://host:port --code CODE --seat SEAT [--policy calculating] [--name NAME]`
+// joins a match and plays one seat with the shared bots over the real protocol.
+import { parseArgs } from 'node:util';
+import { Client } from 'colyseus.js';
+import { POLICY_NAMES, type PolicyName } from '../shared/index.js';
+import { runWireBot } from './bot/wireBot.js';
+
+const usage = 'usage: npm run bot -- --url ws://host:port --code CODE --seat SEAT [--policy calculating] [--name NAME]';
+
+const fatal = (message: string): never => {
+  console.error(`bot: ${message}`);
+  process.exit(2);
+};
+
+const parsed = (() => {
+  try {
+    return parseArgs({
+      options: {
+        url: { type: 'string', default: 'ws://localhost:2567' },
+        code: { type: 'string' },
+        seat: { type: 'string' },
+        policy: { type: 'string', default: 'calculating' },
+        name: { type: 'string' },
+      },
+    }).values;
+  } catch (e) {
+    return fatal(`${e instanceof Error ? e.message : String(e)}\n${usage}`);
+  }
+})();
+const { url, code, seat, policy } = parsed;
+if (!code) fatal(`--code is required\n${usage}`);
+if (!seat) fatal(`--seat is required\n${usage}`);
+if (!(POLICY_NAMES as readonly string[]).includes(policy))
+  fatal(`unknown policy "${policy}" (known: ${POLICY_NAMES.join(', ')})`);
+
+const client = new Client(url);
+const room = await client
+  .join('crisis', { code: code?.toUpperCase(), name: parsed.name ?? `${policy} bot` })
+  .catch((e: unknown) =>
+    fatal(`could not join match ${code} at ${url}: ${e instanceof Error ? e.message : String(e)}`),
+  );
+room.onMessage('welcome', () => undefined);
+room.onMessage('error', (e: { code: string; message: string }) =>
+  console.error(`bot: refused: ${e.code} ${e.message}`),
+);
+room.onMessage('seated', (m: { seat: string }) => console.log(`bot: playing ${m.seat} as ${policy}`));
+room.send('take_seat', { seat });
+const bot = runWireBot(room, seat ?? '', policy as PolicyName, Date.now() >>> 0);
+room.onLeave(() => {
+  console.log(`bot: left after ${bot.sent} commands`);
+  process.exit(0);
+});

@@ -1,0 +1,68 @@
+// A bot over the real protocol: it rebuilds its seat's view from the room state after every patch
+// and, when its seat owes a move, asks the shared bot for one and sends it as any player would.
+import type { Room } from 'colyseus.js';
+import { type ChunkName, type PolicyName, assembleView, botCommand, owedBy } from '../../shared/index.js';
+import { RngCursor, deriveSeed } from '../../shared/rng.js';
+
+/** The decoded room state, read through the fields the bot needs. */
+interface WireState {
+  status: string;
+  setup: string;
+  world: string;
+  turnInfo: string;
+  results: string;
+  secrets?: Map<string, { json: string }>;
+}
+
+/** How long a refused bot waits before it looks at the state again. */
+const RETRY_MS = 300;
+
+export interface WireBot {
+  /** Commands sent so far. */
+  sent: number;
+  stop(): void;
+}
+
+/** Plays `seat` in `room` with `policy` until stopped or the match ends. */
+export const runWireBot = (room: Room, seat: string, policy: PolicyName, seed: number): WireBot => {
+  const rng = new RngCursor(deriveSeed(seed, 7));
+  const bot: WireBot = { sent: 0, stop: () => undefined };
+  // The last state text the bot acted on: it sends once per change, never twice for one view.
+  let actedOn = '';
+  const act = () => {
+    const s = room.state as WireState;
+    if (s.status !== 'playing' || !s.turnInfo) return;
+    const secret = s.secrets?.get(seat)?.json;
+    const key = `${s.turnInfo}|${secret ?? ''}`;
+    if (key === actedOn) return;
+    const chunks: Record<ChunkName, string> = {
+      setup: s.setup,
+      world: s.world,
+      turnInfo: s.turnInfo,
+      results: s.results,
+    };
+    const view = assembleView(chunks, secret, seat);
+    if (!owedBy(view).includes(seat)) return;
+    const command = botCommand(policy, view, seat, rng);
+    if (!command) return;
+    actedOn = key;
+    bot.sent++;
+    room.send('command', command);
+  };
+  // A refusal usually means the bot acted on a view one patch old: forget it, and look again at
+  // the next patch or, if none comes, shortly (never at once, which would flood the room).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const retry = () => {
+    actedOn = '';
+    clearTimeout(timer);
+    timer = setTimeout(act, RETRY_MS);
+  };
+  room.onStateChange(act);
+  const offError = room.onMessage('error', retry);
+  bot.stop = () => {
+    room.onStateChange.remove(act);
+    offError();
+    clearTimeout(timer);
+  };
+  return bot;
+};
