@@ -2,6 +2,7 @@
 import { matchMaker } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
+import { guardJoinCodes } from './access/codeGuard.js';
 import { CrisisRoom } from './rooms/CrisisRoom.js';
 
 // A Baltic match's first full state is about 60 KB of JSON chunks; the default buffer is 8 KB.
@@ -10,6 +11,7 @@ Encoder.BUFFER_SIZE = 256 * 1024;
 export default config({
   initializeGameServer: (gameServer) => {
     gameServer.define('crisis', CrisisRoom).filterBy(['code']);
+    guardJoinCodes('crisis');
   },
   initializeExpress: (app) => {
     app.get('/health', async (_req, res) => {

@@ -80,7 +80,9 @@ describe('creating and joining', () => {
     const { welcome } = await createMatch();
     const ann = await server.sdk.join('crisis', { code: welcome.code, name: 'Ann' });
     expect((await nextMessage<{ seat: string }>(ann, 'welcome')).seat).toBe('observer');
-    await expect(server.sdk.join('crisis', { code: 'ZZZZZZZZ', name: 'Eve' })).rejects.toThrow(/no rooms found|code/);
+    await expect(server.sdk.join('crisis', { code: 'ZZZZZZZZ', name: 'Eve' })).rejects.toThrow(
+      /no match has that code/,
+    );
     await expect(server.sdk.join('crisis', { name: 'Eve' })).rejects.toThrow(/no match has that code/);
   });
 

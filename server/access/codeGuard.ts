@@ -1,0 +1,43 @@
+// Join codes can be guessed, so wrong ones are counted per address: more than five a minute and
+// that address is refused for the rest of the minute. Counts live in Colyseus presence (Redis
+// when scaled out), never in this process alone.
+import { ErrorCode, ServerError, matchMaker } from '@colyseus/core';
+
+export const MAX_WRONG_CODES_PER_MINUTE = 5;
+
+const keyFor = (ip: string) => `guarantor:wrong-codes:${ip}`;
+
+type Invoke = typeof matchMaker.controller.invokeMethod;
+const GUARDED = Symbol('guarantor.codeGuard');
+
+/**
+ * Wraps the matchmaker's entry point (the one HTTP route Colyseus 0.16 gives for joins) so a join
+ * to the crisis room with a wrong code is counted, refused with a clear message, and blocked
+ * after too many. Every other call passes through untouched.
+ */
+export const guardJoinCodes = (roomName: string): void => {
+  const controller = matchMaker.controller as typeof matchMaker.controller & { [GUARDED]?: true };
+  if (controller[GUARDED]) return; // booted twice in one process (tests): wrap once
+  controller[GUARDED] = true;
+  const original: Invoke = matchMaker.controller.invokeMethod.bind(matchMaker.controller);
+  matchMaker.controller.invokeMethod = async (method, name, options, context) => {
+    if (method !== 'join' || name !== roomName) return original(method, name, options, context);
+    const ip = String(context?.ip ?? 'unknown');
+    const wrong = Number((await matchMaker.presence.get(keyFor(ip))) ?? 0);
+    if (wrong >= MAX_WRONG_CODES_PER_MINUTE)
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'too many wrong codes from this address: wait a minute');
+    try {
+      return await original(method, name, options, context);
+    } catch (e) {
+      const wrongCode =
+        e instanceof ServerError &&
+        (e.code === ErrorCode.MATCHMAKE_INVALID_CRITERIA || /no match has that code/.test(e.message));
+      if (wrongCode) {
+        const count = await matchMaker.presence.incr(keyFor(ip));
+        if (count === 1) await matchMaker.presence.expire(keyFor(ip), 60);
+        throw new ServerError(e.code, 'no match has that code: check it and try again');
+      }
+      throw e;
+    }
+  };
+};

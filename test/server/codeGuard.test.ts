@@ -1,0 +1,24 @@
+// Guessing join codes: after five wrong codes in a minute from one address, even the right code is
+// refused until the minute passes. (Its own file: the count would block the other tests.)
+import type { ColyseusTestServer } from '@colyseus/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { MAX_WRONG_CODES_PER_MINUTE } from '../../server/access/codeGuard.js';
+import { bootServer, nextMessage } from './helpers.js';
+
+let server: ColyseusTestServer;
+beforeAll(async () => {
+  server = await bootServer();
+});
+afterAll(async () => {
+  await server.shutdown();
+});
+
+it('refuses an address that keeps guessing codes', async () => {
+  const host = await server.sdk.create('crisis', { scenario: 'classroom', name: 'Teacher' });
+  const { code } = await nextMessage<{ code: string }>(host, 'welcome');
+  for (let i = 0; i < MAX_WRONG_CODES_PER_MINUTE; i++)
+    await expect(server.sdk.join('crisis', { code: `WRONG${i}XY`, name: 'Eve' })).rejects.toThrow(
+      /no match has that code/,
+    );
+  await expect(server.sdk.join('crisis', { code, name: 'Eve' })).rejects.toThrow(/too many wrong codes/);
+});
