@@ -6,7 +6,7 @@ export interface JournalEntry {
   seq: number;
   /** Server time in ms. */
   at: number;
-  kind: 'create' | 'start' | 'command' | 'bot' | 'timeout' | 'advance';
+  kind: 'create' | 'start' | 'command' | 'bot' | 'timeout' | 'advance' | 'chat' | 'seating';
   /** The acting seat, or null for the room clock. */
   seat: string | null;
   /** The parsed command or option, exactly as applied. */

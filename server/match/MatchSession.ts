@@ -150,6 +150,11 @@ export class MatchSession {
     return events;
   }
 
+  /** Journals something that is not an engine step (chat, seating), with the unchanged state hash. */
+  note(kind: 'chat' | 'seating', seat: string | null, payload: unknown, now: number): void {
+    this.record(kind, seat, payload, now);
+  }
+
   private record(
     kind: Parameters<MatchJournal['append']>[1]['kind'],
     seat: string | null,

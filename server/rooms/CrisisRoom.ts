@@ -6,7 +6,16 @@ import { type ErrorCode, SCENARIOS, scenarioById } from '../../shared/index.js';
 import { type MatchJournal, MemoryJournal } from '../journal/MatchJournal.js';
 import { MatchSession } from '../match/MatchSession.js';
 import { newJoinCode, newSecretKey, newSeed } from './codes.js';
-import { CreateOptionsSchema, JoinOptionsSchema, SetBotSchema, TakeSeatSchema } from './messages.js';
+import { chatRecipients } from './chat.js';
+import {
+  ChatSchema,
+  CreateOptionsSchema,
+  JoinOptionsSchema,
+  KickSchema,
+  MoveClientSchema,
+  SetBotSchema,
+  TakeSeatSchema,
+} from './messages.js';
 import { TokenBucket } from './rateLimit.js';
 import { type CrisisState, newCrisisState } from './schema/CrisisState.js';
 import { syncState } from './sync.js';
@@ -20,6 +29,8 @@ interface Member {
   /** False while a dropped client may still reconnect. */
   connected: boolean;
   bucket: TokenBucket;
+  /** Chat has its own, slower allowance. */
+  chatBucket: TokenBucket;
 }
 
 interface Identity {
@@ -85,6 +96,9 @@ export class CrisisRoom extends Room<CrisisState> {
     this.onMessage('take_seat', (client, payload) => this.guard(client, () => this.takeSeat(client, payload)));
     this.onMessage('set_bot', (client, payload) => this.guard(client, () => this.setBot(client, payload)));
     this.onMessage('start', (client) => this.guard(client, () => this.start(client)));
+    this.onMessage('chat', (client, payload) => this.guard(client, () => this.chat(client, payload)));
+    this.onMessage('move_client', (client, payload) => this.guard(client, () => this.moveClient(client, payload)));
+    this.onMessage('kick', (client, payload) => this.guard(client, () => this.kick(client, payload)));
     this.clock.setInterval(() => {
       if (this.session.tick(Date.now()).length > 0) this.sync();
     }, TICK_MS);
@@ -112,6 +126,7 @@ export class CrisisRoom extends Room<CrisisState> {
       seat,
       connected: true,
       bucket: new TokenBucket(10, 20, Date.now()),
+      chatBucket: new TokenBucket(1, 5, Date.now()),
     });
     client.view = new StateView();
     this.showSecrets(client, seat);
@@ -175,17 +190,65 @@ export class CrisisRoom extends Room<CrisisState> {
   private takeSeat(client: Client, raw: unknown) {
     const parsed = TakeSeatSchema.safeParse(raw);
     if (!parsed.success) return refuse('ERR_MALFORMED', 'take_seat needs { seat }');
+    if (this.seatOf(client) === 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'the White Cell keeps its seat');
+    return this.seat(client, parsed.data.seat);
+  }
+
+  /** Puts a client in a seat (or among the observers); a human taking a seat takes it from its bot. */
+  private seat(client: Client, seatId: string) {
     const member = this.members.get(client.sessionId);
-    const seat = this.session.state.seats.find((s) => s.id === parsed.data.seat);
+    const seat = this.session.state.seats.find((s) => s.id === seatId);
     if (!member || !seat || seat.role === 'facilitator')
-      return refuse('ERR_UNKNOWN_SEAT', `no seat "${parsed.data.seat}" to take`);
-    if (member.seat === 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'the White Cell keeps its seat');
+      return refuse('ERR_UNKNOWN_SEAT', `no seat "${seatId}" to take`);
     this.hideSecrets(client, member.seat);
     member.seat = seat.id;
-    // A human taking a seat takes it back from its bot.
     if (seat.nation !== null) this.session.setBot(seat.id, null);
     this.showSecrets(client, seat.id);
+    this.session.note('seating', seat.id, { name: member.name }, Date.now());
     client.send('seated', { seat: seat.id, reclaimKey: this.reclaimKeyFor(seat.id) });
+    return { ok: true as const };
+  }
+
+  private moveClient(client: Client, raw: unknown) {
+    if (this.seatOf(client) !== 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'only the White Cell moves people');
+    const parsed = MoveClientSchema.safeParse(raw);
+    if (!parsed.success) return refuse('ERR_MALFORMED', 'move_client needs { client, seat }');
+    const target = this.clients.getById(parsed.data.client);
+    if (!target || target === client) return refuse('ERR_UNKNOWN_TARGET', `no other client "${parsed.data.client}"`);
+    return this.seat(target, parsed.data.seat);
+  }
+
+  private kick(client: Client, raw: unknown) {
+    if (this.seatOf(client) !== 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'only the White Cell removes people');
+    const parsed = KickSchema.safeParse(raw);
+    if (!parsed.success) return refuse('ERR_MALFORMED', 'kick needs { client }');
+    const target = this.clients.getById(parsed.data.client);
+    if (!target || target === client) return refuse('ERR_UNKNOWN_TARGET', `no other client "${parsed.data.client}"`);
+    target.leave(4000, 'removed by the White Cell');
+    return { ok: true as const };
+  }
+
+  private chat(client: Client, raw: unknown) {
+    const member = this.members.get(client.sessionId);
+    const parsed = ChatSchema.safeParse(raw);
+    if (!parsed.success)
+      return refuse(
+        'ERR_MALFORMED',
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'chat'}: ${i.message}`).join('; '),
+      );
+    if (!member || !member.chatBucket.take(Date.now()))
+      return refuse('ERR_RATE_LIMITED', 'one chat message a second: slow down');
+    const members = [...this.members].map(([id, m]) => ({ id, seat: m.seat }));
+    const check = chatRecipients(
+      members,
+      member.seat,
+      parsed.data,
+      this.session.state.seats.map((s) => s.id),
+    );
+    if (!check.ok) return refuse('ERR_NOT_YOUR_ROLE', check.message);
+    const line = { from: member.seat, name: member.name, ...parsed.data, at: Date.now() };
+    this.session.note('chat', member.seat, line, line.at);
+    for (const id of check.recipients) this.clients.getById(id)?.send('chat', line);
     return { ok: true as const };
   }
 
@@ -224,9 +287,8 @@ export class CrisisRoom extends Room<CrisisState> {
   }
 
   private sync(): void {
-    const humans = new Map<string, number>();
-    for (const m of this.members.values()) if (m.connected) humans.set(m.seat, (humans.get(m.seat) ?? 0) + 1);
-    syncState(this.state, this.session, { humans });
+    const members = [...this.members].map(([id, m]) => ({ id, name: m.name, seat: m.seat, connected: m.connected }));
+    syncState(this.state, this.session, { members });
     this.broadcastPatch();
   }
 }

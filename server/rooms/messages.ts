@@ -45,5 +45,19 @@ export const JoinOptionsSchema = z.object({
 });
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 
+export const CHAT_CHANNELS = ['public', 'team', 'private', 'broadcast'] as const;
+
+/** Text only, at most 500 characters; `to` names the seat of a private message. */
+export const ChatSchema = z.strictObject({
+  channel: z.enum(CHAT_CHANNELS),
+  to: z.string().max(32).optional(),
+  text: z.string().trim().min(1, 'a message needs text').max(500, 'at most 500 characters'),
+});
+export type Chat = z.infer<typeof ChatSchema>;
+
+/** White Cell seat management: move a connected client to a seat, or remove it. */
+export const MoveClientSchema = z.strictObject({ client: z.string().max(64), seat: z.string().max(32) });
+export const KickSchema = z.strictObject({ client: z.string().max(64) });
+
 export const TakeSeatSchema = z.strictObject({ seat: z.string().max(32) });
 export const SetBotSchema = z.strictObject({ seat: z.string().max(32), policy: z.enum(POLICY_NAMES).nullable() });

@@ -2,7 +2,7 @@
 // each seat's secrets are exactly the parts of its own view that differ from it (SECRET_KEYS).
 import { type GameView, SECRET_KEYS, owedBy, publicChunks, viewFor } from '../../shared/index.js';
 import type { MatchSession } from '../match/MatchSession.js';
-import { type CrisisState, SecretChunk, SeatInfo } from './schema/CrisisState.js';
+import { type CrisisState, MemberInfo, SecretChunk, SeatInfo } from './schema/CrisisState.js';
 
 /** Assigns only when the text changed, so an unchanged chunk costs no bandwidth. */
 const put = <K extends 'setup' | 'world' | 'turnInfo' | 'results'>(target: CrisisState, key: K, value: unknown) => {
@@ -18,12 +18,15 @@ export const secretsOf = (session: MatchSession, seat: string, pub: GameView): R
   return out;
 };
 
-export interface SeatPresence {
-  /** Connected humans per seat id. */
-  humans: ReadonlyMap<string, number>;
+export interface Presence {
+  /** Everyone in the room, by session id. */
+  members: readonly { id: string; name: string; seat: string; connected: boolean }[];
 }
 
-export const syncState = (target: CrisisState, session: MatchSession, presence: SeatPresence): void => {
+export const syncState = (target: CrisisState, session: MatchSession, presence: Presence): void => {
+  const humans = new Map<string, number>();
+  for (const m of presence.members) if (m.connected) humans.set(m.seat, (humans.get(m.seat) ?? 0) + 1);
+  syncMembers(target, presence);
   const state = session.state;
   const pub = viewFor(state, 'observer');
   target.status = session.status;
@@ -48,7 +51,7 @@ export const syncState = (target: CrisisState, session: MatchSession, presence: 
         ? 'White Cell'
         : 'Observers';
     info.bot = session.bots[s.id] ?? '';
-    info.humans = presence.humans.get(s.id) ?? 0;
+    info.humans = humans.get(s.id) ?? 0;
     info.owes = owed.has(s.id);
     info.civilDisorder = s.nation !== null && session.bots[s.id] === undefined && session.botPlays(s.id);
     if (!target.seats.has(s.id)) target.seats.set(s.id, info);
@@ -57,5 +60,18 @@ export const syncState = (target: CrisisState, session: MatchSession, presence: 
     const json = JSON.stringify(secretsOf(session, s.id, pub));
     if (chunk.json !== json) chunk.json = json;
     if (!target.secrets.has(s.id)) target.secrets.set(s.id, chunk);
+  }
+};
+
+const syncMembers = (target: CrisisState, presence: Presence): void => {
+  const present = new Set(presence.members.map((m) => m.id));
+  for (const id of [...target.members.keys()]) if (!present.has(id)) target.members.delete(id);
+  for (const m of presence.members) {
+    const info = target.members.get(m.id) ?? new MemberInfo();
+    info.id = m.id;
+    info.name = m.name;
+    info.seat = m.seat;
+    info.connected = m.connected;
+    if (!target.members.has(m.id)) target.members.set(m.id, info);
   }
 };

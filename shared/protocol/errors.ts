@@ -26,5 +26,7 @@ export const ERROR_CODES = [
   'ERR_REASON_REQUIRED',
   /** The scenario file or match setup is invalid. */
   'ERR_INVALID_SCENARIO',
+  /** The server's per-client allowance of messages is spent (network only; the engine never returns it). */
+  'ERR_RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,3 +27,59 @@ export const nextMessage = <T = unknown>(room: Room, type: string, timeoutMs = 3
       resolve(payload);
     });
   });
+
+// The decoded client state is untyped; tests read it through this narrow view.
+export type ClientState = {
+  code: string;
+  status: string;
+  phase: string;
+  turn: number;
+  turnInfo: string;
+  world: string;
+  results: string;
+  secrets: Map<string, { json: string }>;
+  seats: Map<string, { humans: number; bot: string; owes: boolean }>;
+  members: Map<string, { id: string; name: string; seat: string; connected: boolean }>;
+};
+export const stateOf = (room: Room): ClientState => room.state as ClientState;
+export const secretOf = (room: Room, seat: string): Record<string, unknown> | undefined => {
+  const chunk = stateOf(room).secrets?.get(seat);
+  return chunk ? (JSON.parse(chunk.json) as Record<string, unknown>) : undefined;
+};
+
+const NO_TIMERS = {
+  briefing: null,
+  diplomacy: null,
+  allocation: null,
+  challenger_move: null,
+  responses: null,
+  adjudication: null,
+  results: null,
+};
+
+/** Creating and joining matches on a test server. */
+export const matchHelpers = (server: () => ColyseusTestServer) => ({
+  /** Creates a classroom match as the White Cell, with no timers so only commands move it. */
+  createMatch: async (extra: Record<string, unknown> = {}) => {
+    const host = await server().sdk.create('crisis', {
+      scenario: 'classroom',
+      name: 'Teacher',
+      timers: NO_TIMERS,
+      seed: 7,
+      ...extra,
+    });
+    const welcome = await nextMessage<{ seat: string; code: string; facilitatorKey?: string }>(host, 'welcome');
+    return { host, welcome };
+  },
+  /** Joins by code and, when a seat is named, takes it. */
+  joinAs: async (code: string, name: string, seat?: string) => {
+    const room = await server().sdk.join('crisis', { code, name });
+    await until(() => stateOf(room).code === code, 'the first patch');
+    if (seat) {
+      const seated = nextMessage<{ seat: string }>(room, 'seated');
+      room.send('take_seat', { seat });
+      await seated;
+    }
+    return room;
+  },
+});

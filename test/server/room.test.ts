@@ -1,11 +1,10 @@
 // The crisis room over the network: create and join by code, seats, start, commands, refusals
 // and secrecy, with real colyseus.js clients.
 import type { ColyseusTestServer } from '@colyseus/testing';
-import type { Room } from 'colyseus.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCENARIOS, statusQuoAllocation } from '../../shared/index.js';
 import { runWireBot } from '../../scripts/bot/wireBot.js';
-import { bootServer, nextMessage, until } from './helpers.js';
+import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, until } from './helpers.js';
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
@@ -18,55 +17,7 @@ beforeEach(async () => {
   await server.cleanup();
 });
 
-// The decoded client state is untyped; read it through this narrow view.
-type ClientState = {
-  code: string;
-  status: string;
-  phase: string;
-  turn: number;
-  turnInfo: string;
-  world: string;
-  secrets: Map<string, { json: string }>;
-  seats: Map<string, { humans: number; bot: string; owes: boolean }>;
-};
-const stateOf = (room: Room): ClientState => room.state as ClientState;
-const secretOf = (room: Room, seat: string): Record<string, unknown> | undefined => {
-  const chunk = stateOf(room).secrets?.get(seat);
-  return chunk ? (JSON.parse(chunk.json) as Record<string, unknown>) : undefined;
-};
-
-/** Creates a classroom match as the White Cell, with no timers so only commands move it. */
-const createMatch = async (extra: Record<string, unknown> = {}) => {
-  const noTimers = {
-    briefing: null,
-    diplomacy: null,
-    allocation: null,
-    challenger_move: null,
-    responses: null,
-    adjudication: null,
-    results: null,
-  };
-  const host = await server.sdk.create('crisis', {
-    scenario: 'classroom',
-    name: 'Teacher',
-    timers: noTimers,
-    seed: 7,
-    ...extra,
-  });
-  const welcome = await nextMessage<{ seat: string; code: string; facilitatorKey?: string }>(host, 'welcome');
-  return { host, welcome };
-};
-
-const joinAs = async (code: string, name: string, seat?: string) => {
-  const room = await server.sdk.join('crisis', { code, name });
-  await until(() => stateOf(room).code === code, 'the first patch');
-  if (seat) {
-    const seated = nextMessage<{ seat: string }>(room, 'seated');
-    room.send('take_seat', { seat });
-    await seated;
-  }
-  return room;
-};
+const { createMatch, joinAs } = matchHelpers(() => server);
 
 describe('creating and joining', () => {
   it('the creator is the White Cell and gets a readable code and a facilitator key', async () => {

@@ -24,6 +24,19 @@ export const SeatInfo = schema(
 );
 export type SeatInfo = InstanceType<typeof SeatInfo>;
 
+/** A connected (or briefly dropped) person: the lobby's list, and what the White Cell manages. */
+export const MemberInfo = schema(
+  {
+    /** The client's session id: what seat management names. */
+    id: 'string',
+    name: 'string',
+    seat: 'string',
+    connected: 'boolean',
+  },
+  'MemberInfo',
+);
+export type MemberInfo = InstanceType<typeof MemberInfo>;
+
 /** A seat's secrets as JSON: the parts of its view that differ from the public picture. */
 export const SecretChunk = schema({ json: 'string' }, 'SecretChunk');
 export type SecretChunk = InstanceType<typeof SecretChunk>;
@@ -41,6 +54,7 @@ export const CrisisState = schema(
     /** Epoch ms when the phase times out; 0 when it has no timer or is paused. */
     deadline: 'float64',
     seats: { map: SeatInfo },
+    members: { map: MemberInfo },
     /** Public JSON, set once: scenario settings, parameters, seats. */
     setup: 'string',
     /** Public JSON, changes a few times a turn: nations, guarantees, theaters, history. */
@@ -59,6 +73,7 @@ export type CrisisState = InstanceType<typeof CrisisState>;
 export const newCrisisState = (): CrisisState => {
   const state = new CrisisState();
   state.seats = new MapSchema<SeatInfo>();
+  state.members = new MapSchema<MemberInfo>();
   state.secrets = new MapSchema<SecretChunk>();
   return state;
 };

@@ -1,0 +1,124 @@
+// Room rules over the network: chat channels and limits, White Cell seat management, flood
+// cut-off, and one room's exception leaving another room playing.
+import type { ColyseusTestServer } from '@colyseus/testing';
+import type { Room } from 'colyseus.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bootServer, matchHelpers, nextMessage, stateOf, until } from './helpers.js';
+
+let server: ColyseusTestServer;
+beforeAll(async () => {
+  server = await bootServer();
+});
+afterAll(async () => {
+  await server.shutdown();
+});
+beforeEach(async () => {
+  await server.cleanup();
+});
+const { createMatch, joinAs } = matchHelpers(() => server);
+
+type Line = { from: string; channel: string; text: string };
+
+/** Collects every chat line a client receives. */
+const listen = (room: Room): Line[] => {
+  const lines: Line[] = [];
+  room.onMessage('chat', (line: Line) => lines.push(line));
+  return lines;
+};
+
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
+describe('chat', () => {
+  it('public reaches everyone; team stays in the seat; private reaches two seats; the White Cell reads all', async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    const amy = await joinAs(welcome.code, 'Amy', 'aurelia');
+    const bob = await joinAs(welcome.code, 'Bob', 'varkal');
+    const cat = await joinAs(welcome.code, 'Cat', 'bosk');
+    const eve = await joinAs(welcome.code, 'Eve');
+    const [h, a, m, b, c, e] = [host, ann, amy, bob, cat, eve].map(listen);
+    ann.send('chat', { channel: 'public', text: 'hello all' });
+    ann.send('chat', { channel: 'team', text: 'our plan' });
+    ann.send('chat', { channel: 'private', to: 'varkal', text: 'a word in private' });
+    await settle();
+    const texts = (lines: Line[] | undefined) => (lines ?? []).map((l) => l.text);
+    expect(texts(h)).toEqual(['hello all', 'our plan', 'a word in private']);
+    expect(texts(a)).toEqual(['hello all', 'our plan', 'a word in private']);
+    expect(texts(m)).toEqual(['hello all', 'our plan', 'a word in private']);
+    expect(texts(b)).toEqual(['hello all', 'a word in private']);
+    expect(texts(c)).toEqual(['hello all']);
+    expect(texts(e)).toEqual(['hello all']);
+  });
+
+  it('refuses observers, broadcasts by players, long messages and flooding, and sends text as text', async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    const eve = await joinAs(welcome.code, 'Eve');
+    const refusal = async (room: Room, payload: unknown) => {
+      const next = nextMessage<{ code: string; message: string }>(room, 'error');
+      room.send('chat', payload);
+      return next;
+    };
+    expect((await refusal(eve, { channel: 'public', text: 'hi' })).message).toMatch(/observers/);
+    expect((await refusal(ann, { channel: 'broadcast', text: 'hear ye' })).message).toMatch(/only the White Cell/);
+    expect((await refusal(ann, { channel: 'public', text: 'x'.repeat(501) })).message).toMatch(/500/);
+    expect((await refusal(ann, { channel: 'private', to: 'nowhere', text: 'hi' })).message).toMatch(/not another seat/);
+    const bob = await joinAs(welcome.code, 'Bob', 'varkal');
+    const lines = listen(host);
+    const markup = '<img src=x onerror=alert(1)>';
+    for (let i = 0; i < 7; i++) bob.send('chat', { channel: 'public', text: i === 0 ? markup : `line ${i}` });
+    await settle();
+    // Five in a burst, then one a second: the rest are refused.
+    expect(lines.length).toBe(5);
+    expect(lines[0]?.text).toBe(markup);
+  });
+});
+
+describe('the White Cell manages seats', () => {
+  it('moves a client to a seat and removes another', async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann');
+    const eve = await joinAs(welcome.code, 'Eve');
+    await until(() => stateOf(host).members?.size === 3, 'three members');
+    const annId = [...stateOf(host).members.values()].find((m) => m.name === 'Ann')?.id;
+    const eveId = [...stateOf(host).members.values()].find((m) => m.name === 'Eve')?.id;
+    const seated = nextMessage<{ seat: string }>(ann, 'seated');
+    host.send('move_client', { client: annId, seat: 'dunmere' });
+    expect((await seated).seat).toBe('dunmere');
+    const left = new Promise<number>((r) => eve.onLeave((code) => r(code)));
+    host.send('kick', { client: eveId });
+    expect(await left).toBe(4000);
+    const refused = nextMessage<{ code: string }>(ann, 'error');
+    ann.send('kick', { client: 'anyone' });
+    expect((await refused).code).toBe('ERR_NOT_YOUR_ROLE');
+  });
+});
+
+describe('robustness', () => {
+  it('disconnects a client that keeps flooding, and the others play on', async () => {
+    const { welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    const bob = await joinAs(welcome.code, 'Bob', 'bosk');
+    const closed = new Promise<number>((r) => ann.onLeave((code) => r(code)));
+    for (let i = 0; i < 120; i++) ann.send('command', { type: 'ready' });
+    expect(await closed).toBe(4008);
+    const reply = nextMessage<{ code: string }>(bob, 'error');
+    bob.send('command', { type: 'ready' });
+    expect((await reply).code).toBe('ERR_NOT_YOUR_PHASE'); // still answered: the match has not started
+  });
+
+  it('an exception in one room is contained, and another room keeps playing', async () => {
+    const first = await createMatch();
+    const second = await createMatch();
+    const broken = server.getRoomById(first.host.roomId) as unknown as { session: { command: () => never } };
+    broken.session.command = () => {
+      throw new Error('a bug in one room');
+    };
+    first.host.send('command', { type: 'pause' });
+    await settle();
+    const ann = await joinAs(second.welcome.code, 'Ann', 'aurelia');
+    second.host.send('start');
+    await until(() => stateOf(ann).status === 'playing', 'the second room to start');
+    expect(first.host.connection.isOpen).toBe(true);
+  });
+});
