@@ -9,13 +9,13 @@ import {
   type Scenario,
   type Timers,
   advance,
-  applyCommand,
   applyParsed,
   botCommand,
   fail,
   inCivilDisorder,
   ok,
   owedBy,
+  parseCommand,
   startMatch,
   viewFor,
 } from '../../shared/index.js';
@@ -84,6 +84,9 @@ export class MatchSession {
 
   /** A human's command for a seat: checked and applied by the engine, then bots and the clock move on. */
   command(seat: string, payload: unknown, now: number): Result<GameEvent[]> {
+    // Shape first, as the engine does: a malformed payload is malformed in any phase.
+    const parsed = parseCommand(payload);
+    if (!parsed.ok) return parsed;
     if (this.status === 'lobby') return fail('ERR_NOT_YOUR_PHASE', 'the match has not started yet');
     // A human acting for a seat in civil disorder takes it back from the bot first.
     if (inCivilDisorder(this.state, seat) && this.bots[seat] === undefined) {
@@ -93,10 +96,10 @@ export class MatchSession {
         this.record('command', seat, { type: 'back' }, now);
       }
     }
-    const result = applyCommand(this.state, seat, payload);
+    const result = applyParsed(this.state, seat, parsed.value);
     if (!result.ok) return result;
     this.state = result.value.state;
-    this.record('command', seat, payload, now);
+    this.record('command', seat, parsed.value, now);
     return ok([...result.value.events, ...this.settle(now)]);
   }
 

@@ -1,0 +1,85 @@
+// Secrets over a whole match: every client's decoded state, at every patch, holds its own seat's
+// secrets and nobody else's; a White Cell override is journaled with its reason; binary payloads
+// are refused like any malformed one.
+import type { ColyseusTestServer } from '@colyseus/testing';
+import type { Room } from 'colyseus.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { journal } from '../../server/rooms/CrisisRoom.js';
+import { runWireBot } from '../../scripts/bot/wireBot.js';
+import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, until } from './helpers.js';
+
+let server: ColyseusTestServer;
+beforeAll(async () => {
+  server = await bootServer();
+});
+afterAll(async () => {
+  await server.shutdown();
+});
+const { createMatch, joinAs } = matchHelpers(() => server);
+
+it("no client ever decodes another seat's secrets, from lobby to final scores", async () => {
+  const { host, welcome } = await createMatch();
+  const seats = ['aurelia', 'bosk', 'varkal'] as const;
+  const players = await Promise.all(
+    seats.map(async (seat) => ({ seat, room: await joinAs(welcome.code, seat, seat) })),
+  );
+  const eve = await joinAs(welcome.code, 'Eve');
+  const problems: string[] = [];
+  let checks = 0;
+  const watch = (room: Room, seat: string | null) =>
+    room.onStateChange(() => {
+      checks++;
+      const keys = [...(stateOf(room).secrets?.keys() ?? [])];
+      if (JSON.stringify(keys) !== JSON.stringify(seat ? [seat] : []))
+        problems.push(`${seat ?? 'observer'} sees ${keys.join(',')}`);
+      const own = seat ? secretOf(room, seat) : undefined;
+      if (own && 'seed' in own) problems.push(`${seat} sees the seed`);
+    });
+  for (const { seat, room } of players) watch(room, seat);
+  watch(eve, null);
+  const bots = players.map(({ seat, room }, i) => runWireBot(room, seat, 'calculating', i));
+  host.send('start');
+  await until(() => stateOf(host).status === 'ended', 'the end of the match', 25_000);
+  bots.forEach((b) => b.stop());
+  expect(problems).toEqual([]);
+  expect(checks).toBeGreaterThan(200);
+}, 30_000);
+
+it('a White Cell override is journaled with its reason and the engine version', async () => {
+  const { host, welcome } = await createMatch({ facilitatorReview: true });
+  const varkal = await joinAs(welcome.code, 'Bob', 'varkal');
+  const bot = runWireBot(varkal, 'varkal', 'hawk', 1);
+  host.send('start');
+  await until(() => stateOf(host).phase === 'adjudication', 'the review', 10_000);
+  bot.stop();
+  host.send('command', { type: 'override', reason: 'the exercise needs a quiet first turn', rungs: { northmarch: 0 } });
+  host.send('command', { type: 'publish' });
+  await until(() => stateOf(host).phase === 'results', 'the results', 5000);
+  const entries = journal.entries(host.roomId);
+  const override = entries.find((e) => e.kind === 'command' && (e.payload as { type?: string }).type === 'override');
+  expect(override?.seat).toBe('facilitator');
+  expect(override?.payload).toMatchObject({ reason: 'the exercise needs a quiet first turn' });
+  const results = JSON.parse(stateOf(host).results) as {
+    report: { override: { reason: string; engine: unknown } | null };
+  };
+  expect(results.report.override?.reason).toBe('the exercise needs a quiet first turn');
+  expect(results.report.override?.engine).toBeTruthy();
+  // Every entry carries the hash of the state it produced, in order.
+  expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+});
+
+it('binary and non-object payloads are refused with ERR_MALFORMED and the client stays', async () => {
+  const { welcome } = await createMatch();
+  const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+  for (const send of [
+    () => ann.sendBytes('command', new Uint8Array([1, 2, 3])),
+    () => ann.send('command', 'ready'),
+    () => ann.send('command', [1, 2]),
+    () => ann.send('take_seat', 42),
+  ]) {
+    const reply = nextMessage<{ code: string }>(ann, 'error');
+    send();
+    expect((await reply).code).toBe('ERR_MALFORMED');
+  }
+  expect(ann.connection.isOpen).toBe(true);
+});
