@@ -3,6 +3,7 @@ import { matchMaker } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
 import { guardJoinCodes } from './access/codeGuard.js';
+import { mountMonitor } from './access/monitor.js';
 import { CrisisRoom } from './rooms/CrisisRoom.js';
 
 // A Baltic match's first full state is about 60 KB of JSON chunks; the default buffer is 8 KB.
@@ -14,6 +15,7 @@ export default config({
     guardJoinCodes('crisis');
   },
   initializeExpress: (app) => {
+    mountMonitor(app, process.env.MONITOR_PASSWORD);
     app.get('/health', async (_req, res) => {
       const rooms = await matchMaker.query({ name: 'crisis' });
       res.json({ ok: true, rooms: rooms.length });

@@ -4,7 +4,7 @@ import type { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCENARIOS, statusQuoAllocation } from '../../shared/index.js';
 import { runWireBot } from '../../scripts/bot/wireBot.js';
-import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, until } from './helpers.js';
+import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, testPort, until } from './helpers.js';
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
@@ -35,6 +35,10 @@ describe('creating and joining', () => {
       /no match has that code/,
     );
     await expect(server.sdk.join('crisis', { name: 'Eve' })).rejects.toThrow(/no match has that code/);
+  });
+
+  it('without MONITOR_PASSWORD there is no monitor at all', async () => {
+    expect((await fetch(`http://localhost:${testPort()}/monitor/`)).status).toBe(404);
   });
 
   it('an unknown scenario is refused at creation', async () => {

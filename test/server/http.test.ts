@@ -1,0 +1,45 @@
+// HTTP routes and server passwords: /health counts rooms; the monitor exists only with
+// MONITOR_PASSWORD and asks for it; CREATE_PASSWORD guards match creation.
+import type { ColyseusTestServer } from '@colyseus/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bootServer, nextMessage, testPort } from './helpers.js';
+
+let server: ColyseusTestServer;
+beforeAll(async () => {
+  process.env.MONITOR_PASSWORD = 'watch-it';
+  process.env.CREATE_PASSWORD = 'let-me-create';
+  server = await bootServer();
+});
+afterAll(async () => {
+  delete process.env.MONITOR_PASSWORD;
+  delete process.env.CREATE_PASSWORD;
+  await server.shutdown();
+});
+
+const url = (path: string) => `http://localhost:${testPort()}${path}`;
+
+it('/health answers ok with the number of rooms', async () => {
+  const before = (await (await fetch(url('/health'))).json()) as { ok: boolean; rooms: number };
+  expect(before).toEqual({ ok: true, rooms: 0 });
+  const host = await server.sdk.create('crisis', { scenario: 'classroom', name: 'T', password: 'let-me-create' });
+  await nextMessage(host, 'welcome');
+  const after = (await (await fetch(url('/health'))).json()) as { rooms: number };
+  expect(after.rooms).toBe(1);
+});
+
+it('creating a match needs the server password when one is set', async () => {
+  await expect(server.sdk.create('crisis', { scenario: 'classroom', name: 'T' })).rejects.toThrow(
+    /needs the server password/,
+  );
+  await expect(server.sdk.create('crisis', { scenario: 'classroom', name: 'T', password: 'guess' })).rejects.toThrow(
+    /needs the server password/,
+  );
+});
+
+it('the monitor asks for its password', async () => {
+  expect((await fetch(url('/monitor/'))).status).toBe(401);
+  const wrong = { Authorization: `Basic ${Buffer.from('admin:nope').toString('base64')}` };
+  expect((await fetch(url('/monitor/'), { headers: wrong })).status).toBe(401);
+  const right = { Authorization: `Basic ${Buffer.from('admin:watch-it').toString('base64')}` };
+  expect((await fetch(url('/monitor/'), { headers: right })).status).toBe(200);
+});
