@@ -113,6 +113,11 @@ export class MatchSession {
     return [...next.value.events, ...this.settle(now)];
   }
 
+  /** Whether any nation seat is in human hands right now. */
+  private someHumanPlays(): boolean {
+    return this.setup.scenario.seats.some((s) => !this.botPlays(s.id));
+  }
+
   /** Whether a bot plays this seat now: given to one, or fallen into civil disorder. */
   botPlays(seat: string): boolean {
     return this.bots[seat] !== undefined || inCivilDisorder(this.state, seat);
@@ -142,6 +147,9 @@ export class MatchSession {
         break;
       }
       if (owed.length > 0) break;
+      // With no human at any nation seat, phases wait for their deadline (or the White Cell), so a
+      // class can watch and a human who drifted away can come back before the match is over.
+      if (!this.someHumanPlays()) break;
       const next = advance(this.state);
       if (!next.ok) break;
       this.state = next.value.state;

@@ -36,3 +36,9 @@ export class PhaseClock {
     return d !== null && now >= d;
   }
 }
+
+/**
+ * The match clock the room reads: wall time, unless a test moves it. Rate limits keep real time;
+ * only deadlines, starts and journal times read this.
+ */
+export const matchClock = { now: (): number => Date.now() };

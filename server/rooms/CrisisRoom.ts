@@ -4,6 +4,7 @@ import { type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { type ErrorCode, SCENARIOS, scenarioById } from '../../shared/index.js';
 import { type MatchJournal, MemoryJournal } from '../journal/MatchJournal.js';
+import { matchClock } from '../match/clock.js';
 import { MatchSession } from '../match/MatchSession.js';
 import { newJoinCode, newSecretKey, newSeed } from './codes.js';
 import { chatRecipients } from './chat.js';
@@ -82,7 +83,7 @@ export class CrisisRoom extends Room<CrisisState> {
         bots: options.bots,
       },
       journal,
-      Date.now(),
+      matchClock.now(),
     );
     this.setState(newCrisisState());
     this.state.code = code;
@@ -91,7 +92,7 @@ export class CrisisRoom extends Room<CrisisState> {
     this.sync();
 
     this.onMessage('command', (client, payload) =>
-      this.guard(client, () => this.session.command(this.seatOf(client), payload, Date.now())),
+      this.guard(client, () => this.session.command(this.seatOf(client), payload, matchClock.now())),
     );
     this.onMessage('take_seat', (client, payload) => this.guard(client, () => this.takeSeat(client, payload)));
     this.onMessage('set_bot', (client, payload) => this.guard(client, () => this.setBot(client, payload)));
@@ -100,7 +101,7 @@ export class CrisisRoom extends Room<CrisisState> {
     this.onMessage('move_client', (client, payload) => this.guard(client, () => this.moveClient(client, payload)));
     this.onMessage('kick', (client, payload) => this.guard(client, () => this.kick(client, payload)));
     this.clock.setInterval(() => {
-      if (this.session.tick(Date.now()).length > 0) this.sync();
+      if (this.session.tick(matchClock.now()).length > 0) this.sync();
     }, TICK_MS);
   }
 
@@ -179,12 +180,11 @@ export class CrisisRoom extends Room<CrisisState> {
       else client.send('error', { code: 'ERR_RATE_LIMITED', message: 'too many messages: slow down' });
       return;
     }
+    const before = this.session.state;
     const result = run();
-    if (!result.ok) {
-      client.send('error', result.error);
-      return;
-    }
-    this.sync();
+    if (!result.ok) client.send('error', result.error);
+    // A refused command can still have changed the match: a human back from civil disorder.
+    if (result.ok || this.session.state !== before) this.sync();
   }
 
   private takeSeat(client: Client, raw: unknown) {
@@ -204,7 +204,7 @@ export class CrisisRoom extends Room<CrisisState> {
     member.seat = seat.id;
     if (seat.nation !== null) this.session.setBot(seat.id, null);
     this.showSecrets(client, seat.id);
-    this.session.note('seating', seat.id, { name: member.name }, Date.now());
+    this.session.note('seating', seat.id, { name: member.name }, matchClock.now());
     client.send('seated', { seat: seat.id, reclaimKey: this.reclaimKeyFor(seat.id) });
     return { ok: true as const };
   }
@@ -246,7 +246,7 @@ export class CrisisRoom extends Room<CrisisState> {
       this.session.state.seats.map((s) => s.id),
     );
     if (!check.ok) return refuse('ERR_NOT_YOUR_ROLE', check.message);
-    const line = { from: member.seat, name: member.name, ...parsed.data, at: Date.now() };
+    const line = { from: member.seat, name: member.name, ...parsed.data, at: matchClock.now() };
     this.session.note('chat', member.seat, line, line.at);
     for (const id of check.recipients) this.clients.getById(id)?.send('chat', line);
     return { ok: true as const };
@@ -266,7 +266,7 @@ export class CrisisRoom extends Room<CrisisState> {
     if (this.seatOf(client) !== 'facilitator')
       return refuse('ERR_NOT_YOUR_ROLE', 'only the White Cell starts the match');
     const humans = new Set([...this.members.values()].map((m) => m.seat));
-    return this.session.start(humans, Date.now());
+    return this.session.start(humans, matchClock.now());
   }
 
   /** A fresh key that brings its holder back to `seat`. */

@@ -38,7 +38,8 @@ export type ClientState = {
   world: string;
   results: string;
   secrets: Map<string, { json: string }>;
-  seats: Map<string, { humans: number; bot: string; owes: boolean }>;
+  deadline: number;
+  seats: Map<string, { humans: number; bot: string; owes: boolean; civilDisorder: boolean }>;
   members: Map<string, { id: string; name: string; seat: string; connected: boolean }>;
 };
 export const stateOf = (room: Room): ClientState => room.state as ClientState;

@@ -20,9 +20,13 @@ const session = (bots: Record<string, 'calculating'> = {}) => {
 };
 
 describe('a match session', () => {
-  it('plays a whole match when bots hold every seat, journaling each step with its state hash', () => {
+  it('plays a whole match when bots hold every seat, phase by phase at the deadlines, journaling each step', () => {
     const { s, journal } = session();
     expect(s.start(new Set(), 0).ok).toBe(true);
+    // Bots answer at once, but with no human the phases wait for their deadlines.
+    expect(s.state.phase).toBe('briefing');
+    let now = 0;
+    for (let i = 0; i < 200 && s.status === 'playing'; i++) s.tick((now = s.deadline ?? now));
     expect(s.status).toBe('ended');
     expect(s.state.turn).toBe(classroom.turns);
     const entries = journal.entries('m1');

@@ -1,0 +1,53 @@
+// Deadlines over the network with a moved clock: a phase closes when its timer runs out, and a
+// seat that misses two decisions falls into civil disorder (a bot plays it) until its human acts.
+import type { ColyseusTestServer } from '@colyseus/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { matchClock } from '../../server/match/clock.js';
+import { bootServer, nextMessage, stateOf, until } from './helpers.js';
+
+let server: ColyseusTestServer;
+let offset = 0;
+beforeAll(async () => {
+  matchClock.now = () => Date.now() + offset;
+  server = await bootServer();
+});
+afterAll(async () => {
+  matchClock.now = () => Date.now();
+  await server.shutdown();
+});
+
+/** Moves the match clock past the current deadline; the room's 250 ms tick does the rest. */
+const passDeadline = (deadline: number) => {
+  offset += Math.max(0, deadline - (Date.now() + offset)) + 1;
+};
+
+it('closes phases at their deadlines and hands a silent seat to a bot until its human acts', async () => {
+  const host = await server.sdk.create('crisis', { scenario: 'classroom', name: 'Teacher', seed: 3 });
+  const { code } = await nextMessage<{ code: string }>(host, 'welcome');
+  const ann = await server.sdk.join('crisis', { code, name: 'Ann' });
+  await until(() => stateOf(ann).code === code, 'the first patch');
+  const seated = nextMessage(ann, 'seated');
+  ann.send('take_seat', { seat: 'aurelia' });
+  await seated;
+  host.send('start');
+  await until(() => stateOf(ann).phase === 'briefing' && stateOf(ann).deadline > 0, 'a briefing deadline');
+  const state = () => stateOf(ann);
+  expect(state().deadline - (Date.now() + offset)).toBeGreaterThan(55_000); // classroom: 60 s
+  passDeadline(state().deadline);
+  await until(() => state().phase === 'diplomacy', 'the briefing to time out');
+  // Keep letting deadlines pass: Aurelia misses its allocation and its answers or next allocation.
+  for (let i = 0; i < 20 && !state().seats.get('aurelia')?.civilDisorder; i++) {
+    const phase = `${state().turn}:${state().phase}`;
+    passDeadline(state().deadline);
+    await until(() => `${state().turn}:${state().phase}` !== phase, 'the next phase');
+  }
+  expect(state().seats.get('aurelia')?.civilDisorder).toBe(true);
+  // Any command from Aurelia's human takes the seat back.
+  const refusedOrAccepted = Promise.race([
+    nextMessage(ann, 'error').catch(() => null),
+    new Promise((r) => setTimeout(r, 300)),
+  ]);
+  ann.send('command', { type: 'ready' });
+  await refusedOrAccepted;
+  await until(() => state().seats.get('aurelia')?.civilDisorder === false, 'civil disorder to end');
+}, 20_000);
