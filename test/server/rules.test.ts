@@ -94,6 +94,30 @@ describe('the White Cell manages seats', () => {
   });
 });
 
+describe('the lobby', () => {
+  it('the White Cell gives seats to bots and starts; players may do neither', async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    host.send('set_bot', { seat: 'dunmere', policy: 'dove' });
+    await until(() => stateOf(ann).seats.get('dunmere')?.bot === 'dove', 'the dove in Dunmere');
+    for (const [type, payload] of [
+      ['set_bot', { seat: 'bosk', policy: 'hawk' }],
+      ['start', undefined],
+    ] as const) {
+      const refused = nextMessage<{ code: string }>(ann, 'error');
+      ann.send(type, payload);
+      expect((await refused).code).toBe('ERR_NOT_YOUR_ROLE');
+    }
+    const badPolicy = nextMessage<{ code: string }>(host, 'error');
+    host.send('set_bot', { seat: 'bosk', policy: 'kamikaze' });
+    expect((await badPolicy).code).toBe('ERR_MALFORMED');
+    host.send('start');
+    await until(() => stateOf(ann).status === 'playing', 'the start');
+    expect(stateOf(ann).seats.get('dunmere')?.bot).toBe('dove');
+    expect(stateOf(ann).seats.get('aurelia')?.bot).toBe('');
+  });
+});
+
 describe('robustness', () => {
   it('disconnects a client that keeps flooding, and the others play on', async () => {
     const { welcome } = await createMatch();
