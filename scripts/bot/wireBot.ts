@@ -16,6 +16,8 @@ interface WireState {
 
 /** How long a refused bot waits before it looks at the state again. */
 const RETRY_MS = 300;
+/** The least time between two commands from one bot. */
+const MIN_GAP_MS = 150;
 
 export interface WireBot {
   /** Commands sent so far. */
@@ -29,6 +31,8 @@ export const runWireBot = (room: Room, seat: string, policy: PolicyName, seed: n
   const bot: WireBot = { sent: 0, stop: () => undefined };
   // The last state text the bot acted on: it sends once per change, never twice for one view.
   let actedOn = '';
+  let lastSent = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const act = () => {
     const s = room.state as WireState;
     if (s.status !== 'playing' || !s.turnInfo) return;
@@ -43,15 +47,23 @@ export const runWireBot = (room: Room, seat: string, policy: PolicyName, seed: n
     };
     const view = assembleView(chunks, secret, seat);
     if (!owedBy(view).includes(seat)) return;
+    // Stay well inside the room's allowance (10 a second): a patch often shows a view that is
+    // already one command behind, so look again after a short pause instead of firing at once.
+    const wait = lastSent + MIN_GAP_MS - Date.now();
+    if (wait > 0) {
+      clearTimeout(timer);
+      timer = setTimeout(act, wait);
+      return;
+    }
     const command = botCommand(policy, view, seat, rng);
     if (!command) return;
     actedOn = key;
+    lastSent = Date.now();
     bot.sent++;
     room.send('command', command);
   };
   // A refusal usually means the bot acted on a view one patch old: forget it, and look again at
   // the next patch or, if none comes, shortly (never at once, which would flood the room).
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const retry = () => {
     actedOn = '';
     clearTimeout(timer);
