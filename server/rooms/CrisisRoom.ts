@@ -2,7 +2,7 @@
 // to the match session (the shared engine decides) → copy the result into the Schema → patch now.
 import { type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import { type ErrorCode, SCENARIOS, scenarioById } from '../../shared/index.js';
+import { type ErrorCode, SCENARIOS, parseCommand, scenarioById } from '../../shared/index.js';
 import { type MatchJournal, MemoryJournal } from '../journal/MatchJournal.js';
 import { matchClock } from '../match/clock.js';
 import { MatchSession } from '../match/MatchSession.js';
@@ -19,7 +19,7 @@ import {
 } from './messages.js';
 import { TokenBucket } from './rateLimit.js';
 import { type CrisisState, newCrisisState } from './schema/CrisisState.js';
-import { syncState } from './sync.js';
+import { type Draft, syncState } from './sync.js';
 
 /** Where matches are journaled; the SQLite journal replaces this in the record issue. */
 export const journal: MatchJournal = new MemoryJournal();
@@ -52,6 +52,8 @@ export class CrisisRoom extends Room<CrisisState> {
   private readonly members = new Map<string, Member>();
   /** Reclaim key → seat: a player who returns after the reconnection window gets its seat back. */
   private readonly reclaimKeys = new Map<string, string>();
+  /** Each team's shared draft, and the phase it was drafted in (a new phase clears it). */
+  private readonly drafts = new Map<string, Draft & { phase: string }>();
 
   onCreate(raw: unknown): void {
     const parsed = CreateOptionsSchema.safeParse(withoutInternals(raw));
@@ -98,6 +100,7 @@ export class CrisisRoom extends Room<CrisisState> {
     this.onMessage('set_bot', (client, payload) => this.guard(client, () => this.setBot(client, payload)));
     this.onMessage('start', (client) => this.guard(client, () => this.start(client)));
     this.onMessage('chat', (client, payload) => this.guard(client, () => this.chat(client, payload)));
+    this.onMessage('draft', (client, payload) => this.guard(client, () => this.draft(client, payload)));
     this.onMessage('move_client', (client, payload) => this.guard(client, () => this.moveClient(client, payload)));
     this.onMessage('kick', (client, payload) => this.guard(client, () => this.kick(client, payload)));
     this.clock.setInterval(() => {
@@ -228,6 +231,26 @@ export class CrisisRoom extends Room<CrisisState> {
     return { ok: true as const };
   }
 
+  /** A team member shares what it is preparing; any member may then submit it as a command. */
+  private draft(client: Client, raw: unknown) {
+    const seat = this.seatOf(client);
+    if (!this.session.state.seats.some((s) => s.id === seat && s.nation !== null))
+      return refuse('ERR_NOT_YOUR_ROLE', 'only a nation seat keeps a draft');
+    if (raw === null) {
+      this.drafts.delete(seat);
+      return { ok: true as const };
+    }
+    const parsed = parseCommand(raw);
+    if (!parsed.ok) return parsed;
+    const name = this.members.get(client.sessionId)?.name ?? '';
+    this.drafts.set(seat, { command: parsed.value, by: name, phase: this.phaseKey() });
+    return { ok: true as const };
+  }
+
+  private phaseKey(): string {
+    return `${this.session.state.turn}:${this.session.state.phase}`;
+  }
+
   private chat(client: Client, raw: unknown) {
     const member = this.members.get(client.sessionId);
     const parsed = ChatSchema.safeParse(raw);
@@ -288,7 +311,9 @@ export class CrisisRoom extends Room<CrisisState> {
 
   private sync(): void {
     const members = [...this.members].map(([id, m]) => ({ id, name: m.name, seat: m.seat, connected: m.connected }));
-    syncState(this.state, this.session, { members });
+    for (const [seat, d] of this.drafts) if (d.phase !== this.phaseKey()) this.drafts.delete(seat);
+    const drafts = new Map([...this.drafts].map(([seat, d]) => [seat, { command: d.command, by: d.by }]));
+    syncState(this.state, this.session, { members, drafts });
     this.broadcastPatch();
   }
 }

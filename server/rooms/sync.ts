@@ -1,6 +1,6 @@
 // The one place engine state is copied into the Schema. The public picture is the observer's view;
 // each seat's secrets are exactly the parts of its own view that differ from it (SECRET_KEYS).
-import { type GameView, SECRET_KEYS, owedBy, publicChunks, viewFor } from '../../shared/index.js';
+import { type Command, type GameView, SECRET_KEYS, owedBy, publicChunks, viewFor } from '../../shared/index.js';
 import type { MatchSession } from '../match/MatchSession.js';
 import { type CrisisState, MemberInfo, SecretChunk, SeatInfo } from './schema/CrisisState.js';
 
@@ -21,6 +21,13 @@ export const secretsOf = (session: MatchSession, seat: string, pub: GameView): R
 export interface Presence {
   /** Everyone in the room, by session id. */
   members: readonly { id: string; name: string; seat: string; connected: boolean }[];
+  /** A team's shared draft per seat: what one member is preparing, seen by the whole team. */
+  drafts: ReadonlyMap<string, Draft>;
+}
+
+export interface Draft {
+  command: Command;
+  by: string;
 }
 
 export const syncState = (target: CrisisState, session: MatchSession, presence: Presence): void => {
@@ -57,7 +64,8 @@ export const syncState = (target: CrisisState, session: MatchSession, presence: 
     if (!target.seats.has(s.id)) target.seats.set(s.id, info);
     if (s.role === 'observer') continue;
     const chunk = target.secrets.get(s.id) ?? new SecretChunk();
-    const json = JSON.stringify(secretsOf(session, s.id, pub));
+    const draft = presence.drafts.get(s.id);
+    const json = JSON.stringify({ ...secretsOf(session, s.id, pub), ...(draft ? { draft } : {}) });
     if (chunk.json !== json) chunk.json = json;
     if (!target.secrets.has(s.id)) target.secrets.set(s.id, chunk);
   }

@@ -3,7 +3,7 @@
 import type { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootServer, matchHelpers, nextMessage, stateOf, until } from './helpers.js';
+import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, until } from './helpers.js';
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
@@ -91,6 +91,29 @@ describe('the White Cell manages seats', () => {
     const refused = nextMessage<{ code: string }>(ann, 'error');
     ann.send('kick', { client: 'anyone' });
     expect((await refused).code).toBe('ERR_NOT_YOUR_ROLE');
+  });
+});
+
+describe('teams', () => {
+  it('share a draft within the seat; any member submits; a new phase clears it', async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    const amy = await joinAs(welcome.code, 'Amy', 'aurelia');
+    const bob = await joinAs(welcome.code, 'Bob', 'varkal');
+    host.send('start');
+    await until(() => stateOf(amy).status === 'playing', 'the start');
+    const statement = { type: 'statement', kind: 'red_line', subject: 'aurelia-bosk', text: 'Bosk is not alone' };
+    ann.send('draft', statement);
+    await until(() => secretOf(amy, 'aurelia')?.['draft'] !== undefined, "Amy to see Ann's draft");
+    expect(secretOf(amy, 'aurelia')?.['draft']).toEqual({ command: statement, by: 'Ann' });
+    expect(JSON.stringify(stateOf(bob))).not.toContain('Bosk is not alone');
+    const refused = nextMessage<{ code: string }>(ann, 'error');
+    ann.send('draft', { type: 'allocate', allocation: { readiness: -1 } });
+    expect((await refused).code).toBe('ERR_MALFORMED');
+    // Briefing → diplomacy: the draft was for another phase and goes.
+    amy.send('command', { type: 'ready' });
+    await until(() => stateOf(amy).phase === 'diplomacy', 'diplomacy');
+    await until(() => secretOf(amy, 'aurelia')?.['draft'] === undefined, 'the draft to clear');
   });
 });
 
