@@ -112,6 +112,7 @@ describe('teams', () => {
     expect((await refused).code).toBe('ERR_MALFORMED');
     // Briefing → diplomacy: the draft was for another phase and goes.
     amy.send('command', { type: 'ready' });
+    bob.send('command', { type: 'ready' });
     await until(() => stateOf(amy).phase === 'diplomacy', 'diplomacy');
     await until(() => secretOf(amy, 'aurelia')?.['draft'] === undefined, 'the draft to clear');
   });
