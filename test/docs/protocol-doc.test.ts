@@ -1,0 +1,73 @@
+// docs/PROTOCOL.md must not drift from the code: every command, error code, room message (received
+// or sent), chat channel, create and join option, state field, chunk and secret key the code
+// defines is named in it, in backticks.
+import { readFileSync, readdirSync } from 'node:fs';
+import { Metadata } from '@colyseus/schema';
+import { describe, expect, it } from 'vitest';
+import { CHAT_CHANNELS, CreateOptionsSchema, JoinOptionsSchema } from '../../server/rooms/messages.js';
+import { CrisisState, MemberInfo, SeatInfo, SecretChunk } from '../../server/rooms/schema/CrisisState.js';
+import { CHUNKS, CommandSchema, ERROR_CODES, SECRET_KEYS } from '../../shared/index.js';
+
+const doc = readFileSync(new URL('../../docs/PROTOCOL.md', import.meta.url), 'utf8');
+
+/** The names the doc lacks, each looked for as `name`. */
+const missing = (names: readonly string[]): string[] => names.filter((n) => !doc.includes(`\`${n}\``));
+
+/** The source text of every TypeScript file of the room (the room may be split over several files). */
+const roomsDir = new URL('../../server/rooms/', import.meta.url);
+const roomSource = readdirSync(roomsDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => readFileSync(new URL(f, roomsDir), 'utf8'))
+  .join('\n');
+
+/** The first argument of every call `fn('name'` in the room's source. */
+const namesCalled = (fn: string): string[] => [
+  ...new Set([...roomSource.matchAll(new RegExp(`\\b${fn}\\(\\s*['"\`]([\\w-]+)['"\`]`, 'g'))].map((m) => m[1] ?? '')),
+];
+
+const fieldsOf = (schema: unknown): string[] => Object.keys(Metadata.getFields(schema) as Record<string, unknown>);
+
+describe('docs/PROTOCOL.md', () => {
+  it('names every command type', () => {
+    const types = CommandSchema.options.map((o) => o.shape.type.value);
+    expect(types.length).toBeGreaterThan(10);
+    expect(missing(types)).toEqual([]);
+  });
+
+  it('names every error code', () => {
+    expect(missing(ERROR_CODES)).toEqual([]);
+  });
+
+  it('names every message type the room registers', () => {
+    const registered = namesCalled('onMessage');
+    expect(registered).toContain('command');
+    expect(missing(registered)).toEqual([]);
+  });
+
+  it('names every message type the room sends', () => {
+    const sent = [...namesCalled('send'), ...namesCalled('broadcast')];
+    expect(sent).toEqual(expect.arrayContaining(['welcome', 'error']));
+    expect(missing(sent)).toEqual([]);
+  });
+
+  it('names every chat channel', () => {
+    expect(missing(CHAT_CHANNELS)).toEqual([]);
+  });
+
+  it('names every create and join option', () => {
+    expect(missing(Object.keys(CreateOptionsSchema.shape))).toEqual([]);
+    expect(missing(Object.keys(JoinOptionsSchema.shape))).toEqual([]);
+  });
+
+  it('names every field of the state and of its entries', () => {
+    const fields = [CrisisState, SeatInfo, MemberInfo, SecretChunk].flatMap(fieldsOf);
+    expect(fields).toContain('secrets');
+    expect(missing(fields)).toEqual([]);
+  });
+
+  it('names every chunk, the view keys it carries, and every secret key', () => {
+    expect(missing(Object.keys(CHUNKS))).toEqual([]);
+    expect(missing(Object.values(CHUNKS).flat())).toEqual([]);
+    expect(missing(SECRET_KEYS)).toEqual([]);
+  });
+});
