@@ -8,6 +8,16 @@ export const MAX_WRONG_CODES_PER_MINUTE = 5;
 const keyFor = (ip: string) => `guarantor:wrong-codes:${ip}`;
 
 type Invoke = typeof matchMaker.controller.invokeMethod;
+type Context = Parameters<Invoke>[3];
+
+/**
+ * The client's address. Forwarding headers are trusted only behind a proxy that sets them
+ * (TRUST_PROXY=1): otherwise a client could claim a new address with every guess.
+ */
+const addressOf = (context: Context): string => {
+  const socket = context?.req?.socket?.remoteAddress ?? 'unknown';
+  return process.env.TRUST_PROXY === '1' ? String(context?.ip ?? socket) : socket;
+};
 const GUARDED = Symbol('guarantor.codeGuard');
 
 /**
@@ -21,8 +31,11 @@ export const guardJoinCodes = (roomName: string): void => {
   controller[GUARDED] = true;
   const original: Invoke = matchMaker.controller.invokeMethod.bind(matchMaker.controller);
   matchMaker.controller.invokeMethod = async (method, name, options, context) => {
-    if (method !== 'join' || name !== roomName) return original(method, name, options, context);
-    const ip = String(context?.ip ?? 'unknown');
+    if (method !== 'joinById' && (method !== 'join' || name !== roomName))
+      return original(method, name, options, context);
+    const ip = addressOf(context);
+    // People type codes in lower case; the matchmaker compares them exactly.
+    if (options && typeof options.code === 'string') options.code = options.code.trim().toUpperCase();
     const wrong = Number((await matchMaker.presence.get(keyFor(ip))) ?? 0);
     if (wrong >= MAX_WRONG_CODES_PER_MINUTE)
       throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'too many wrong codes from this address: wait a minute');

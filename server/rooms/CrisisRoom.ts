@@ -48,6 +48,7 @@ export class CrisisRoom extends Room<CrisisState> {
   private session!: MatchSession;
   private facilitatorKey = '';
   private facilitatorClaimed = false;
+  private hostToken = '';
   private reconnectSeconds = 120;
   private readonly members = new Map<string, Member>();
   /** Reclaim key → seat: a player who returns after the reconnection window gets its seat back. */
@@ -73,6 +74,7 @@ export class CrisisRoom extends Room<CrisisState> {
     // filterBy(['code']) matches joiners against the listing, so the code goes there.
     (this.listing as unknown as { code: string }).code = code;
     this.facilitatorKey = newSecretKey();
+    this.hostToken = options.hostToken;
     this.reconnectSeconds = options.reconnectSeconds;
     this.session = new MatchSession(
       {
@@ -112,13 +114,14 @@ export class CrisisRoom extends Room<CrisisState> {
     const parsed = JoinOptionsSchema.safeParse(withoutInternals(raw));
     if (!parsed.success)
       throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const { code, name, facilitatorKey, reclaimKey } = parsed.data;
-    // The creator joins right after onCreate, with the create options (no code): it is the White Cell.
-    if (!this.facilitatorClaimed && code === undefined) {
+    const { code, name, facilitatorKey, reclaimKey, hostToken } = parsed.data;
+    // The creator joins right after onCreate with its create options: its host token makes it the White Cell.
+    if (!this.facilitatorClaimed && hostToken === this.hostToken) {
       this.facilitatorClaimed = true;
-      return { name, seat: 'facilitator' };
+      return { name: name ?? 'White Cell', seat: 'facilitator' };
     }
     if (code !== this.state.code) throw new Error('no match has that code: check it and try again');
+    if (name === undefined) throw new Error('name: a name is required');
     if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey) return { name, seat: 'facilitator' };
     return { name, seat: (reclaimKey && this.reclaimKeys.get(reclaimKey)) || 'observer' };
   }

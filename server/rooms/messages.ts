@@ -7,6 +7,8 @@ const timer = z.int().min(10).max(3600).nullable();
 
 export const CreateOptionsSchema = z.strictObject({
   scenario: z.string().min(1).max(64),
+  /** A secret the creating client makes up: only the client that presents it becomes the White Cell. */
+  hostToken: z.string().min(16, 'hostToken: at least 16 characters').max(128),
   name: z.string().trim().min(1).max(40).default('White Cell'),
   showMath: z.boolean().default(true),
   facilitatorReview: z.boolean().default(false),
@@ -37,7 +39,10 @@ export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 /** Not strict: the creator joins with its create options, which carry more keys. */
 export const JoinOptionsSchema = z.object({
   code: z.string().trim().toUpperCase().max(16).optional(),
-  name: z.string().trim().min(1, 'a name is required').max(40),
+  /** Required to join; the creator's defaults to "White Cell". */
+  name: z.string().trim().min(1, 'a name is required').max(40).optional(),
+  /** Presented by the creating client only (see CreateOptions). */
+  hostToken: z.string().max(128).optional(),
   /** Reclaims the White Cell from another device. */
   facilitatorKey: z.string().max(64).optional(),
   /** Rejoins the seat this key was issued for (after the reconnection window). */

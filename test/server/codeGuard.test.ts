@@ -3,7 +3,7 @@
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MAX_WRONG_CODES_PER_MINUTE } from '../../server/access/codeGuard.js';
-import { bootServer, nextMessage } from './helpers.js';
+import { bootServer, nextMessage, HOST_TOKEN } from './helpers.js';
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 it('refuses an address that keeps guessing codes', async () => {
-  const host = await server.sdk.create('crisis', { scenario: 'classroom', name: 'Teacher' });
+  const host = await server.sdk.create('crisis', { scenario: 'classroom', name: 'Teacher', hostToken: HOST_TOKEN });
   const { code } = await nextMessage<{ code: string }>(host, 'welcome');
   for (let i = 0; i < MAX_WRONG_CODES_PER_MINUTE; i++)
     await expect(server.sdk.join('crisis', { code: `WRONG${i}XY`, name: 'Eve' })).rejects.toThrow(

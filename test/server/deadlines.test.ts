@@ -3,7 +3,7 @@
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { matchClock } from '../../server/match/clock.js';
-import { bootServer, nextMessage, stateOf, until } from './helpers.js';
+import { bootServer, nextMessage, stateOf, until, HOST_TOKEN } from './helpers.js';
 
 let server: ColyseusTestServer;
 let offset = 0;
@@ -22,7 +22,12 @@ const passDeadline = (deadline: number) => {
 };
 
 it('closes phases at their deadlines and hands a silent seat to a bot until its human acts', async () => {
-  const host = await server.sdk.create('crisis', { scenario: 'classroom', name: 'Teacher', seed: 3 });
+  const host = await server.sdk.create('crisis', {
+    scenario: 'classroom',
+    name: 'Teacher',
+    seed: 3,
+    hostToken: HOST_TOKEN,
+  });
   const { code } = await nextMessage<{ code: string }>(host, 'welcome');
   const ann = await server.sdk.join('crisis', { code, name: 'Ann' });
   await until(() => stateOf(ann).code === code, 'the first patch');

@@ -48,6 +48,9 @@ export const secretOf = (room: Room, seat: string): Record<string, unknown> | un
   return chunk ? (JSON.parse(chunk.json) as Record<string, unknown>) : undefined;
 };
 
+/** The secret a creating client presents to become the White Cell. */
+export const HOST_TOKEN = 'test-host-token-0123456789';
+
 const NO_TIMERS = {
   briefing: null,
   diplomacy: null,
@@ -67,6 +70,7 @@ export const matchHelpers = (server: () => ColyseusTestServer) => ({
       name: 'Teacher',
       timers: NO_TIMERS,
       seed: 7,
+      hostToken: HOST_TOKEN,
       ...extra,
     });
     const welcome = await nextMessage<{ seat: string; code: string; facilitatorKey?: string }>(host, 'welcome');

@@ -2,7 +2,7 @@
 // MONITOR_PASSWORD and asks for it; CREATE_PASSWORD guards match creation.
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bootServer, nextMessage, testPort } from './helpers.js';
+import { bootServer, nextMessage, testPort, HOST_TOKEN } from './helpers.js';
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
@@ -21,19 +21,24 @@ const url = (path: string) => `http://localhost:${testPort()}${path}`;
 it('/health answers ok with the number of rooms', async () => {
   const before = (await (await fetch(url('/health'))).json()) as { ok: boolean; rooms: number };
   expect(before).toEqual({ ok: true, rooms: 0 });
-  const host = await server.sdk.create('crisis', { scenario: 'classroom', name: 'T', password: 'let-me-create' });
+  const host = await server.sdk.create('crisis', {
+    scenario: 'classroom',
+    name: 'T',
+    password: 'let-me-create',
+    hostToken: HOST_TOKEN,
+  });
   await nextMessage(host, 'welcome');
   const after = (await (await fetch(url('/health'))).json()) as { rooms: number };
   expect(after.rooms).toBe(1);
 });
 
 it('creating a match needs the server password when one is set', async () => {
-  await expect(server.sdk.create('crisis', { scenario: 'classroom', name: 'T' })).rejects.toThrow(
-    /needs the server password/,
-  );
-  await expect(server.sdk.create('crisis', { scenario: 'classroom', name: 'T', password: 'guess' })).rejects.toThrow(
-    /needs the server password/,
-  );
+  await expect(
+    server.sdk.create('crisis', { scenario: 'classroom', name: 'T', hostToken: HOST_TOKEN }),
+  ).rejects.toThrow(/needs the server password/);
+  await expect(
+    server.sdk.create('crisis', { scenario: 'classroom', name: 'T', password: 'guess', hostToken: HOST_TOKEN }),
+  ).rejects.toThrow(/needs the server password/);
 });
 
 it('the monitor asks for its password', async () => {

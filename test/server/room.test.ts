@@ -4,7 +4,7 @@ import type { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCENARIOS, statusQuoAllocation } from '../../shared/index.js';
 import { runWireBot } from '../../scripts/bot/wireBot.js';
-import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, testPort, until } from './helpers.js';
+import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, testPort, until, HOST_TOKEN } from './helpers.js';
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
@@ -29,8 +29,13 @@ describe('creating and joining', () => {
 
   it('players join by code as observers, and a wrong code is refused with a clear message', async () => {
     const { welcome } = await createMatch();
-    const ann = await server.sdk.join('crisis', { code: welcome.code, name: 'Ann' });
+    // Codes are typed in any case.
+    const ann = await server.sdk.join('crisis', { code: welcome.code.toLowerCase(), name: 'Ann' });
     expect((await nextMessage<{ seat: string }>(ann, 'welcome')).seat).toBe('observer');
+    // Without the creator's host token nobody else becomes the White Cell.
+    await expect(server.sdk.join('crisis', { name: 'Mallory', hostToken: 'guessed-token-0000000' })).rejects.toThrow(
+      /no match has that code/,
+    );
     await expect(server.sdk.join('crisis', { code: 'ZZZZZZZZ', name: 'Eve' })).rejects.toThrow(
       /no match has that code/,
     );
@@ -42,9 +47,9 @@ describe('creating and joining', () => {
   });
 
   it('an unknown scenario is refused at creation', async () => {
-    await expect(server.sdk.create('crisis', { scenario: 'atlantis', name: 'T' })).rejects.toThrow(
-      /unknown scenario "atlantis"/,
-    );
+    await expect(
+      server.sdk.create('crisis', { scenario: 'atlantis', name: 'T', hostToken: HOST_TOKEN }),
+    ).rejects.toThrow(/unknown scenario "atlantis"/);
   });
 
   it('the facilitator key reclaims the White Cell from another device', async () => {
