@@ -89,7 +89,7 @@ export class MatchSession {
     if (!parsed.ok) return parsed;
     if (this.status === 'lobby') return fail('ERR_NOT_YOUR_PHASE', 'the match has not started yet');
     // A human acting for a seat in civil disorder takes it back from the bot first.
-    if (inCivilDisorder(this.state, seat) && this.bots[seat] === undefined) {
+    if (parsed.value.type !== 'back' && inCivilDisorder(this.state, seat) && this.bots[seat] === undefined) {
       const back = applyParsed(this.state, seat, { type: 'back' });
       if (back.ok) {
         this.state = back.value.state;

@@ -2,7 +2,15 @@
 // to the match session (the shared engine decides) → copy the result into the Schema → patch now.
 import { type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import { type ErrorCode, SCENARIOS, parseCommand, scenarioById } from '../../shared/index.js';
+import {
+  type ErrorCode,
+  type GameEvent,
+  SCENARIOS,
+  eventsFor,
+  parseCommand,
+  policyProblem,
+  scenarioById,
+} from '../../shared/index.js';
 import { type MatchJournal, MemoryJournal } from '../journal/MatchJournal.js';
 import { matchClock } from '../match/clock.js';
 import { MatchSession } from '../match/MatchSession.js';
@@ -32,6 +40,8 @@ interface Member {
   bucket: TokenBucket;
   /** Chat has its own, slower allowance. */
   chatBucket: TokenBucket;
+  /** The key that brings this member back to its seat after the reconnection window. */
+  reclaimKey?: string;
 }
 
 interface Identity {
@@ -53,6 +63,8 @@ export class CrisisRoom extends Room<CrisisState> {
   private readonly members = new Map<string, Member>();
   /** Reclaim key → seat: a player who returns after the reconnection window gets its seat back. */
   private readonly reclaimKeys = new Map<string, string>();
+  /** Sessions the White Cell removed: they may not reconnect. */
+  private readonly removed = new Set<string>();
   /** Each team's shared draft, and the phase it was drafted in (a new phase clears it). */
   private readonly drafts = new Map<string, Draft & { phase: string }>();
 
@@ -68,8 +80,12 @@ export class CrisisRoom extends Room<CrisisState> {
     const scenario = scenarioById(options.scenario);
     if (!scenario)
       throw new Error(`unknown scenario "${options.scenario}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
-    for (const seat of Object.keys(options.bots))
-      if (!scenario.seats.some((s) => s.id === seat)) throw new Error(`bots: unknown seat "${seat}"`);
+    for (const [seat, policy] of Object.entries(options.bots)) {
+      const spec = scenario.seats.find((s) => s.id === seat);
+      if (!spec) throw new Error(`bots: unknown seat "${seat}"`);
+      const problem = policyProblem(policy, spec.role);
+      if (problem) throw new Error(`bots.${seat}: ${problem}`);
+    }
     const code = newJoinCode();
     // filterBy(['code']) matches joiners against the listing, so the code goes there.
     (this.listing as unknown as { code: string }).code = code;
@@ -106,7 +122,10 @@ export class CrisisRoom extends Room<CrisisState> {
     this.onMessage('move_client', (client, payload) => this.guard(client, () => this.moveClient(client, payload)));
     this.onMessage('kick', (client, payload) => this.guard(client, () => this.kick(client, payload)));
     this.clock.setInterval(() => {
-      if (this.session.tick(matchClock.now()).length > 0) this.sync();
+      const events = this.session.tick(matchClock.now());
+      if (events.length === 0) return;
+      this.deliver(events);
+      this.sync();
     }, TICK_MS);
   }
 
@@ -123,7 +142,10 @@ export class CrisisRoom extends Room<CrisisState> {
     if (code !== this.state.code) throw new Error('no match has that code: check it and try again');
     if (name === undefined) throw new Error('name: a name is required');
     if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey) return { name, seat: 'facilitator' };
-    return { name, seat: (reclaimKey && this.reclaimKeys.get(reclaimKey)) || 'observer' };
+    const reclaimed = reclaimKey ? this.reclaimKeys.get(reclaimKey) : undefined;
+    // A reclaim key works once; the returning player gets a fresh one in its welcome.
+    if (reclaimKey && reclaimed) this.reclaimKeys.delete(reclaimKey);
+    return { name, seat: reclaimed ?? 'observer' };
   }
 
   onJoin(client: Client, _options: unknown, auth: Identity): void {
@@ -141,14 +163,16 @@ export class CrisisRoom extends Room<CrisisState> {
       seat,
       code: this.state.code,
       ...(seat === 'facilitator' ? { facilitatorKey: this.facilitatorKey } : {}),
-      ...(seat !== 'facilitator' && seat !== 'observer' ? { reclaimKey: this.reclaimKeyFor(seat) } : {}),
+      ...(seat !== 'facilitator' && seat !== 'observer'
+        ? { reclaimKey: this.reclaimKeyFor(client.sessionId, seat) }
+        : {}),
     });
     this.sync();
   }
 
   async onLeave(client: Client, consented: boolean): Promise<void> {
     const member = this.members.get(client.sessionId);
-    if (member && !consented) {
+    if (member && !consented && !this.removed.has(client.sessionId)) {
       // A dropped connection keeps its seat and its view for the reconnection window.
       member.connected = false;
       this.sync();
@@ -177,7 +201,7 @@ export class CrisisRoom extends Room<CrisisState> {
   /** Rate-limits, runs a handler, replies `error` on refusal, and patches at once on success. */
   private guard(
     client: Client,
-    run: () => { ok: true } | { ok: false; error: { code: ErrorCode | 'ERR_RATE_LIMITED'; message: string } },
+    run: () => { ok: true; value?: GameEvent[] } | { ok: false; error: { code: ErrorCode; message: string } },
   ): void {
     const member = this.members.get(client.sessionId);
     if (!member) return;
@@ -189,14 +213,28 @@ export class CrisisRoom extends Room<CrisisState> {
     const before = this.session.state;
     const result = run();
     if (!result.ok) client.send('error', result.error);
+    else if (result.value) this.deliver(result.value);
     // A refused command can still have changed the match: a human back from civil disorder.
     if (result.ok || this.session.state !== before) this.sync();
+  }
+
+  /** Sends each client the engine's events it may see (its own, the public ones; all for the White Cell). */
+  private deliver(events: readonly GameEvent[]): void {
+    for (const client of this.clients) {
+      const seat = this.seatOf(client);
+      const visible = eventsFor(events, seat, seat === 'facilitator');
+      if (visible.length > 0) client.send('events', visible);
+    }
   }
 
   private takeSeat(client: Client, raw: unknown) {
     const parsed = TakeSeatSchema.safeParse(raw);
     if (!parsed.success) return refuse('ERR_MALFORMED', 'take_seat needs { seat }');
     if (this.seatOf(client) === 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'the White Cell keeps its seat');
+    // Once the match runs, nobody walks into a team's secrets: only empty seats, or the White Cell moves you.
+    const held = [...this.members.values()].some((m) => m.seat === parsed.data.seat && m.connected);
+    if (this.session.status !== 'lobby' && held && parsed.data.seat !== 'observer')
+      return refuse('ERR_NOT_YOUR_ROLE', `${parsed.data.seat} is held by its team: ask the White Cell to move you`);
     return this.seat(client, parsed.data.seat);
   }
 
@@ -211,7 +249,8 @@ export class CrisisRoom extends Room<CrisisState> {
     if (seat.nation !== null) this.session.setBot(seat.id, null);
     this.showSecrets(client, seat.id);
     this.session.note('seating', seat.id, { name: member.name }, matchClock.now());
-    client.send('seated', { seat: seat.id, reclaimKey: this.reclaimKeyFor(seat.id) });
+    const reclaimKey = seat.nation !== null ? this.reclaimKeyFor(client.sessionId, seat.id) : undefined;
+    client.send('seated', { seat: seat.id, ...(reclaimKey ? { reclaimKey } : {}) });
     return { ok: true as const };
   }
 
@@ -230,6 +269,10 @@ export class CrisisRoom extends Room<CrisisState> {
     if (!parsed.success) return refuse('ERR_MALFORMED', 'kick needs { client }');
     const target = this.clients.getById(parsed.data.client);
     if (!target || target === client) return refuse('ERR_UNKNOWN_TARGET', `no other client "${parsed.data.client}"`);
+    // A removed player loses its way back to the seat, and may not reconnect into it.
+    const member = this.members.get(target.sessionId);
+    if (member?.reclaimKey) this.reclaimKeys.delete(member.reclaimKey);
+    this.removed.add(target.sessionId);
     target.leave(4000, 'removed by the White Cell');
     return { ok: true as const };
   }
@@ -271,7 +314,7 @@ export class CrisisRoom extends Room<CrisisState> {
       parsed.data,
       this.session.state.seats.map((s) => s.id),
     );
-    if (!check.ok) return refuse('ERR_NOT_YOUR_ROLE', check.message);
+    if (!check.ok) return refuse(check.code, check.message);
     const line = { from: member.seat, name: member.name, ...parsed.data, at: matchClock.now() };
     this.session.note('chat', member.seat, line, line.at);
     for (const id of check.recipients) this.clients.getById(id)?.send('chat', line);
@@ -282,8 +325,10 @@ export class CrisisRoom extends Room<CrisisState> {
     if (this.seatOf(client) !== 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'only the White Cell assigns bots');
     const parsed = SetBotSchema.safeParse(raw);
     if (!parsed.success) return refuse('ERR_MALFORMED', 'set_bot needs { seat, policy }');
-    if (!this.session.state.seats.some((s) => s.id === parsed.data.seat && s.nation !== null))
-      return refuse('ERR_UNKNOWN_SEAT', `no nation seat "${parsed.data.seat}"`);
+    const seat = this.session.state.seats.find((s) => s.id === parsed.data.seat && s.nation !== null);
+    if (!seat) return refuse('ERR_UNKNOWN_SEAT', `no nation seat "${parsed.data.seat}"`);
+    const problem = parsed.data.policy === null ? null : policyProblem(parsed.data.policy, seat.role);
+    if (problem) return refuse('ERR_NOT_YOUR_ROLE', problem);
     this.session.setBot(parsed.data.seat, parsed.data.policy);
     return { ok: true as const };
   }
@@ -295,10 +340,13 @@ export class CrisisRoom extends Room<CrisisState> {
     return this.session.start(humans, matchClock.now());
   }
 
-  /** A fresh key that brings its holder back to `seat`. */
-  private reclaimKeyFor(seat: string): string {
+  /** A fresh key that brings its holder back to `seat`; it replaces the member's previous key. */
+  private reclaimKeyFor(sessionId: string, seat: string): string {
+    const member = this.members.get(sessionId);
+    if (member?.reclaimKey) this.reclaimKeys.delete(member.reclaimKey);
     const key = newSecretKey();
     this.reclaimKeys.set(key, seat);
+    if (member) member.reclaimKey = key;
     return key;
   }
 

@@ -7,7 +7,8 @@ export interface ChatMember {
   seat: string;
 }
 
-export type ChatCheck = { ok: true; recipients: string[] } | { ok: false; message: string };
+export type ChatCheck =
+  { ok: true; recipients: string[] } | { ok: false; code: 'ERR_NOT_YOUR_ROLE' | 'ERR_UNKNOWN_SEAT'; message: string };
 
 export const chatRecipients = (
   members: readonly ChatMember[],
@@ -15,12 +16,13 @@ export const chatRecipients = (
   chat: Chat,
   seats: readonly string[],
 ): ChatCheck => {
-  if (from === 'observer') return { ok: false, message: 'observers read the chat but cannot write in it' };
+  if (from === 'observer')
+    return { ok: false, code: 'ERR_NOT_YOUR_ROLE', message: 'observers read the chat but cannot write in it' };
   if (chat.channel === 'broadcast' && from !== 'facilitator')
-    return { ok: false, message: 'only the White Cell broadcasts' };
+    return { ok: false, code: 'ERR_NOT_YOUR_ROLE', message: 'only the White Cell broadcasts' };
   if (chat.channel === 'private') {
     if (!chat.to || !seats.includes(chat.to) || chat.to === 'observer' || chat.to === from)
-      return { ok: false, message: `to: "${chat.to ?? ''}" is not another seat` };
+      return { ok: false, code: 'ERR_UNKNOWN_SEAT', message: `to: "${chat.to ?? ''}" is not another seat` };
   }
   const reaches = (seat: string): boolean => {
     if (seat === 'facilitator') return true;

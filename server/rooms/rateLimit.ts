@@ -1,10 +1,14 @@
 // A per-client token bucket: Colyseus 0.16 has no rate limit of its own (STACK.md).
 
+/** How long refused messages are counted before the count starts again. */
+const REFUSAL_WINDOW_MS = 10_000;
+
 export class TokenBucket {
   private tokens: number;
   private last: number;
-  /** Messages refused in a row; the room disconnects a client that keeps flooding. */
+  /** Messages refused in the current window; the room disconnects a client that keeps flooding. */
   refusals = 0;
+  private windowStart: number;
 
   constructor(
     private readonly perSecond: number,
@@ -13,15 +17,20 @@ export class TokenBucket {
   ) {
     this.tokens = burst;
     this.last = now;
+    this.windowStart = now;
   }
 
   /** Takes one token if there is one. */
   take(now: number): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
+    // Refusals are counted over a window, so a flood slowed to the refill rate is still a flood.
+    if (now - this.windowStart > REFUSAL_WINDOW_MS) {
+      this.windowStart = now;
+      this.refusals = 0;
+    }
     if (this.tokens >= 1) {
       this.tokens -= 1;
-      this.refusals = 0;
       return true;
     }
     this.refusals++;

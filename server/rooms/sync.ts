@@ -65,7 +65,9 @@ export const syncState = (target: CrisisState, session: MatchSession, presence: 
     if (s.role === 'observer') continue;
     const chunk = target.secrets.get(s.id) ?? new SecretChunk();
     const draft = presence.drafts.get(s.id);
-    const json = JSON.stringify({ ...secretsOf(session, s.id, pub), ...(draft ? { draft } : {}) });
+    // The White Cell sees every team's draft; a team sees its own.
+    const drafts = s.id === 'facilitator' ? { drafts: Object.fromEntries(presence.drafts) } : {};
+    const json = JSON.stringify({ ...secretsOf(session, s.id, pub), ...(draft ? { draft } : {}), ...drafts });
     if (chunk.json !== json) chunk.json = json;
     if (!target.secrets.has(s.id)) target.secrets.set(s.id, chunk);
   }

@@ -19,7 +19,7 @@ export const AllocationSchema = z.strictObject({
 });
 export type Allocation = z.infer<typeof AllocationSchema>;
 
-/** The challenger's secret move. `target` is a nation id (required except for hold/de_escalate). */
+/** The challenger's secret move. `target` is a nation id (required except for hold; de_escalate names the nation whose theater it cools). */
 export const ChallengerMoveSchema = z.strictObject({
   type: z.enum(MOVE_TYPES),
   target: z.string().max(32).nullable(),

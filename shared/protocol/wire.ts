@@ -10,7 +10,7 @@ import { describeIssues } from './commands.js';
 export const GameViewSchema = GameStateSchema.omit({ rng: true }).extend({ viewer: z.string() });
 
 export const CHUNKS = {
-  /** Set once: scenario settings, parameters, seats. */
+  /** Rarely changes: scenario settings, parameters, seats (scripted cards appear as their turn comes). */
   setup: ['scenarioId', 'seed', 'config', 'params', 'seats'],
   /** A few times a turn: the world's state and the decision record. */
   world: ['nations', 'guarantees', 'regions', 'precedent', 'history', 'adjudicated'],
