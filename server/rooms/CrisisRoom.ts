@@ -2,54 +2,34 @@
 // to the match session (the shared engine decides) → copy the result into the Schema → patch now.
 import { type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import {
-  type ErrorCode,
-  type GameEvent,
-  SCENARIOS,
-  eventsFor,
-  parseCommand,
-  policyProblem,
-  scenarioById,
-} from '../../shared/index.js';
+import { type ErrorCode, type GameEvent, eventsFor, parseCommand, policyProblem } from '../../shared/index.js';
 import { type MatchJournal, MemoryJournal } from '../journal/MatchJournal.js';
 import { matchClock } from '../match/clock.js';
 import { MatchSession } from '../match/MatchSession.js';
 import { newJoinCode, newSecretKey, newSeed } from './codes.js';
 import { chatRecipients } from './chat.js';
+import { readCreateOptions } from './createOptions.js';
+import { Members } from './Members.js';
 import {
   ChatSchema,
-  CreateOptionsSchema,
   JoinOptionsSchema,
   KickSchema,
   MoveClientSchema,
   SetBotSchema,
   TakeSeatSchema,
 } from './messages.js';
-import { TokenBucket } from './rateLimit.js';
 import { type CrisisState, newCrisisState } from './schema/CrisisState.js';
-import { type Draft, syncState } from './sync.js';
+import { syncState } from './sync.js';
 
 /** Where matches are journaled; the SQLite journal replaces this in the record issue. */
 export const journal: MatchJournal = new MemoryJournal();
-
-interface Member {
-  name: string;
-  seat: string;
-  /** False while a dropped client may still reconnect. */
-  connected: boolean;
-  bucket: TokenBucket;
-  /** Chat has its own, slower allowance. */
-  chatBucket: TokenBucket;
-  /** The key that brings this member back to its seat after the reconnection window. */
-  reclaimKey?: string;
-}
 
 interface Identity {
   name: string;
   seat: string;
 }
 
-/** Refusals in a row after which a flooding client is disconnected. */
+/** Refusals within the rate limiter's window after which a flooding client is disconnected. */
 const FLOOD_LIMIT = 50;
 const TICK_MS = 250;
 
@@ -60,32 +40,10 @@ export class CrisisRoom extends Room<CrisisState> {
   private facilitatorClaimed = false;
   private hostToken = '';
   private reconnectSeconds = 120;
-  private readonly members = new Map<string, Member>();
-  /** Reclaim key → seat: a player who returns after the reconnection window gets its seat back. */
-  private readonly reclaimKeys = new Map<string, string>();
-  /** Sessions the White Cell removed: they may not reconnect. */
-  private readonly removed = new Set<string>();
-  /** Each team's shared draft, and the phase it was drafted in (a new phase clears it). */
-  private readonly drafts = new Map<string, Draft & { phase: string }>();
+  private readonly members = new Members();
 
   onCreate(raw: unknown): void {
-    const parsed = CreateOptionsSchema.safeParse(withoutInternals(raw));
-    if (!parsed.success)
-      throw new Error(
-        `invalid match options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
-    const options = parsed.data;
-    const required = process.env.CREATE_PASSWORD;
-    if (required && options.password !== required) throw new Error('creating a match needs the server password');
-    const scenario = scenarioById(options.scenario);
-    if (!scenario)
-      throw new Error(`unknown scenario "${options.scenario}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
-    for (const [seat, policy] of Object.entries(options.bots)) {
-      const spec = scenario.seats.find((s) => s.id === seat);
-      if (!spec) throw new Error(`bots: unknown seat "${seat}"`);
-      const problem = policyProblem(policy, spec.role);
-      if (problem) throw new Error(`bots.${seat}: ${problem}`);
-    }
+    const { options, scenario } = readCreateOptions(withoutInternals(raw), process.env.CREATE_PASSWORD);
     const code = newJoinCode();
     // filterBy(['code']) matches joiners against the listing, so the code goes there.
     (this.listing as unknown as { code: string }).code = code;
@@ -142,21 +100,13 @@ export class CrisisRoom extends Room<CrisisState> {
     if (code !== this.state.code) throw new Error('no match has that code: check it and try again');
     if (name === undefined) throw new Error('name: a name is required');
     if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey) return { name, seat: 'facilitator' };
-    const reclaimed = reclaimKey ? this.reclaimKeys.get(reclaimKey) : undefined;
     // A reclaim key works once; the returning player gets a fresh one in its welcome.
-    if (reclaimKey && reclaimed) this.reclaimKeys.delete(reclaimKey);
-    return { name, seat: reclaimed ?? 'observer' };
+    return { name, seat: this.members.redeem(reclaimKey) ?? 'observer' };
   }
 
   onJoin(client: Client, _options: unknown, auth: Identity): void {
     const seat = auth.seat;
-    this.members.set(client.sessionId, {
-      name: auth.name,
-      seat,
-      connected: true,
-      bucket: new TokenBucket(10, 20, Date.now()),
-      chatBucket: new TokenBucket(1, 5, Date.now()),
-    });
+    this.members.add(client.sessionId, auth.name, seat, Date.now());
     client.view = new StateView();
     this.showSecrets(client, seat);
     client.send('welcome', {
@@ -164,7 +114,7 @@ export class CrisisRoom extends Room<CrisisState> {
       code: this.state.code,
       ...(seat === 'facilitator' ? { facilitatorKey: this.facilitatorKey } : {}),
       ...(seat !== 'facilitator' && seat !== 'observer'
-        ? { reclaimKey: this.reclaimKeyFor(client.sessionId, seat) }
+        ? { reclaimKey: this.members.issueKey(client.sessionId, seat) }
         : {}),
     });
     this.sync();
@@ -172,7 +122,7 @@ export class CrisisRoom extends Room<CrisisState> {
 
   async onLeave(client: Client, consented: boolean): Promise<void> {
     const member = this.members.get(client.sessionId);
-    if (member && !consented && !this.removed.has(client.sessionId)) {
+    if (member && !consented && !this.members.wasRemoved(client.sessionId)) {
       // A dropped connection keeps its seat and its view for the reconnection window.
       member.connected = false;
       this.sync();
@@ -195,7 +145,7 @@ export class CrisisRoom extends Room<CrisisState> {
   }
 
   private seatOf(client: Client): string {
-    return this.members.get(client.sessionId)?.seat ?? 'observer';
+    return this.members.seatOf(client.sessionId);
   }
 
   /** Rate-limits, runs a handler, replies `error` on refusal, and patches at once on success. */
@@ -232,8 +182,7 @@ export class CrisisRoom extends Room<CrisisState> {
     if (!parsed.success) return refuse('ERR_MALFORMED', 'take_seat needs { seat }');
     if (this.seatOf(client) === 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'the White Cell keeps its seat');
     // Once the match runs, nobody walks into a team's secrets: only empty seats, or the White Cell moves you.
-    const held = [...this.members.values()].some((m) => m.seat === parsed.data.seat && m.connected);
-    if (this.session.status !== 'lobby' && held && parsed.data.seat !== 'observer')
+    if (this.session.status !== 'lobby' && this.members.held(parsed.data.seat) && parsed.data.seat !== 'observer')
       return refuse('ERR_NOT_YOUR_ROLE', `${parsed.data.seat} is held by its team: ask the White Cell to move you`);
     return this.seat(client, parsed.data.seat);
   }
@@ -249,7 +198,7 @@ export class CrisisRoom extends Room<CrisisState> {
     if (seat.nation !== null) this.session.setBot(seat.id, null);
     this.showSecrets(client, seat.id);
     this.session.note('seating', seat.id, { name: member.name }, matchClock.now());
-    const reclaimKey = seat.nation !== null ? this.reclaimKeyFor(client.sessionId, seat.id) : undefined;
+    const reclaimKey = seat.nation !== null ? this.members.issueKey(client.sessionId, seat.id) : undefined;
     client.send('seated', { seat: seat.id, ...(reclaimKey ? { reclaimKey } : {}) });
     return { ok: true as const };
   }
@@ -270,9 +219,7 @@ export class CrisisRoom extends Room<CrisisState> {
     const target = this.clients.getById(parsed.data.client);
     if (!target || target === client) return refuse('ERR_UNKNOWN_TARGET', `no other client "${parsed.data.client}"`);
     // A removed player loses its way back to the seat, and may not reconnect into it.
-    const member = this.members.get(target.sessionId);
-    if (member?.reclaimKey) this.reclaimKeys.delete(member.reclaimKey);
-    this.removed.add(target.sessionId);
+    this.members.remove(target.sessionId);
     target.leave(4000, 'removed by the White Cell');
     return { ok: true as const };
   }
@@ -283,13 +230,13 @@ export class CrisisRoom extends Room<CrisisState> {
     if (!this.session.state.seats.some((s) => s.id === seat && s.nation !== null))
       return refuse('ERR_NOT_YOUR_ROLE', 'only a nation seat keeps a draft');
     if (raw === null) {
-      this.drafts.delete(seat);
+      this.members.clearDraft(seat);
       return { ok: true as const };
     }
     const parsed = parseCommand(raw);
     if (!parsed.ok) return parsed;
     const name = this.members.get(client.sessionId)?.name ?? '';
-    this.drafts.set(seat, { command: parsed.value, by: name, phase: this.phaseKey() });
+    this.members.setDraft(seat, parsed.value, name, this.phaseKey());
     return { ok: true as const };
   }
 
@@ -307,9 +254,8 @@ export class CrisisRoom extends Room<CrisisState> {
       );
     if (!member || !member.chatBucket.take(Date.now()))
       return refuse('ERR_RATE_LIMITED', 'one chat message a second: slow down');
-    const members = [...this.members].map(([id, m]) => ({ id, seat: m.seat }));
     const check = chatRecipients(
-      members,
+      this.members.list(),
       member.seat,
       parsed.data,
       this.session.state.seats.map((s) => s.id),
@@ -336,18 +282,7 @@ export class CrisisRoom extends Room<CrisisState> {
   private start(client: Client) {
     if (this.seatOf(client) !== 'facilitator')
       return refuse('ERR_NOT_YOUR_ROLE', 'only the White Cell starts the match');
-    const humans = new Set([...this.members.values()].map((m) => m.seat));
-    return this.session.start(humans, matchClock.now());
-  }
-
-  /** A fresh key that brings its holder back to `seat`; it replaces the member's previous key. */
-  private reclaimKeyFor(sessionId: string, seat: string): string {
-    const member = this.members.get(sessionId);
-    if (member?.reclaimKey) this.reclaimKeys.delete(member.reclaimKey);
-    const key = newSecretKey();
-    this.reclaimKeys.set(key, seat);
-    if (member) member.reclaimKey = key;
-    return key;
+    return this.session.start(this.members.seats(), matchClock.now());
   }
 
   private showSecrets(client: Client, seat: string): void {
@@ -361,10 +296,10 @@ export class CrisisRoom extends Room<CrisisState> {
   }
 
   private sync(): void {
-    const members = [...this.members].map(([id, m]) => ({ id, name: m.name, seat: m.seat, connected: m.connected }));
-    for (const [seat, d] of this.drafts) if (d.phase !== this.phaseKey()) this.drafts.delete(seat);
-    const drafts = new Map([...this.drafts].map(([seat, d]) => [seat, { command: d.command, by: d.by }]));
-    syncState(this.state, this.session, { members, drafts });
+    syncState(this.state, this.session, {
+      members: this.members.list(),
+      drafts: this.members.draftsFor(this.phaseKey()),
+    });
     this.broadcastPatch();
   }
 }

@@ -1,0 +1,112 @@
+// Who is in a room: each client's name, seat and allowances, the keys that bring players back to
+// their seats, the clients the White Cell removed, and each team's shared draft.
+import type { Command } from '../../shared/index.js';
+import { newSecretKey } from './codes.js';
+import { TokenBucket } from './rateLimit.js';
+import type { Draft } from './sync.js';
+
+export interface Member {
+  name: string;
+  seat: string;
+  /** False while a dropped client may still reconnect. */
+  connected: boolean;
+  /** Game and room messages: 10 a second, bursts of 20. */
+  bucket: TokenBucket;
+  /** Chat has its own, slower allowance: 1 a second, bursts of 5. */
+  chatBucket: TokenBucket;
+  /** The key that brings this member back to its seat after the reconnection window. */
+  reclaimKey?: string;
+}
+
+export class Members {
+  private readonly byId = new Map<string, Member>();
+  /** Reclaim key → seat. */
+  private readonly keys = new Map<string, string>();
+  private readonly removed = new Set<string>();
+  private readonly drafts = new Map<string, Draft & { phase: string }>();
+
+  add(id: string, name: string, seat: string, now: number): Member {
+    const member = {
+      name,
+      seat,
+      connected: true,
+      bucket: new TokenBucket(10, 20, now),
+      chatBucket: new TokenBucket(1, 5, now),
+    };
+    this.byId.set(id, member);
+    return member;
+  }
+
+  get(id: string): Member | undefined {
+    return this.byId.get(id);
+  }
+
+  delete(id: string): void {
+    this.byId.delete(id);
+  }
+
+  seatOf(id: string): string {
+    return this.byId.get(id)?.seat ?? 'observer';
+  }
+
+  /** Whether a connected human holds the seat. */
+  held(seat: string): boolean {
+    return [...this.byId.values()].some((m) => m.seat === seat && m.connected);
+  }
+
+  /** Seats with a member in them (connected or not). */
+  seats(): Set<string> {
+    return new Set([...this.byId.values()].map((m) => m.seat));
+  }
+
+  /** Everyone, for the Schema and for chat routing. */
+  list(): { id: string; name: string; seat: string; connected: boolean }[] {
+    return [...this.byId].map(([id, m]) => ({ id, name: m.name, seat: m.seat, connected: m.connected }));
+  }
+
+  /** A fresh key that brings its holder back to `seat`; it replaces the member's previous key. */
+  issueKey(id: string, seat: string): string {
+    this.revokeKey(id);
+    const key = newSecretKey();
+    this.keys.set(key, seat);
+    const member = this.byId.get(id);
+    if (member) member.reclaimKey = key;
+    return key;
+  }
+
+  /** The seat a reclaim key brings back to; a key works once. */
+  redeem(key: string | undefined): string | undefined {
+    const seat = key ? this.keys.get(key) : undefined;
+    if (key && seat) this.keys.delete(key);
+    return seat;
+  }
+
+  /** The White Cell removed this client: no key back, no reconnection. */
+  remove(id: string): void {
+    this.revokeKey(id);
+    this.removed.add(id);
+  }
+
+  wasRemoved(id: string): boolean {
+    return this.removed.has(id);
+  }
+
+  setDraft(seat: string, command: Command, by: string, phase: string): void {
+    this.drafts.set(seat, { command, by, phase });
+  }
+
+  clearDraft(seat: string): void {
+    this.drafts.delete(seat);
+  }
+
+  /** Each team's draft for the current phase; drafts from earlier phases are dropped. */
+  draftsFor(phase: string): Map<string, Draft> {
+    for (const [seat, d] of this.drafts) if (d.phase !== phase) this.drafts.delete(seat);
+    return new Map([...this.drafts].map(([seat, d]) => [seat, { command: d.command, by: d.by }]));
+  }
+
+  private revokeKey(id: string): void {
+    const key = this.byId.get(id)?.reclaimKey;
+    if (key) this.keys.delete(key);
+  }
+}
