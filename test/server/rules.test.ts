@@ -118,6 +118,59 @@ describe('teams', () => {
   });
 });
 
+describe('events', () => {
+  it("each client receives the events it may see: its own and the public ones, never another seat's", async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    const bob = await joinAs(welcome.code, 'Bob', 'varkal');
+    type Event = { kind: string; text: string; visibleTo: 'all' | string[] };
+    const seen = (room: typeof ann) => {
+      const list: Event[] = [];
+      room.onMessage('events', (events: Event[]) => list.push(...events));
+      return list;
+    };
+    const [forHost, forAnn, forBob] = [host, ann, bob].map(seen);
+    host.send('start');
+    await until(() => stateOf(ann).status === 'playing', 'the start');
+    ann.send('command', { type: 'ready' });
+    await until(() => (forAnn ?? []).some((e) => e.kind === 'command_accepted'), "Ann's own acceptance");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(
+      forAnn
+        ?.filter((e) => e.kind === 'command_accepted')
+        .every((e) => e.visibleTo !== 'all' && e.visibleTo.includes('aurelia')),
+    ).toBe(true);
+    expect(forBob?.some((e) => e.kind === 'command_accepted' && e.text.startsWith('aurelia'))).toBe(false);
+    expect(forHost?.some((e) => e.kind === 'command_accepted' && e.text.startsWith('aurelia'))).toBe(true);
+    bob.send('command', { type: 'ready' });
+    await until(() => (forBob ?? []).some((e) => e.kind === 'phase_changed'), 'the public phase change');
+  });
+});
+
+describe('seats during a match', () => {
+  it("nobody walks into a team's seat mid-match, and a removed player's key no longer works", async () => {
+    const { host, welcome } = await createMatch({ reconnectSeconds: 1 });
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    const eve = await joinAs(welcome.code, 'Eve');
+    host.send('start');
+    await until(() => stateOf(eve).status === 'playing', 'the start');
+    const refused = nextMessage<{ code: string; message: string }>(eve, 'error');
+    eve.send('take_seat', { seat: 'aurelia' });
+    expect((await refused).message).toMatch(/held by its team/);
+    // An empty seat, played by its bot, can still be taken.
+    const seated = nextMessage<{ seat: string; reclaimKey: string }>(eve, 'seated');
+    eve.send('take_seat', { seat: 'corvin' });
+    const { reclaimKey } = await seated;
+    await until(() => stateOf(host).members?.size === 3, 'three members');
+    const eveId = [...stateOf(host).members.values()].find((m) => m.name === 'Eve')?.id;
+    host.send('kick', { client: eveId });
+    await new Promise((r) => setTimeout(r, 200));
+    const back = await server.sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey });
+    expect((await nextMessage<{ seat: string }>(back, 'welcome')).seat).toBe('observer');
+    expect(ann.connection.isOpen).toBe(true);
+  });
+});
+
 describe('the lobby', () => {
   it('the White Cell gives seats to bots and starts; players may do neither', async () => {
     const { host, welcome } = await createMatch();
