@@ -39,7 +39,10 @@ const room = await client
   .catch((e: unknown) =>
     fatal(`could not join match ${code} at ${url}: ${e instanceof Error ? e.message : String(e)}`),
   );
+// The bot reads the state, not the turn log or the chat.
 room.onMessage('welcome', () => undefined);
+room.onMessage('events', () => undefined);
+room.onMessage('chat', () => undefined);
 room.onMessage('error', (e: { code: string; message: string }) =>
   console.error(`bot: refused: ${e.code} ${e.message}`),
 );

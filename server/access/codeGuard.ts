@@ -7,6 +7,30 @@ export const MAX_WRONG_CODES_PER_MINUTE = 5;
 
 const keyFor = (ip: string) => `guarantor:wrong-codes:${ip}`;
 
+const TOO_MANY = 'too many wrong codes from this address: wait a minute';
+
+/** Counts one wrong code from the address (the count lasts a minute from the first). */
+const countWrong = async (ip: string): Promise<void> => {
+  const count = await matchMaker.presence.incr(keyFor(ip));
+  if (count === 1) await matchMaker.presence.expire(keyFor(ip), 60);
+};
+
+const blocked = async (ip: string): Promise<boolean> =>
+  Number((await matchMaker.presence.get(keyFor(ip))) ?? 0) >= MAX_WRONG_CODES_PER_MINUTE;
+
+/**
+ * For the room's onAuth, which sees wrong codes the matchmaker does not (joinById, or a join
+ * without a code): refuses a blocked address, and counts a wrong code before refusing it.
+ */
+export const checkCodeAtAuth = async (context: Context, right: boolean): Promise<void> => {
+  const ip = addressOf(context);
+  if (await blocked(ip)) throw new Error(TOO_MANY);
+  if (!right) {
+    await countWrong(ip);
+    throw new Error('no match has that code: check it and try again');
+  }
+};
+
 type Invoke = typeof matchMaker.controller.invokeMethod;
 type Context = Parameters<Invoke>[3];
 
@@ -36,18 +60,13 @@ export const guardJoinCodes = (roomName: string): void => {
     const ip = addressOf(context);
     // People type codes in lower case; the matchmaker compares them exactly.
     if (options && typeof options.code === 'string') options.code = options.code.trim().toUpperCase();
-    const wrong = Number((await matchMaker.presence.get(keyFor(ip))) ?? 0);
-    if (wrong >= MAX_WRONG_CODES_PER_MINUTE)
-      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'too many wrong codes from this address: wait a minute');
+    if (await blocked(ip)) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, TOO_MANY);
     try {
       return await original(method, name, options, context);
     } catch (e) {
-      const wrongCode =
-        e instanceof ServerError &&
-        (e.code === ErrorCode.MATCHMAKE_INVALID_CRITERIA || /no match has that code/.test(e.message));
-      if (wrongCode) {
-        const count = await matchMaker.presence.incr(keyFor(ip));
-        if (count === 1) await matchMaker.presence.expire(keyFor(ip), 60);
+      // No room has the code: count it here (wrong codes for a room found are counted at its onAuth).
+      if (e instanceof ServerError && e.code === ErrorCode.MATCHMAKE_INVALID_CRITERIA) {
+        await countWrong(ip);
         throw new ServerError(e.code, 'no match has that code: check it and try again');
       }
       throw e;

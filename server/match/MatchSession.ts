@@ -43,6 +43,8 @@ export class MatchSession {
   readonly bots: Partial<Record<string, PolicyName>>;
   private readonly clock = new PhaseClock();
   private readonly rngs = new Map<string, RngCursor>();
+  /** Turn 1's opening events (its phase and cards), sent when the match starts. */
+  private opening: GameEvent[] = [];
 
   constructor(
     readonly setup: SessionSetup,
@@ -56,6 +58,7 @@ export class MatchSession {
     });
     if (!created.ok) throw new Error(created.error.message);
     this.state = created.value.state;
+    this.opening = created.value.events;
     this.bots = { ...setup.bots };
     setup.scenario.seats.forEach((s, i) => this.rngs.set(s.id, new RngCursor(deriveSeed(setup.seed, 1000 + i))));
     this.record('create', null, { scenario: setup.scenario.id, seed: setup.seed }, now);
@@ -66,10 +69,11 @@ export class MatchSession {
     return this.status === 'playing' ? this.clock.deadline(this.state) : null;
   }
 
-  /** Lobby: give a seat to a bot (a policy) or keep it for humans (null). */
-  setBot(seat: string, policy: PolicyName | null): void {
+  /** Gives a seat to a bot (a policy) or back to humans (null); during play the bot acts at once. */
+  setBot(seat: string, policy: PolicyName | null, now: number): GameEvent[] {
     if (policy === null) delete this.bots[seat];
     else this.bots[seat] = policy;
+    return this.status === 'playing' ? this.settle(now) : [];
   }
 
   /** The facilitator starts the match; every seat without a human goes to its bot. */
@@ -79,7 +83,7 @@ export class MatchSession {
     this.status = 'playing';
     this.record('start', 'facilitator', { bots: this.bots }, now);
     this.clock.update(this.state, now);
-    return ok(this.settle(now));
+    return ok([...this.opening, ...this.settle(now)]);
   }
 
   /** A human's command for a seat: checked and applied by the engine, then bots and the clock move on. */
@@ -89,10 +93,12 @@ export class MatchSession {
     if (!parsed.ok) return parsed;
     if (this.status === 'lobby') return fail('ERR_NOT_YOUR_PHASE', 'the match has not started yet');
     // A human acting for a seat in civil disorder takes it back from the bot first.
+    const backEvents: GameEvent[] = [];
     if (parsed.value.type !== 'back' && inCivilDisorder(this.state, seat) && this.bots[seat] === undefined) {
       const back = applyParsed(this.state, seat, { type: 'back' });
       if (back.ok) {
         this.state = back.value.state;
+        backEvents.push(...back.value.events);
         this.record('command', seat, { type: 'back' }, now);
       }
     }
@@ -100,7 +106,7 @@ export class MatchSession {
     if (!result.ok) return result;
     this.state = result.value.state;
     this.record('command', seat, parsed.value, now);
-    return ok([...result.value.events, ...this.settle(now)]);
+    return ok([...backEvents, ...result.value.events, ...this.settle(now)]);
   }
 
   /** The room clock: a phase whose deadline passed closes with its documented defaults. */

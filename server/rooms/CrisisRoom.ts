@@ -1,8 +1,9 @@
 // The `crisis` room: a thin adapter. Identify the client and its seat → parse the message → hand it
 // to the match session (the shared engine decides) → copy the result into the Schema → patch now.
-import { type Client, Room } from '@colyseus/core';
+import { type AuthContext, type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { type ErrorCode, type GameEvent, eventsFor, parseCommand, policyProblem } from '../../shared/index.js';
+import { checkCodeAtAuth } from '../access/codeGuard.js';
 import { type MatchJournal, MemoryJournal } from '../journal/MatchJournal.js';
 import { matchClock } from '../match/clock.js';
 import { MatchSession } from '../match/MatchSession.js';
@@ -87,7 +88,7 @@ export class CrisisRoom extends Room<CrisisState> {
     }, TICK_MS);
   }
 
-  onAuth(_client: Client, raw: unknown): Identity {
+  async onAuth(_client: Client, raw: unknown, context: AuthContext): Promise<Identity> {
     const parsed = JoinOptionsSchema.safeParse(withoutInternals(raw));
     if (!parsed.success)
       throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
@@ -97,7 +98,7 @@ export class CrisisRoom extends Room<CrisisState> {
       this.facilitatorClaimed = true;
       return { name: name ?? 'White Cell', seat: 'facilitator' };
     }
-    if (code !== this.state.code) throw new Error('no match has that code: check it and try again');
+    await checkCodeAtAuth(context, code !== undefined && code.trim().toUpperCase() === this.state.code);
     if (name === undefined) throw new Error('name: a name is required');
     if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey) return { name, seat: 'facilitator' };
     // A reclaim key works once; the returning player gets a fresh one in its welcome.
@@ -182,7 +183,9 @@ export class CrisisRoom extends Room<CrisisState> {
     if (!parsed.success) return refuse('ERR_MALFORMED', 'take_seat needs { seat }');
     if (this.seatOf(client) === 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'the White Cell keeps its seat');
     // Once the match runs, nobody walks into a team's secrets: only empty seats, or the White Cell moves you.
-    if (this.session.status !== 'lobby' && this.members.held(parsed.data.seat) && parsed.data.seat !== 'observer')
+    const wanted = parsed.data.seat;
+    if (wanted === this.seatOf(client)) return { ok: true as const };
+    if (this.session.status !== 'lobby' && this.members.held(wanted, client.sessionId) && wanted !== 'observer')
       return refuse('ERR_NOT_YOUR_ROLE', `${parsed.data.seat} is held by its team: ask the White Cell to move you`);
     return this.seat(client, parsed.data.seat);
   }
@@ -195,9 +198,10 @@ export class CrisisRoom extends Room<CrisisState> {
       return refuse('ERR_UNKNOWN_SEAT', `no seat "${seatId}" to take`);
     this.hideSecrets(client, member.seat);
     member.seat = seat.id;
-    if (seat.nation !== null) this.session.setBot(seat.id, null);
+    if (seat.nation !== null) this.session.setBot(seat.id, null, matchClock.now());
     this.showSecrets(client, seat.id);
     this.session.note('seating', seat.id, { name: member.name }, matchClock.now());
+    if (seat.nation === null) this.members.revokeKey(client.sessionId);
     const reclaimKey = seat.nation !== null ? this.members.issueKey(client.sessionId, seat.id) : undefined;
     client.send('seated', { seat: seat.id, ...(reclaimKey ? { reclaimKey } : {}) });
     return { ok: true as const };
@@ -275,8 +279,7 @@ export class CrisisRoom extends Room<CrisisState> {
     if (!seat) return refuse('ERR_UNKNOWN_SEAT', `no nation seat "${parsed.data.seat}"`);
     const problem = parsed.data.policy === null ? null : policyProblem(parsed.data.policy, seat.role);
     if (problem) return refuse('ERR_NOT_YOUR_ROLE', problem);
-    this.session.setBot(parsed.data.seat, parsed.data.policy);
-    return { ok: true as const };
+    return ok(this.session.setBot(parsed.data.seat, parsed.data.policy, matchClock.now()));
   }
 
   private start(client: Client) {
@@ -303,6 +306,8 @@ export class CrisisRoom extends Room<CrisisState> {
     this.broadcastPatch();
   }
 }
+
+const ok = (value: GameEvent[]) => ({ ok: true as const, value });
 
 const refuse = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
 

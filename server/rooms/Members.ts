@@ -49,9 +49,9 @@ export class Members {
     return this.byId.get(id)?.seat ?? 'observer';
   }
 
-  /** Whether a connected human holds the seat. */
-  held(seat: string): boolean {
-    return [...this.byId.values()].some((m) => m.seat === seat && m.connected);
+  /** Whether someone other than `except` holds the seat (a dropped member still holds it). */
+  held(seat: string, except: string): boolean {
+    return [...this.byId].some(([id, m]) => id !== except && m.seat === seat);
   }
 
   /** Seats with a member in them (connected or not). */
@@ -105,7 +105,8 @@ export class Members {
     return new Map([...this.drafts].map(([seat, d]) => [seat, { command: d.command, by: d.by }]));
   }
 
-  private revokeKey(id: string): void {
+  /** Forgets the member's key: it left its nation seat. */
+  revokeKey(id: string): void {
     const key = this.byId.get(id)?.reclaimKey;
     if (key) this.keys.delete(key);
   }

@@ -8,7 +8,7 @@ const timer = z.int().min(10).max(3600).nullable();
 export const CreateOptionsSchema = z.strictObject({
   scenario: z.string().min(1).max(64),
   /** A secret the creating client makes up: only the client that presents it becomes the White Cell. */
-  hostToken: z.string().min(16, 'hostToken: at least 16 characters').max(128),
+  hostToken: z.string().min(16, 'at least 16 characters').max(128),
   name: z.string().trim().min(1).max(40).default('White Cell'),
   showMath: z.boolean().default(true),
   facilitatorReview: z.boolean().default(false),
