@@ -1,0 +1,301 @@
+// One benchmark room: the White Cell and five seated players on real colyseus.js connections.
+// Each seat answers what it owes with the shared bot after a think time; every command is timed
+// from the moment it is sent to the first patch at each OTHER client that reflects it.
+import { randomBytes } from 'node:crypto';
+import type { Client, Room } from 'colyseus.js';
+import {
+  CHUNKS,
+  type ChunkName,
+  type Command,
+  type GameView,
+  PHASES,
+  type Phase,
+  type PolicyName,
+  botCommand,
+  scenarioById,
+} from '../../shared/index.js';
+import { RngCursor, deriveSeed } from '../../shared/rng.js';
+
+/** The decoded room state, read through the fields the benchmark needs. */
+export interface WireState {
+  code: string;
+  status: string;
+  phase: string;
+  turn: number;
+  setup: string;
+  world: string;
+  turnInfo: string;
+  results: string;
+  seats?: Map<string, { owes: boolean }>;
+  secrets?: Map<string, { json: string }>;
+}
+
+const SCENARIO = 'classroom';
+const NO_TIMERS = {
+  briefing: null,
+  diplomacy: null,
+  allocation: null,
+  challenger_move: null,
+  responses: null,
+  adjudication: null,
+  results: null,
+};
+const READY_PHASES: readonly string[] = ['briefing', 'diplomacy', 'results'];
+
+/** Counters shared by every room of one step. Only commands sent while `measuring` count. */
+export interface Tally {
+  measuring: boolean;
+  /** ms from send to the reflecting patch, one entry per (command, other client). */
+  latencies: number[];
+  /** The same samples by phase/command type. */
+  byKind: Map<string, number[]>;
+  sent: number;
+  accepted: number;
+  refused: number;
+  /** Accepted commands no other client saw before the seat's next command (or ever). */
+  unseen: number;
+  /** (command, other client) pairs whose patch never came before the command was closed. */
+  missing: number;
+  patches: number;
+  /** Seats that owed a move while the bot had none to give (the match would stall). */
+  stalls: number;
+}
+
+export const newTally = (): Tally => ({
+  measuring: false,
+  latencies: [],
+  byKind: new Map(),
+  sent: 0,
+  accepted: 0,
+  refused: 0,
+  unseen: 0,
+  missing: 0,
+  patches: 0,
+  stalls: 0,
+});
+
+/** A command in flight, until every other client has seen it or its seat sends again. */
+interface Sent {
+  from: Room<WireState>;
+  seat: string;
+  /** phase/command type, e.g. "allocation/allocate". */
+  kind: string;
+  t0: number;
+  /** turn × 10 + phase index when sent: a later patch has a larger one. */
+  progress: number;
+  /** A statement's text, unique, so its arrival shows in the public turnInfo. */
+  token: string | null;
+  /** The sender's own secret chunk when sent: a change there answers a command others can't see. */
+  secret: string;
+  measured: boolean;
+  seenBy: Set<Room<WireState>>;
+  samples: number[];
+}
+
+const progressOf = (s: WireState): number => s.turn * 10 + PHASES.indexOf(s.phase as Phase);
+
+/** Whether `s` shows the command's effect: its seat no longer owes, its statement, or a later phase. */
+const reflects = (c: Sent, s: WireState): boolean => {
+  if (s.status === 'ended') return true;
+  const progress = progressOf(s);
+  if (progress !== c.progress) return progress > c.progress;
+  return c.token !== null ? s.turnInfo.includes(c.token) : s.seats?.get(c.seat)?.owes === false;
+};
+
+let tokens = 0;
+
+/**
+ * The schema decoder builds each string one character at a time: a rope of one heap object per
+ * character. A browser holds one client's ropes; this process holds 1,500 clients' and its full
+ * collections then stall every client for up to a second. Flattening (any numeric conversion
+ * does it) turns the rope into short-lived garbage.
+ */
+const flatten = (s: WireState) => {
+  for (const text of [s.setup, s.world, s.turnInfo, s.results]) Number(text);
+  for (const chunk of s.secrets?.values() ?? []) Number(chunk.json);
+};
+
+/**
+ * assembleView without its zod check: the check costs about five times the parsing, and in a
+ * bench process that hosts every client it would be measured as server latency.
+ */
+const viewOf = (chunks: Record<ChunkName, string>, secret: string, viewer: string): GameView =>
+  Object.assign(
+    {},
+    ...(Object.keys(CHUNKS) as ChunkName[]).map((name): unknown => JSON.parse(chunks[name] || '{}')),
+    secret ? (JSON.parse(secret) as unknown) : {},
+    { viewer },
+  ) as GameView;
+
+export interface BenchRoom {
+  rooms: Room<WireState>[];
+  start(): void;
+  /** Settles the commands still in flight: clients that have not seen them count as missing. */
+  flush(): void;
+  close(): Promise<void>;
+}
+
+/** Messages other than those handled (events, chat, the White Cell's errors) are not measured. */
+const ignoreOthers = (room: Room<WireState>): void => {
+  room.onMessage('*', () => undefined);
+};
+
+const nextMessage = <T>(room: Room<WireState>, type: string, timeoutMs = 30_000): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${type}" within ${timeoutMs} ms`)), timeoutMs);
+    room.onMessage(type, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+
+/** Creates a classroom match, seats five players and wires the drivers; `start()` begins play. */
+export const openBenchRoom = async (
+  client: Client,
+  index: number,
+  tally: Tally,
+  think: () => number,
+): Promise<BenchRoom> => {
+  const scenario = scenarioById(SCENARIO);
+  if (!scenario) throw new Error(`no scenario ${SCENARIO}`);
+  const host = await client.create<WireState>('crisis', {
+    scenario: SCENARIO,
+    name: 'White Cell',
+    // Only the client that presents this becomes the White Cell.
+    hostToken: randomBytes(18).toString('base64url'),
+    timers: NO_TIMERS,
+    seed: index,
+  });
+  ignoreOthers(host);
+  const { code } = await nextMessage<{ code: string }>(host, 'welcome');
+  const seats = scenario.seats.map((s) => ({ id: s.id, policy: s.bot as PolicyName }));
+  const players = await Promise.all(
+    seats.map(async (seat) => {
+      const room = await client.join<WireState>('crisis', { code, name: seat.id });
+      ignoreOthers(room);
+      const seated = nextMessage(room, 'seated');
+      room.send('take_seat', { seat: seat.id });
+      await seated;
+      return { room, ...seat };
+    }),
+  );
+  const open: Sent[] = [];
+  let stopped = false;
+  const close = (c: Sent, refused: boolean) => {
+    const at = open.indexOf(c);
+    if (at < 0) return;
+    open.splice(at, 1);
+    if (!c.measured) return;
+    if (refused) {
+      tally.refused++;
+      return;
+    }
+    tally.accepted++;
+    if (c.samples.length === 0) tally.unseen++;
+    else {
+      tally.latencies.push(...c.samples);
+      const kind = tally.byKind.get(c.kind) ?? [];
+      kind.push(...c.samples);
+      tally.byKind.set(c.kind, kind);
+      tally.missing += players.length - c.samples.length;
+    }
+  };
+  // Every client, the White Cell included, times the commands of the others.
+  const observe = (room: Room<WireState>) =>
+    room.onStateChange((s) => {
+      const now = performance.now();
+      flatten(s);
+      if (tally.measuring) tally.patches++;
+      for (const c of [...open]) {
+        if (c.from === room || c.seenBy.has(room) || !reflects(c, s)) continue;
+        c.seenBy.add(room);
+        c.samples.push(now - c.t0);
+        if (c.seenBy.size === players.length) close(c, false);
+      }
+    });
+  observe(host);
+
+  for (const [i, { room, id: seat, policy }] of players.entries()) {
+    observe(room);
+    const rng = new RngCursor(deriveSeed(index, 7 + i));
+    let pending: Sent | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const owes = (s: WireState) => s.status === 'playing' && s.seats?.get(seat)?.owes === true;
+    const act = () => {
+      timer = undefined;
+      const s = room.state;
+      if (stopped || pending || !owes(s)) return;
+      const chunks: Record<ChunkName, string> = {
+        setup: s.setup,
+        world: s.world,
+        turnInfo: s.turnInfo,
+        results: s.results,
+      };
+      const secret = s.secrets?.get(seat)?.json ?? '';
+      const view = viewOf(chunks, secret, seat);
+      let command: Command | null = botCommand(policy, view, seat, rng);
+      if (!command && READY_PHASES.includes(s.phase)) command = { type: 'ready' };
+      if (!command) {
+        tally.stalls++;
+        return;
+      }
+      let token: string | null = null;
+      if (command.type === 'statement') {
+        token = `#${index}.${++tokens}#`;
+        command = { ...command, text: token };
+      }
+      // The seat's previous command is settled now: a client that has not seen it never will.
+      for (const c of open.filter((o) => o.from === room)) close(c, false);
+      const sent: Sent = {
+        from: room,
+        seat,
+        kind: `${s.phase}/${command.type}`,
+        t0: performance.now(),
+        progress: progressOf(s),
+        token,
+        secret,
+        measured: tally.measuring,
+        seenBy: new Set(),
+        samples: [],
+      };
+      if (sent.measured) tally.sent++;
+      open.push(sent);
+      pending = sent;
+      room.send('command', command);
+    };
+    const schedule = (s: WireState) => {
+      if (!stopped && !pending && !timer && owes(s)) timer = setTimeout(act, think());
+    };
+    room.onStateChange((s) => {
+      // One command at a time per seat, like a player waiting for the screen to update.
+      if (pending && (reflects(pending, s) || (s.secrets?.get(seat)?.json ?? '') !== pending.secret)) pending = null;
+      schedule(s);
+    });
+    room.onMessage('error', () => {
+      if (pending) close(pending, true);
+      pending = null;
+      schedule(room.state);
+    });
+    room.onLeave(() => {
+      stopped = true;
+      clearTimeout(timer);
+    });
+  }
+  const rooms = [host, ...players.map((p) => p.room)];
+  return {
+    rooms,
+    start: () => host.send('start'),
+    flush: () => {
+      for (const c of [...open]) close(c, false);
+    },
+    close: async () => {
+      stopped = true;
+      for (const room of rooms) {
+        room.removeAllListeners();
+        // Leaving makes the server send events to those still there.
+        ignoreOthers(room);
+      }
+      await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
+    },
+  };
+};
