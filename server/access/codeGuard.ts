@@ -39,8 +39,13 @@ type Context = Parameters<Invoke>[3];
  * (TRUST_PROXY=1): otherwise a client could claim a new address with every guess.
  */
 const addressOf = (context: Context): string => {
-  const socket = context?.req?.socket?.remoteAddress ?? 'unknown';
-  return process.env.TRUST_PROXY === '1' ? String(context?.ip ?? socket) : socket;
+  if (process.env.TRUST_PROXY === '1') return String(context?.ip ?? 'unknown');
+  const socket = context?.req?.socket?.remoteAddress;
+  if (socket) return socket;
+  // At the socket stage Colyseus gives only `ip`, which prefers the headers: a client that sends
+  // them shares one count with every other such client, so claiming new addresses gains nothing.
+  const forwarded = context?.headers?.['x-real-ip'] ?? context?.headers?.['x-forwarded-for'];
+  return forwarded === undefined ? String(context?.ip ?? 'unknown') : 'forwarded-untrusted';
 };
 const GUARDED = Symbol('guarantor.codeGuard');
 
