@@ -1,6 +1,6 @@
-// `npm start` (until the server exists): a short seeded demo match in the terminal. A script of
+// `npm run demo`: a short seeded demo match in the terminal. A script of
 // moves plays the classroom scenario; every other seat takes its documented default each phase.
-// Usage: npm start -- [--seed N]
+// Usage: npm run demo -- [--seed N]
 import { parseArgs } from 'node:util';
 import {
   type Command,

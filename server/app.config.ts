@@ -4,6 +4,7 @@ import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
 import { guardJoinCodes } from './access/codeGuard.js';
 import { mountMonitor } from './access/monitor.js';
+import { landingPage } from './landing.js';
 import { CrisisRoom } from './rooms/CrisisRoom.js';
 
 // A Baltic match's first full state is about 60 KB of JSON chunks; the default buffer is 8 KB.
@@ -16,6 +17,13 @@ export default config({
   },
   initializeExpress: (app) => {
     mountMonitor(app, process.env.MONITOR_PASSWORD);
+    app.get('/', async (_req, res) => {
+      const rooms = await matchMaker.query({ name: 'crisis' });
+      res
+        .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .type('html')
+        .send(landingPage(rooms.length));
+    });
     app.get('/health', async (_req, res) => {
       const rooms = await matchMaker.query({ name: 'crisis' });
       res.json({ ok: true, rooms: rooms.length });

@@ -18,6 +18,15 @@ afterAll(async () => {
 
 const url = (path: string) => `http://localhost:${testPort()}${path}`;
 
+it('/ explains what runs here, with a policy that allows no script', async () => {
+  const res = await fetch(url('/'));
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  const html = await res.text();
+  expect(html).toMatch(/Guarantor match server is running/);
+  expect(html).not.toMatch(/<script/i);
+});
+
 it('/health answers ok with the number of rooms', async () => {
   const before = (await (await fetch(url('/health'))).json()) as { ok: boolean; rooms: number };
   expect(before).toEqual({ ok: true, rooms: 0 });
