@@ -1,20 +1,54 @@
 // The one place engine state is copied into the Schema. The public picture is the observer's view;
 // each seat's secrets are exactly the parts of its own view that differ from it (SECRET_KEYS).
-import { type Command, type GameView, SECRET_KEYS, owedBy, publicChunks, viewFor } from '../../shared/index.js';
+import {
+  type ChunkName,
+  type Command,
+  type GameState,
+  type GameView,
+  SECRET_KEYS,
+  owedBy,
+  publicChunks,
+  viewFor,
+} from '../../shared/index.js';
 import type { MatchSession } from '../match/MatchSession.js';
 import { type CrisisState, MemberInfo, SecretChunk, SeatInfo } from './schema/CrisisState.js';
 
 /** Assigns only when the text changed, so an unchanged chunk costs no bandwidth. */
-const put = <K extends 'setup' | 'world' | 'turnInfo' | 'results'>(target: CrisisState, key: K, value: unknown) => {
+const put = <K extends ChunkName>(target: CrisisState, key: K, value: unknown) => {
   const text = JSON.stringify(value);
   if (target[key] !== text) target[key] = text;
 };
 
-/** The parts of `seat`'s view that differ from the public one. */
-export const secretsOf = (session: MatchSession, seat: string, pub: GameView): Record<string, unknown> => {
+/**
+ * The engine state each chunk is made from. The engine replaces only what a step changes, so when
+ * these are the same objects as last time the chunk cannot have changed and is not rebuilt.
+ */
+const chunkSources = (s: GameState): Record<ChunkName, readonly unknown[]> => ({
+  setup: [s.config, s.params, s.seats, s.turn],
+  world: [s.nations, s.guarantees, s.regions, s.precedent, s.history, s.adjudicated],
+  turnInfo: [s], // changes with nearly every step
+  results: [s.report, s.scores, s.settings.showMath],
+});
+
+const lastSources = new WeakMap<CrisisState, Record<ChunkName, readonly unknown[]>>();
+
+const same = (a: readonly unknown[] | undefined, b: readonly unknown[]) =>
+  a !== undefined && a.every((x, i) => x === b[i]);
+
+/** The parts of `seat`'s view that differ from the public one; `pubText` caches the public JSON. */
+export const secretsOf = (
+  session: MatchSession,
+  seat: string,
+  pub: GameView,
+  pubText: Partial<Record<(typeof SECRET_KEYS)[number], string>> = {},
+): Record<string, unknown> => {
   const mine = viewFor(session.state, seat);
   const out: Record<string, unknown> = {};
-  for (const key of SECRET_KEYS) if (JSON.stringify(mine[key]) !== JSON.stringify(pub[key])) out[key] = mine[key];
+  for (const key of SECRET_KEYS) {
+    if (mine[key] === pub[key]) continue;
+    const theirs = (pubText[key] ??= JSON.stringify(pub[key]));
+    if (JSON.stringify(mine[key]) !== theirs) out[key] = mine[key];
+  }
   return out;
 };
 
@@ -42,10 +76,12 @@ export const syncState = (target: CrisisState, session: MatchSession, presence: 
   target.turns = state.config.turns;
   target.deadline = session.deadline ?? 0;
   const chunks = publicChunks(pub);
-  put(target, 'setup', chunks.setup);
-  put(target, 'world', chunks.world);
-  put(target, 'turnInfo', chunks.turnInfo);
-  put(target, 'results', chunks.results);
+  const sources = chunkSources(state);
+  const last = lastSources.get(target);
+  for (const name of Object.keys(chunks) as ChunkName[])
+    if (!same(last?.[name], sources[name])) put(target, name, chunks[name]);
+  lastSources.set(target, sources);
+  const pubText: Partial<Record<(typeof SECRET_KEYS)[number], string>> = {};
   const owed = new Set(session.status === 'playing' ? owedBy(state) : []);
   for (const s of state.seats) {
     const info = target.seats.get(s.id) ?? new SeatInfo();
@@ -67,7 +103,7 @@ export const syncState = (target: CrisisState, session: MatchSession, presence: 
     const draft = presence.drafts.get(s.id);
     // The White Cell sees every team's draft; a team sees its own.
     const drafts = s.id === 'facilitator' ? { drafts: Object.fromEntries(presence.drafts) } : {};
-    const json = JSON.stringify({ ...secretsOf(session, s.id, pub), ...(draft ? { draft } : {}), ...drafts });
+    const json = JSON.stringify({ ...secretsOf(session, s.id, pub, pubText), ...(draft ? { draft } : {}), ...drafts });
     if (chunk.json !== json) chunk.json = json;
     if (!target.secrets.has(s.id)) target.secrets.set(s.id, chunk);
   }
