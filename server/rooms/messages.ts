@@ -1,9 +1,7 @@
 // Room-level messages and options, parsed with zod at the boundary. Game commands themselves are
 // the engine's CommandSchema (shared/protocol).
 import { z } from 'zod';
-import { POLICY_NAMES } from '../../shared/index.js';
-
-const timer = z.int().min(10).max(3600).nullable();
+import { POLICY_NAMES, TimersSchema } from '../../shared/index.js';
 
 export const CreateOptionsSchema = z.strictObject({
   scenario: z.string().min(1).max(64),
@@ -13,18 +11,7 @@ export const CreateOptionsSchema = z.strictObject({
   showMath: z.boolean().default(true),
   facilitatorReview: z.boolean().default(false),
   /** Phase timers in seconds (null = none); defaults to the scenario's. */
-  timers: z
-    .strictObject({
-      briefing: timer,
-      diplomacy: timer,
-      allocation: timer,
-      challenger_move: timer,
-      responses: timer,
-      adjudication: timer,
-      results: timer,
-    })
-    .partial()
-    .default({}),
+  timers: TimersSchema.partial().default({}),
   /** Bots for seats, chosen before the match starts. */
   bots: z.record(z.string().max(32), z.enum(POLICY_NAMES)).default({}),
   /** A fixed seed for a reproducible match; random when absent. */
