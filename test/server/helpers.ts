@@ -1,12 +1,31 @@
 // Helpers for network tests: a booted test server per vitest worker, and waiting on room state.
+import { createServer } from 'node:net';
 import { type ColyseusTestServer, boot } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
 import appConfig from '../../server/app.config.js';
 
-/** boot() cannot take port 0: give each vitest worker its own port (STACK.md). */
-export const testPort = (): number => 2600 + Number(process.env.VITEST_POOL_ID ?? 0);
+let port = 0;
 
-export const bootServer = (): Promise<ColyseusTestServer> => boot(appConfig, testPort());
+/** The port the test server of this file listens on. */
+export const testPort = (): number => port;
+
+/** A port the system says is free now (boot() itself cannot take port 0, STACK.md). */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      const found = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(found));
+    });
+  });
+
+/** Boots the app on a free port, so test files and other processes never collide. */
+export const bootServer = async (): Promise<ColyseusTestServer> => {
+  port = await freePort();
+  return boot(appConfig, port);
+};
 
 /** Polls until `check` holds for the client's decoded state (waitForNextPatch never resolves in 0.16.22). */
 export const until = async (check: () => boolean, what: string, timeoutMs = 3000): Promise<void> => {
