@@ -46,10 +46,24 @@ room.onMessage('chat', () => undefined);
 room.onMessage('error', (e: { code: string; message: string }) =>
   console.error(`bot: refused: ${e.code} ${e.message}`),
 );
-room.onMessage('seated', (m: { seat: string }) => console.log(`bot: playing ${m.seat} as ${policy}`));
+// Play only once the room has seated the bot: a refused seat must not turn into a stream of refusals.
+let bot: ReturnType<typeof runWireBot> | null = null;
+room.onMessage('seated', (m: { seat: string }) => {
+  if (m.seat !== seat) {
+    bot?.stop();
+    bot = null;
+    fatal(`the room seated the bot in ${m.seat}, not ${seat ?? ''}`);
+  }
+  if (bot) return;
+  console.log(`bot: playing ${m.seat} as ${policy}`);
+  bot = runWireBot(room, m.seat, policy as PolicyName, Date.now() >>> 0);
+});
+room.onMessage('error', (e: { code: string; message: string }) => {
+  // Mid-match only the White Cell seats people: wait for its move_client.
+  if (!bot) console.error(`bot: not seated yet (${e.message}); waiting for the White Cell to seat it in ${seat ?? ''}`);
+});
 room.send('take_seat', { seat });
-const bot = runWireBot(room, seat ?? '', policy as PolicyName, Date.now() >>> 0);
 room.onLeave(() => {
-  console.log(`bot: left after ${bot.sent} commands`);
+  console.log(`bot: left after ${bot?.sent ?? 0} commands`);
   process.exit(0);
 });

@@ -60,6 +60,10 @@ export const guardJoinCodes = (roomName: string): void => {
   controller[GUARDED] = true;
   const original: Invoke = matchMaker.controller.invokeMethod.bind(matchMaker.controller);
   matchMaker.controller.invokeMethod = async (method, name, options, context) => {
+    // joinOrCreate would turn a wrong code into a new room and a right one into a join: an
+    // uncounted oracle for guessing. Matches are created with create and joined with join.
+    if (method === 'joinOrCreate' && name === roomName)
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'use create to start a match and join with its code');
     if (method !== 'joinById' && (method !== 'join' || name !== roomName))
       return original(method, name, options, context);
     const ip = addressOf(context);

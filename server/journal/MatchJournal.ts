@@ -18,6 +18,8 @@ export interface JournalEntry {
 export interface MatchJournal {
   append(matchId: string, entry: Omit<JournalEntry, 'seq'>): JournalEntry;
   entries(matchId: string): readonly JournalEntry[];
+  /** The match's room is gone: finish its record (in memory: forget it). */
+  close(matchId: string): void;
 }
 
 export class MemoryJournal implements MatchJournal {
@@ -33,6 +35,10 @@ export class MemoryJournal implements MatchJournal {
 
   entries(matchId: string): readonly JournalEntry[] {
     return this.byMatch.get(matchId) ?? [];
+  }
+
+  close(matchId: string): void {
+    this.byMatch.delete(matchId);
   }
 }
 

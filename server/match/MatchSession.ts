@@ -93,20 +93,11 @@ export class MatchSession {
     if (!parsed.ok) return parsed;
     if (this.status === 'lobby') return fail('ERR_NOT_YOUR_PHASE', 'the match has not started yet');
     // A human acting for a seat in civil disorder takes it back from the bot first.
-    const backEvents: GameEvent[] = [];
-    if (parsed.value.type !== 'back' && inCivilDisorder(this.state, seat) && this.bots[seat] === undefined) {
-      const back = applyParsed(this.state, seat, { type: 'back' });
-      if (back.ok) {
-        this.state = back.value.state;
-        backEvents.push(...back.value.events);
-        this.record('command', seat, { type: 'back' }, now);
-      }
-    }
     const result = applyParsed(this.state, seat, parsed.value);
     if (!result.ok) return result;
     this.state = result.value.state;
     this.record('command', seat, parsed.value, now);
-    return ok([...backEvents, ...result.value.events, ...this.settle(now)]);
+    return ok([...result.value.events, ...this.settle(now)]);
   }
 
   /** The room clock: a phase whose deadline passed closes with its documented defaults. */

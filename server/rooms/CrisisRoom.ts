@@ -108,6 +108,9 @@ export class CrisisRoom extends Room<CrisisState> {
   onJoin(client: Client, _options: unknown, auth: Identity): void {
     const seat = auth.seat;
     this.members.add(client.sessionId, auth.name, seat, Date.now());
+    // A player back through its reclaim key takes its seat back from any bot that held it meanwhile.
+    const seatSpec = this.session.state.seats.find((s) => s.id === seat);
+    const events = seatSpec?.nation ? this.session.setBot(seat, null, matchClock.now()) : [];
     client.view = new StateView();
     this.showSecrets(client, seat);
     client.send('welcome', {
@@ -118,6 +121,7 @@ export class CrisisRoom extends Room<CrisisState> {
         ? { reclaimKey: this.members.issueKey(client.sessionId, seat) }
         : {}),
     });
+    this.deliver(events);
     this.sync();
   }
 
@@ -138,6 +142,10 @@ export class CrisisRoom extends Room<CrisisState> {
     }
     this.members.delete(client.sessionId);
     this.sync();
+  }
+
+  onDispose(): void {
+    journal.close(this.roomId);
   }
 
   onUncaughtException(error: Error, methodName: string): void {
@@ -182,12 +190,13 @@ export class CrisisRoom extends Room<CrisisState> {
     const parsed = TakeSeatSchema.safeParse(raw);
     if (!parsed.success) return refuse('ERR_MALFORMED', 'take_seat needs { seat }');
     if (this.seatOf(client) === 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'the White Cell keeps its seat');
-    // Once the match runs, nobody walks into a team's secrets: only empty seats, or the White Cell moves you.
+    // Once the match runs, nobody walks into a seat's secrets on their own: a nation seat is reached
+    // through its reclaim key or the White Cell (move_client); anyone may step back to the observers.
     const wanted = parsed.data.seat;
     if (wanted === this.seatOf(client)) return { ok: true as const };
-    if (this.session.status !== 'lobby' && this.members.held(wanted, client.sessionId) && wanted !== 'observer')
-      return refuse('ERR_NOT_YOUR_ROLE', `${parsed.data.seat} is held by its team: ask the White Cell to move you`);
-    return this.seat(client, parsed.data.seat);
+    if (this.session.status !== 'lobby' && wanted !== 'observer')
+      return refuse('ERR_NOT_YOUR_ROLE', `the match has started: ask the White Cell to seat you in ${wanted}`);
+    return this.seat(client, wanted);
   }
 
   /** Puts a client in a seat (or among the observers); a human taking a seat takes it from its bot. */
@@ -198,13 +207,13 @@ export class CrisisRoom extends Room<CrisisState> {
       return refuse('ERR_UNKNOWN_SEAT', `no seat "${seatId}" to take`);
     this.hideSecrets(client, member.seat);
     member.seat = seat.id;
-    if (seat.nation !== null) this.session.setBot(seat.id, null, matchClock.now());
+    const events = seat.nation !== null ? this.session.setBot(seat.id, null, matchClock.now()) : [];
     this.showSecrets(client, seat.id);
     this.session.note('seating', seat.id, { name: member.name }, matchClock.now());
     if (seat.nation === null) this.members.revokeKey(client.sessionId);
     const reclaimKey = seat.nation !== null ? this.members.issueKey(client.sessionId, seat.id) : undefined;
     client.send('seated', { seat: seat.id, ...(reclaimKey ? { reclaimKey } : {}) });
-    return { ok: true as const };
+    return ok(events);
   }
 
   private moveClient(client: Client, raw: unknown) {
@@ -223,6 +232,7 @@ export class CrisisRoom extends Room<CrisisState> {
     const target = this.clients.getById(parsed.data.client);
     if (!target || target === client) return refuse('ERR_UNKNOWN_TARGET', `no other client "${parsed.data.client}"`);
     // A removed player loses its way back to the seat, and may not reconnect into it.
+    this.session.note('seating', null, { kick: this.members.get(target.sessionId)?.name ?? '' }, matchClock.now());
     this.members.remove(target.sessionId);
     target.leave(4000, 'removed by the White Cell');
     return { ok: true as const };
@@ -279,6 +289,7 @@ export class CrisisRoom extends Room<CrisisState> {
     if (!seat) return refuse('ERR_UNKNOWN_SEAT', `no nation seat "${parsed.data.seat}"`);
     const problem = parsed.data.policy === null ? null : policyProblem(parsed.data.policy, seat.role);
     if (problem) return refuse('ERR_NOT_YOUR_ROLE', problem);
+    this.session.note('seating', parsed.data.seat, { bot: parsed.data.policy }, matchClock.now());
     return ok(this.session.setBot(parsed.data.seat, parsed.data.policy, matchClock.now()));
   }
 

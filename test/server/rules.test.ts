@@ -148,21 +148,24 @@ describe('events', () => {
 });
 
 describe('seats during a match', () => {
-  it("nobody walks into a team's seat mid-match, and a removed player's key no longer works", async () => {
+  it("nobody walks into a seat mid-match on their own, and a removed player's key no longer works", async () => {
     const { host, welcome } = await createMatch({ reconnectSeconds: 1 });
     const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
     const eve = await joinAs(welcome.code, 'Eve');
     host.send('start');
     await until(() => stateOf(eve).status === 'playing', 'the start');
-    const refused = nextMessage<{ code: string; message: string }>(eve, 'error');
-    eve.send('take_seat', { seat: 'aurelia' });
-    expect((await refused).message).toMatch(/held by its team/);
-    // An empty seat, played by its bot, can still be taken.
-    const seated = nextMessage<{ seat: string; reclaimKey: string }>(eve, 'seated');
-    eve.send('take_seat', { seat: 'corvin' });
-    const { reclaimKey } = await seated;
+    // Neither a held seat nor one a bot plays: mid-match, only the White Cell seats people.
+    for (const seat of ['aurelia', 'corvin']) {
+      const refused = nextMessage<{ code: string; message: string }>(eve, 'error');
+      eve.send('take_seat', { seat });
+      expect((await refused).message).toMatch(/ask the White Cell to seat you/);
+    }
     await until(() => stateOf(host).members?.size === 3, 'three members');
     const eveId = [...stateOf(host).members.values()].find((m) => m.name === 'Eve')?.id;
+    const seated = nextMessage<{ seat: string; reclaimKey: string }>(eve, 'seated');
+    host.send('move_client', { client: eveId, seat: 'corvin' });
+    const { reclaimKey } = await seated;
+    await until(() => stateOf(host).seats.get('corvin')?.bot === '', 'Corvin to leave its bot');
     host.send('kick', { client: eveId });
     await new Promise((r) => setTimeout(r, 200));
     const back = await server.sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey });

@@ -4,6 +4,7 @@
 import type { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { stateHash } from '../../server/journal/MatchJournal.js';
 import { journal } from '../../server/rooms/CrisisRoom.js';
 import { runWireBot } from '../../scripts/bot/wireBot.js';
 import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, until } from './helpers.js';
@@ -26,7 +27,15 @@ it("no client ever decodes another seat's secrets, from lobby to final scores", 
   const eve = await joinAs(welcome.code, 'Eve');
   const problems: string[] = [];
   let checks = 0;
-  const watch = (room: Room, seat: string | null) =>
+  let events = 0;
+  const watch = (room: Room, seat: string | null) => {
+    // The turn log too: every event a client receives is public or addressed to its own seat.
+    room.onMessage('events', (list: { kind: string; visibleTo: 'all' | string[] }[]) => {
+      events += list.length;
+      for (const e of list)
+        if (e.visibleTo !== 'all' && !(seat && e.visibleTo.includes(seat)))
+          problems.push(`${seat ?? 'observer'} received ${e.kind} for ${e.visibleTo.join(',')}`);
+    });
     room.onStateChange(() => {
       checks++;
       const keys = [...(stateOf(room).secrets?.keys() ?? [])];
@@ -35,6 +44,7 @@ it("no client ever decodes another seat's secrets, from lobby to final scores", 
       const own = seat ? secretOf(room, seat) : undefined;
       if (own && 'seed' in own) problems.push(`${seat} sees the seed`);
     });
+  };
   for (const { seat, room } of players) watch(room, seat);
   watch(eve, null);
   const bots = players.map(({ seat, room }, i) => runWireBot(room, seat, 'calculating', i));
@@ -43,6 +53,7 @@ it("no client ever decodes another seat's secrets, from lobby to final scores", 
   bots.forEach((b) => b.stop());
   expect(problems).toEqual([]);
   expect(checks).toBeGreaterThan(200);
+  expect(events).toBeGreaterThan(100);
 }, 30_000);
 
 it('a White Cell override is journaled with its reason and the engine version', async () => {
@@ -52,9 +63,14 @@ it('a White Cell override is journaled with its reason and the engine version', 
   host.send('start');
   await until(() => stateOf(host).phase === 'adjudication', 'the review', 10_000);
   bot.stop();
+  const bobEvents: string[] = [];
+  varkal.onMessage('events', (list: { kind: string }[]) => bobEvents.push(...list.map((e) => e.kind)));
   host.send('command', { type: 'override', reason: 'the exercise needs a quiet first turn', rungs: { northmarch: 0 } });
   host.send('command', { type: 'publish' });
   await until(() => stateOf(host).phase === 'results', 'the results', 5000);
+  // Players learn of the override when the results publish, not while it is under review.
+  expect(bobEvents).not.toContain('override');
+  expect(bobEvents).toContain('adjudicated');
   const entries = journal.entries(host.roomId);
   const override = entries.find((e) => e.kind === 'command' && (e.payload as { type?: string }).type === 'override');
   expect(override?.seat).toBe('facilitator');
@@ -64,8 +80,11 @@ it('a White Cell override is journaled with its reason and the engine version', 
   };
   expect(results.report.override?.reason).toBe('the exercise needs a quiet first turn');
   expect(results.report.override?.engine).toBeTruthy();
-  // Every entry carries the hash of the state it produced, in order.
+  // Every entry carries the hash of the state it produced, in order; the last is the state's now.
   expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+  expect(entries.every((e) => /^[0-9a-f]{8}$/.test(e.hash))).toBe(true);
+  const room = server.getRoomById(host.roomId) as unknown as { session: { state: unknown } };
+  expect(entries.at(-1)?.hash).toBe(stateHash(room.session.state));
 });
 
 it('binary and non-object payloads are refused with ERR_MALFORMED and the client stays', async () => {

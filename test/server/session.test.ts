@@ -46,7 +46,7 @@ describe('a match session', () => {
     expect(s.deadline).toBe(60_000 + 180_000);
   });
 
-  it('hands a seat that keeps missing deadlines to a bot, and gives it back when the human acts', () => {
+  it('hands a seat that keeps missing deadlines to a bot, whose own moves do not end civil disorder', () => {
     const { s } = session();
     s.start(new Set(['aurelia']), 0);
     let now = 0;
@@ -63,7 +63,7 @@ describe('a match session', () => {
     expect(s.botPlays('aurelia')).toBe(true);
   });
 
-  it('a human command ends civil disorder', () => {
+  it('a human ends civil disorder with back, and the seat plays on', () => {
     const { s } = session();
     // Two humans: Bosk keeps playing (first legal command each time), Aurelia goes silent.
     s.start(new Set(['aurelia', 'bosk']), 0);
@@ -80,8 +80,12 @@ describe('a match session', () => {
     }
     expect(s.botPlays('aurelia')).toBe(true);
     expect(s.status).toBe('playing');
-    // Any command from Aurelia's human takes the seat back, even one the phase then refuses.
-    s.command('aurelia', { type: 'ready' }, now);
+    // A refused command changes nothing: the seat stays with its bot.
+    const before = JSON.stringify(s.state);
+    expect(s.command('aurelia', { type: 'move', move: { type: 'hold', target: null } }, now).ok).toBe(false);
+    expect(JSON.stringify(s.state)).toBe(before);
+    // `back` hands the seat to the human again.
+    expect(s.command('aurelia', { type: 'back' }, now).ok).toBe(true);
     expect(s.state.missed['aurelia']).toBe(0);
     expect(s.botPlays('aurelia')).toBe(false);
   });

@@ -2,6 +2,7 @@
 // publish. Both the engine's result and the override are kept in the report and the journal.
 import { fail, ok } from '../../result.js';
 import { advance } from '../flow.js';
+import { FACILITATOR_SEAT } from '../seats.js';
 import { lookup } from '../seats.js';
 import type { Handler } from './context.js';
 
@@ -31,7 +32,8 @@ export const override: Handler<'override'> = (state, _seat, command) => {
       {
         kind: 'override',
         turn: state.turn,
-        visibleTo: 'all',
+        // Under review the outcomes are the White Cell's; players learn of the override at publish.
+        visibleTo: [FACILITATOR_SEAT],
         text: `The White Cell overrode the adjudication: ${reason}`,
         // Outcomes only: the engine's breakdowns stay in the report, where show-the-math governs them.
         data: { reason, success: decisions.success, rungs: decisions.rungs, provocations: decisions.provocations },
