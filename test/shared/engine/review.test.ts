@@ -103,7 +103,7 @@ describe('override', () => {
     expect(provoked.nations.aurelia!.consensus).toBeCloseTo(plain.nations.aurelia!.consensus - 2, 9);
   });
 
-  test('the override is announced to everyone with its reason', () => {
+  test("the override stays the White Cell's while under review; the published report carries its reason", () => {
     const r = applyCommand(pending(), 'facilitator', {
       type: 'override',
       reason: 'a ceasefire',
@@ -111,7 +111,11 @@ describe('override', () => {
     });
     if (!r.ok) throw new Error(r.error.code);
     const events = r.value.events;
-    expect(events.map((e) => [e.kind, e.visibleTo])).toEqual([['override', 'all']]);
+    expect(events.map((e) => [e.kind, e.visibleTo])).toEqual([['override', ['facilitator']]]);
     expect(events[0]?.text).toContain('a ceasefire');
+    const published = applyCommand(r.value.state, 'facilitator', { type: 'publish' });
+    if (!published.ok) throw new Error(published.error.code);
+    expect(published.value.state.report?.override?.reason).toBe('a ceasefire');
+    expect(published.value.events.find((e) => e.kind === 'adjudicated')?.visibleTo).toBe('all');
   });
 });
