@@ -1,0 +1,131 @@
+// The client's match store, outside Phaser: it turns each decoded room state into a plain snapshot
+// (the seat's assembled view plus the room's envelope) and keeps the turn log from `events`.
+// Scenes and HTML panels read snapshots; nothing here draws.
+import { type ChunkName, type GameEvent, type GameView, assembleView } from '../../shared/index.js';
+
+/** The fields of the decoded Colyseus state the store reads (see docs/PROTOCOL.md §4). */
+export interface WireState {
+  code: string;
+  status: string;
+  deadline: number;
+  setup: string;
+  world: string;
+  turnInfo: string;
+  results: string;
+  seats?: ReadonlyMap<
+    string,
+    { id: string; role: string; name: string; bot: string; humans: number; owes: boolean; civilDisorder: boolean }
+  >;
+  members?: ReadonlyMap<string, { id: string; name: string; seat: string; connected: boolean }>;
+  secrets?: ReadonlyMap<string, { json: string }>;
+}
+
+export interface SeatRow {
+  id: string;
+  role: string;
+  name: string;
+  bot: string;
+  humans: number;
+  owes: boolean;
+  civilDisorder: boolean;
+}
+
+export interface Snapshot {
+  code: string;
+  status: 'lobby' | 'playing' | 'ended' | string;
+  /** Epoch ms of the phase deadline, or null. */
+  deadline: number | null;
+  /** The seat this client plays (or 'observer'). */
+  seat: string;
+  /** The seat's whole view, or null before the first full patch. */
+  view: GameView | null;
+  seats: SeatRow[];
+  members: { id: string; name: string; seat: string; connected: boolean }[];
+  /** The team's shared draft, if any (docs/PROTOCOL.md §3.7). */
+  draft: unknown;
+  /** The turn log, oldest first, capped. */
+  log: GameEvent[];
+  /** Set when the state could not be read: the UI shows it instead of a stale picture. */
+  problem: string | null;
+}
+
+/** How many log lines a client keeps. */
+export const LOG_LIMIT = 500;
+
+export class MatchStore {
+  private snapshot: Snapshot;
+  private readonly listeners = new Set<(s: Snapshot) => void>();
+
+  constructor(seat = 'observer') {
+    this.snapshot = {
+      code: '',
+      status: 'lobby',
+      deadline: null,
+      seat,
+      view: null,
+      seats: [],
+      members: [],
+      draft: null,
+      log: [],
+      problem: null,
+    };
+  }
+
+  get current(): Snapshot {
+    return this.snapshot;
+  }
+
+  subscribe(listener: (s: Snapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The room seated this client (welcome or seated). */
+  seatAs(seat: string): void {
+    this.publish({ ...this.snapshot, seat });
+  }
+
+  /** A patch arrived: rebuild the snapshot from the decoded state. */
+  applyState(wire: WireState): void {
+    const secret = wire.secrets?.get(this.snapshot.seat)?.json;
+    let view: GameView | null = this.snapshot.view;
+    let problem: string | null = null;
+    let draft: unknown = null;
+    if (wire.setup && wire.world && wire.turnInfo && wire.results) {
+      const chunks: Record<ChunkName, string> = {
+        setup: wire.setup,
+        world: wire.world,
+        turnInfo: wire.turnInfo,
+        results: wire.results,
+      };
+      try {
+        view = assembleView(chunks, secret, this.snapshot.seat);
+        draft = secret ? ((JSON.parse(secret) as { draft?: unknown }).draft ?? null) : null;
+      } catch (e) {
+        problem = e instanceof Error ? e.message : String(e);
+      }
+    }
+    this.publish({
+      ...this.snapshot,
+      code: wire.code,
+      status: wire.status,
+      deadline: wire.deadline > 0 ? wire.deadline : null,
+      view,
+      seats: [...(wire.seats?.values() ?? [])].map((s) => ({ ...s })),
+      members: [...(wire.members?.values() ?? [])].map((m) => ({ ...m })),
+      draft,
+      problem,
+    });
+  }
+
+  /** An `events` message arrived: append to the turn log. */
+  applyEvents(events: readonly GameEvent[]): void {
+    const log = [...this.snapshot.log, ...events].slice(-LOG_LIMIT);
+    this.publish({ ...this.snapshot, log });
+  }
+
+  private publish(next: Snapshot): void {
+    this.snapshot = next;
+    for (const l of this.listeners) l(next);
+  }
+}

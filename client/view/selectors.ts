@@ -1,0 +1,109 @@
+// Pure selectors: what the map and the panels show, derived from a seat's view with the shared
+// rules (so a preview is the engine's own arithmetic). No Phaser, no DOM: tested headless.
+import {
+  type Allocation,
+  type GameView,
+  RUNGS,
+  allocationTotal,
+  budget,
+  credibility,
+  defenseSharePct,
+} from '../../shared/index.js';
+
+/** Nine rungs from calm to catastrophe on a colour-blind-safe sequential scale (cividis). */
+export const RUNG_COLORS = [
+  '#00204d',
+  '#123570',
+  '#3b496c',
+  '#575d6d',
+  '#707173',
+  '#8a8779',
+  '#a69d75',
+  '#c4b56c',
+  '#e4cf5b',
+] as const;
+
+const title = (s: string) => s.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** "Turn 3 of 10 — Allocation", or the ending. */
+export const phaseLabel = (view: GameView): string =>
+  view.ended
+    ? `Match over after turn ${view.ended.turn}: ${view.ended.reason.replaceAll('_', ' ')}`
+    : `Turn ${view.turn} of ${view.config.turns} — ${title(view.phase)}`;
+
+/** Whole seconds left before the deadline (0 when passed), or null without a deadline. */
+export const secondsLeft = (deadline: number | null, now: number): number | null =>
+  deadline === null ? null : Math.max(0, Math.ceil((deadline - now) / 1000));
+
+export interface TheaterRow {
+  id: string;
+  name: string;
+  rung: number;
+  rungName: string;
+  color: string;
+}
+
+/** Each theater's rung, named and coloured, hottest first. */
+export const theaters = (view: GameView): TheaterRow[] =>
+  Object.values(view.regions)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      rung: r.rung,
+      rungName: (RUNGS[r.rung] ?? 'peace').replaceAll('_', ' '),
+      color: RUNG_COLORS[r.rung] ?? RUNG_COLORS[0],
+    }))
+    .sort((a, b) => b.rung - a.rung || a.name.localeCompare(b.name));
+
+export interface GuaranteeLink {
+  id: string;
+  from: string;
+  to: string;
+  /** Credibility to the challenger, 0..100. */
+  credibility: number;
+  /** Line width in pixels, 1..8, growing with credibility. */
+  width: number;
+  /** A public commitment (red line) is drawn solid; without one, dashed. */
+  committed: boolean;
+}
+
+/** The arcs the map draws: one per guarantee, sized by its credibility. */
+export const guaranteeLinks = (view: GameView): GuaranteeLink[] =>
+  Object.values(view.guarantees).map((g) => {
+    const c = credibility(view, g.id, 'challenger').value;
+    return {
+      id: g.id,
+      from: g.guarantor,
+      to: g.ally,
+      credibility: c,
+      width: 1 + Math.round((7 * c) / 100),
+      committed: g.commitment > 0,
+    };
+  });
+
+export interface AllocationPreview {
+  budget: number;
+  spent: number;
+  left: number;
+  overBudget: boolean;
+  /** Defense as % of GDP over the turn, and what the economy bears without strain. */
+  defenseShare: number;
+  sustainableShare: number;
+}
+
+/** What an allocation would do to the seat's budget and defense share, before it is sent. */
+export const allocationPreview = (view: GameView, seat: string, a: Allocation): AllocationPreview | null => {
+  const nation = view.nations[view.seats.find((s) => s.id === seat)?.nation ?? ''];
+  if (!nation) return null;
+  const years = view.config.monthsPerTurn / 12;
+  const total = budget(nation, years).value;
+  const spent = allocationTotal(a);
+  return {
+    budget: total,
+    spent,
+    left: total - spent,
+    overBudget: spent > total * (1 + 1e-9) + 1e-9,
+    defenseShare: defenseSharePct(nation, a, years),
+    sustainableShare: nation.sustainableShare,
+  };
+};
