@@ -35,7 +35,6 @@ export const JoinOptionsSchema = z.object({
   /** Rejoins the seat this key was issued for (after the reconnection window). */
   reclaimKey: z.string().max(64).optional(),
 });
-export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 
 export const CHAT_CHANNELS = ['public', 'team', 'private', 'broadcast'] as const;
 

@@ -6,6 +6,7 @@ import {
   type GameState,
   type GameView,
   SECRET_KEYS,
+  inCivilDisorder,
   owedBy,
   publicChunks,
   viewFor,
@@ -36,7 +37,7 @@ const same = (a: readonly unknown[] | undefined, b: readonly unknown[]) =>
   a !== undefined && a.every((x, i) => x === b[i]);
 
 /** The parts of `seat`'s view that differ from the public one; `pubText` caches the public JSON. */
-export const secretsOf = (
+const secretsOf = (
   session: MatchSession,
   seat: string,
   pub: GameView,
@@ -96,7 +97,7 @@ export const syncState = (target: CrisisState, session: MatchSession, presence: 
     info.bot = session.bots[s.id] ?? '';
     info.humans = humans.get(s.id) ?? 0;
     info.owes = owed.has(s.id);
-    info.civilDisorder = s.nation !== null && session.bots[s.id] === undefined && session.botPlays(s.id);
+    info.civilDisorder = inCivilDisorder(state, s.id) && session.bots[s.id] === undefined;
     if (!target.seats.has(s.id)) target.seats.set(s.id, info);
     if (s.role === 'observer') continue;
     const chunk = target.secrets.get(s.id) ?? new SecretChunk();
