@@ -25,7 +25,7 @@ export { audienceCost } from './rules/audienceCosts.js';
 export { escalateTheater, thresholdResistance, inadvertentChance, overallEscalation } from './rules/escalation.js';
 export { crisisOdds } from './rules/combat.js';
 export { seatScore, allScores, metric } from './rules/scoring.js';
-export { inCivilDisorder, FACILITATOR_SEAT, OBSERVER_SEAT } from './rules/seats.js';
+export { inCivilDisorder, nationOf, seatById, FACILITATOR_SEAT, OBSERVER_SEAT } from './rules/seats.js';
 export { SCENARIOS, loadScenario, scenarioById } from './scenarios/index.js';
 export { botCommand, policyProblem, DISPOSITIONS } from './bots/index.js';
 export { playBotMatch, seatPolicies, simulateMatch } from './sim/botMatch.js';

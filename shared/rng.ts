@@ -32,6 +32,11 @@ export class RngCursor {
     return value;
   }
 
+  /** Uniform noise in [−amplitude, amplitude). */
+  spread(amplitude: number): number {
+    return (this.float() - 0.5) * 2 * amplitude;
+  }
+
   /** True with probability p. */
   chance(p: number): boolean {
     return this.float() < p;

@@ -8,6 +8,7 @@ import {
   budget,
   credibility,
   defenseSharePct,
+  nationOf,
 } from '../../shared/index.js';
 
 /** Nine rungs from calm to catastrophe on a colour-blind-safe sequential scale (cividis). */
@@ -93,7 +94,7 @@ export interface AllocationPreview {
 
 /** What an allocation would do to the seat's budget and defense share, before it is sent. */
 export const allocationPreview = (view: GameView, seat: string, a: Allocation): AllocationPreview | null => {
-  const nation = view.nations[view.seats.find((s) => s.id === seat)?.nation ?? ''];
+  const nation = view.nations[nationOf(view, seat)];
   if (!nation) return null;
   const years = view.config.monthsPerTurn / 12;
   const total = budget(nation, years).value;

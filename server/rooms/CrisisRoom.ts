@@ -2,7 +2,14 @@
 // to the match session (the shared engine decides) → copy the result into the Schema → patch now.
 import { type AuthContext, type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import { type ErrorCode, type GameEvent, eventsFor, parseCommand, policyProblem } from '../../shared/index.js';
+import {
+  type ErrorCode,
+  type GameEvent,
+  eventsFor,
+  parseCommand,
+  policyProblem,
+  seatById,
+} from '../../shared/index.js';
 import { checkCodeAtAuth } from '../access/codeGuard.js';
 import { type MatchJournal, MemoryJournal } from '../journal/MatchJournal.js';
 import { matchClock } from '../match/clock.js';
@@ -109,7 +116,7 @@ export class CrisisRoom extends Room<CrisisState> {
     const seat = auth.seat;
     this.members.add(client.sessionId, auth.name, seat, Date.now());
     // A player back through its reclaim key takes its seat back from any bot that held it meanwhile.
-    const seatSpec = this.session.state.seats.find((s) => s.id === seat);
+    const seatSpec = seatById(this.session.state, seat);
     const events = seatSpec?.nation ? this.session.setBot(seat, null, matchClock.now()) : [];
     client.view = new StateView();
     this.showSecrets(client, seat);
@@ -202,7 +209,7 @@ export class CrisisRoom extends Room<CrisisState> {
   /** Puts a client in a seat (or among the observers); a human taking a seat takes it from its bot. */
   private seat(client: Client, seatId: string) {
     const member = this.members.get(client.sessionId);
-    const seat = this.session.state.seats.find((s) => s.id === seatId);
+    const seat = seatById(this.session.state, seatId);
     if (!member || !seat || seat.role === 'facilitator')
       return refuse('ERR_UNKNOWN_SEAT', `no seat "${seatId}" to take`);
     this.hideSecrets(client, member.seat);

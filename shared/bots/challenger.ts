@@ -6,6 +6,7 @@ import { challengerCalculus, type ForcefulMove } from '../rules/deterrence.js';
 import type { RngCursor } from '../rng.js';
 import type { GameView } from '../view/viewFor.js';
 import type { Disposition } from './policies.js';
+import { nationOf } from '../rules/seats.js';
 
 /** Noise on each estimate, as a share of what the move could gain: uncertainty and appetite for risk. */
 export const ESTIMATE_NOISE = 0.6;
@@ -35,7 +36,7 @@ export const chooseMove = (
   d: Disposition,
   rng: RngCursor,
 ): Command | null => {
-  const challenger = view.seats.find((s) => s.id === seat)?.nation ?? '';
+  const challenger = nationOf(view, seat);
   const targets = [...new Set(legal.flatMap((c) => (c.type === 'move' && c.move.target ? [c.move.target] : [])))];
   const isLegal = (type: string, target: string | null) =>
     legal.some((c) => c.type === 'move' && c.move.type === type && c.move.target === target);

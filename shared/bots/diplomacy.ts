@@ -3,6 +3,7 @@
 import type { Command } from '../protocol/commands.js';
 import type { GameView } from '../view/viewFor.js';
 import type { Disposition } from './policies.js';
+import { nationOf, seatById } from '../rules/seats.js';
 
 /** Regions a seat's nation is party to: its home, its allies' and its protectors' theaters. */
 export const theatersOf = (view: GameView, nation: string): Set<string> => {
@@ -13,8 +14,8 @@ export const theatersOf = (view: GameView, nation: string): Set<string> => {
 };
 
 export const chooseStatement = (view: GameView, seat: string, legal: Command[], d: Disposition): Command | null => {
-  const nation = view.seats.find((s) => s.id === seat)?.nation ?? '';
-  const challenger = view.seats.find((s) => s.id === seat)?.role === 'challenger';
+  const nation = nationOf(view, seat);
+  const challenger = seatById(view, seat)?.role === 'challenger';
   const mine = challenger ? null : theatersOf(view, nation);
   for (const c of legal) {
     if (c.type !== 'statement') continue;

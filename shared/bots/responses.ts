@@ -9,6 +9,7 @@ import { FORCEFUL_MOVES, type ForcefulMove } from '../rules/deterrence.js';
 import type { RngCursor } from '../rng.js';
 import type { GameView } from '../view/viewFor.js';
 import type { Disposition, PolicyName } from './policies.js';
+import { nationOf } from '../rules/seats.js';
 
 /** Spread of the noise on each valuation: leaders read the same facts differently. */
 export const JUDGEMENT_NOISE = 15;
@@ -58,7 +59,7 @@ export const answerAsGuarantor = (
     guarantee: gid,
     choice,
   });
-  const noise = (rng.float() - 0.5) * 2 * JUDGEMENT_NOISE;
+  const noise = rng.spread(JUDGEMENT_NOISE);
   if (policy === 'honor') return answer('honor');
   if (policy === 'abandon') return answer('abandon');
   const value = honorValue(view, gid) + d.honorBias + noise;
@@ -76,8 +77,8 @@ export const answerAsAlly = (
   rng: RngCursor,
 ): Command | null => {
   if (!legal.some((c) => c.type === 'answer_ally')) return null;
-  const nation = view.seats.find((s) => s.id === seat)?.nation ?? '';
-  const noise = (rng.float() - 0.5) * 2 * JUDGEMENT_NOISE;
+  const nation = nationOf(view, seat);
+  const noise = rng.spread(JUDGEMENT_NOISE);
   const crisis = view.crises.find((c) => c.move.target === nation) ?? view.crises[0];
   const region = view.nations[nation]?.region;
   const protection = Math.max(

@@ -12,7 +12,7 @@ import { applyAllocation, budget, burden, statusQuoAllocation, turnYears } from 
 import { type CrossingCause, crisisRung, escalateTheater } from './escalation.js';
 import { Ledger } from './ledger.js';
 import { allScores } from './scoring.js';
-import { nationSeats } from './seats.js';
+import { nationOf, nationSeats } from './seats.js';
 
 /** The move that sets the decisive threat: escalation is coercion with a nuclear shadow. */
 const asForceful = (m: MoveType): 'probe' | 'coerce' | 'limited_attack' | 'major_attack' | null =>
@@ -32,7 +32,7 @@ const collectAnswers = (state: GameState): CrisisAnswers => {
   for (const answers of Object.values(state.guarantorAnswers)) Object.assign(guarantors, answers);
   const allies: Record<string, AllyResponse> = {};
   for (const [seatId, choice] of Object.entries(state.allyAnswers)) {
-    const nation = state.seats.find((s) => s.id === seatId)?.nation;
+    const nation = nationOf(state, seatId);
     if (nation) allies[nation] = choice;
   }
   return { guarantors, allies };

@@ -10,7 +10,7 @@ import { applyCard, cardsForTurn } from './cards.js';
 import { coveringGuarantees, immediateDeterrence } from './deterrence.js';
 import { budget, fitToBudget, statusQuoAllocation, turnYears } from './economy.js';
 import { drawReveals } from './intel.js';
-import { FACILITATOR_SEAT, nationSeats, respondents } from './seats.js';
+import { FACILITATOR_SEAT, nationSeats, respondents, seatById } from './seats.js';
 
 export interface Outcome {
   state: GameState;
@@ -58,7 +58,7 @@ const applyDefaults = (state: GameState, owed: string[], countMissed: boolean): 
   const events: GameEvent[] = [];
   const missed = { ...state.missed };
   for (const seatId of owed) {
-    const seat = state.seats.find((s) => s.id === seatId);
+    const seat = seatById(state, seatId);
     const nation = seat?.nation ? state.nations[seat.nation] : undefined;
     let what = '';
     switch (state.phase) {

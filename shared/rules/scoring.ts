@@ -4,6 +4,7 @@ import type { Metric } from '../model/scenario.js';
 import type { GameState, NationState, World } from '../model/state.js';
 import { TOP_RUNG } from '../model/vocabulary.js';
 import { credibility } from './credibility.js';
+import { seatById } from './seats.js';
 
 const mean = (xs: number[]): number => (xs.length === 0 ? 1 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
@@ -43,7 +44,7 @@ export const metric = (world: World, n: NationState, m: Metric): number => {
 
 /** A seat's score with one term per weighted metric; everyone scores 0 after general nuclear war. */
 export const seatScore = (state: Pick<GameState, 'ended'> & World, seatId: string): Explained => {
-  const seat = state.seats.find((s) => s.id === seatId);
+  const seat = seatById(state, seatId);
   const n = seat?.nation ? state.nations[seat.nation] : undefined;
   if (!seat || !n || seat.role === 'facilitator' || seat.role === 'observer') return { value: 0, terms: [] };
   if (state.ended?.reason === 'general_nuclear_war')

@@ -7,6 +7,9 @@ export const OBSERVER_SEAT = 'observer';
 export const seatById = (state: Pick<GameState, 'seats'>, id: string): Seat | undefined =>
   state.seats.find((s) => s.id === id);
 
+/** The nation a seat plays, or '' for the White Cell, observers and unknown seats. */
+export const nationOf = (state: Pick<GameState, 'seats'>, id: string): string => seatById(state, id)?.nation ?? '';
+
 export const seatOfNation = (state: Pick<GameState, 'seats'>, nation: string): Seat | undefined =>
   state.seats.find((s) => s.nation === nation);
 
