@@ -153,6 +153,17 @@ export const TimersSchema = z.strictObject({
 });
 export type Timers = z.infer<typeof TimersSchema>;
 
+/** No timer in any phase: only the seats and the White Cell move the match on. */
+export const NO_TIMERS: Timers = {
+  briefing: null,
+  diplomacy: null,
+  allocation: null,
+  challenger_move: null,
+  responses: null,
+  adjudication: null,
+  results: null,
+};
+
 export const ScenarioSchema = z
   .strictObject({
     id,

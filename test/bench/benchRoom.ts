@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Client, Room } from 'colyseus.js';
 import {
   CHUNKS,
+  NO_TIMERS,
   type ChunkName,
   type Command,
   type GameView,
@@ -31,15 +32,6 @@ export interface WireState {
 }
 
 const SCENARIO = 'classroom';
-const NO_TIMERS = {
-  briefing: null,
-  diplomacy: null,
-  allocation: null,
-  challenger_move: null,
-  responses: null,
-  adjudication: null,
-  results: null,
-};
 const READY_PHASES: readonly string[] = ['briefing', 'diplomacy', 'results'];
 
 /** Counters shared by every room of one step. Only commands sent while `measuring` count. */

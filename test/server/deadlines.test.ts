@@ -1,19 +1,13 @@
 // Deadlines over the network with a moved clock: a phase closes when its timer runs out, and a
 // seat that misses two decisions falls into civil disorder (a bot plays it) until its human acts.
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { matchClock } from '../../server/match/clock.js';
-import { bootServer, nextMessage, stateOf, until, HOST_TOKEN } from './helpers.js';
+import { nextMessage, stateOf, until, useTestServer, HOST_TOKEN } from './helpers.js';
 
-let server: ColyseusTestServer;
 let offset = 0;
-beforeAll(async () => {
-  matchClock.now = () => Date.now() + offset;
-  server = await bootServer();
-});
-afterAll(async () => {
+const server = useTestServer({ before: () => (matchClock.now = () => Date.now() + offset) });
+afterAll(() => {
   matchClock.now = () => Date.now();
-  await server.shutdown();
 });
 
 /** Moves the match clock past the current deadline; the room's 250 ms tick does the rest. */
@@ -22,14 +16,14 @@ const passDeadline = (deadline: number) => {
 };
 
 it('closes phases at their deadlines and hands a silent seat to a bot until its human acts', async () => {
-  const host = await server.sdk.create('crisis', {
+  const host = await server().sdk.create('crisis', {
     scenario: 'classroom',
     name: 'Teacher',
     seed: 3,
     hostToken: HOST_TOKEN,
   });
   const { code } = await nextMessage<{ code: string }>(host, 'welcome');
-  const ann = await server.sdk.join('crisis', { code, name: 'Ann' });
+  const ann = await server().sdk.join('crisis', { code, name: 'Ann' });
   await until(() => stateOf(ann).code === code, 'the first patch');
   const seated = nextMessage(ann, 'seated');
   ann.send('take_seat', { seat: 'aurelia' });

@@ -2,6 +2,8 @@
 import { createServer } from 'node:net';
 import { type ColyseusTestServer, boot } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { NO_TIMERS } from '../../shared/index.js';
 import appConfig from '../../server/app.config.js';
 
 let port = 0;
@@ -25,6 +27,31 @@ const freePort = (): Promise<number> =>
 export const bootServer = async (): Promise<ColyseusTestServer> => {
   port = await freePort();
   return boot(appConfig, port);
+};
+
+/**
+ * Boots a test server for the file and shuts it down after; with `cleanEach`, every test starts with
+ * no rooms. `before` runs ahead of the boot (e.g. to set environment the server reads at start).
+ */
+export const useTestServer = (
+  options: { cleanEach?: boolean; before?: () => void } = {},
+): (() => ColyseusTestServer) => {
+  let server: ColyseusTestServer | undefined;
+  beforeAll(async () => {
+    options.before?.();
+    server = await bootServer();
+  });
+  afterAll(async () => {
+    await server?.shutdown();
+  });
+  if (options.cleanEach)
+    beforeEach(async () => {
+      await server?.cleanup();
+    });
+  return () => {
+    if (!server) throw new Error('the test server is not booted yet');
+    return server;
+  };
 };
 
 /** Polls until `check` holds for the client's decoded state (waitForNextPatch never resolves in 0.16.22). */
@@ -69,16 +96,6 @@ export const secretOf = (room: Room, seat: string): Record<string, unknown> | un
 
 /** The secret a creating client presents to become the White Cell. */
 export const HOST_TOKEN = 'test-host-token-0123456789';
-
-const NO_TIMERS = {
-  briefing: null,
-  diplomacy: null,
-  allocation: null,
-  challenger_move: null,
-  responses: null,
-  adjudication: null,
-  results: null,
-};
 
 /** Creating and joining matches on a test server. */
 export const matchHelpers = (server: () => ColyseusTestServer) => ({

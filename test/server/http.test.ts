@@ -1,19 +1,18 @@
 // HTTP routes and server passwords: /health counts rooms; the monitor exists only with
 // MONITOR_PASSWORD and asks for it; CREATE_PASSWORD guards match creation.
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bootServer, nextMessage, testPort, HOST_TOKEN } from './helpers.js';
+import { afterAll, expect, it } from 'vitest';
+import { nextMessage, testPort, useTestServer, HOST_TOKEN } from './helpers.js';
 
-let server: ColyseusTestServer;
-beforeAll(async () => {
-  process.env.MONITOR_PASSWORD = 'watch-it';
-  process.env.CREATE_PASSWORD = 'let-me-create';
-  server = await bootServer();
+// The server reads both passwords when it boots and when a match is created.
+const server = useTestServer({
+  before: () => {
+    process.env.MONITOR_PASSWORD = 'watch-it';
+    process.env.CREATE_PASSWORD = 'let-me-create';
+  },
 });
-afterAll(async () => {
+afterAll(() => {
   delete process.env.MONITOR_PASSWORD;
   delete process.env.CREATE_PASSWORD;
-  await server.shutdown();
 });
 
 const url = (path: string) => `http://localhost:${testPort()}${path}`;
@@ -30,7 +29,7 @@ it('/ explains what runs here, with a policy that allows no script', async () =>
 it('/health answers ok with the number of rooms', async () => {
   const before = (await (await fetch(url('/health'))).json()) as { ok: boolean; rooms: number };
   expect(before).toEqual({ ok: true, rooms: 0 });
-  const host = await server.sdk.create('crisis', {
+  const host = await server().sdk.create('crisis', {
     scenario: 'classroom',
     name: 'T',
     password: 'let-me-create',
@@ -43,10 +42,10 @@ it('/health answers ok with the number of rooms', async () => {
 
 it('creating a match needs the server password when one is set', async () => {
   await expect(
-    server.sdk.create('crisis', { scenario: 'classroom', name: 'T', hostToken: HOST_TOKEN }),
+    server().sdk.create('crisis', { scenario: 'classroom', name: 'T', hostToken: HOST_TOKEN }),
   ).rejects.toThrow(/needs the server password/);
   await expect(
-    server.sdk.create('crisis', { scenario: 'classroom', name: 'T', password: 'guess', hostToken: HOST_TOKEN }),
+    server().sdk.create('crisis', { scenario: 'classroom', name: 'T', password: 'guess', hostToken: HOST_TOKEN }),
   ).rejects.toThrow(/needs the server password/);
 });
 

@@ -1,23 +1,13 @@
 // The crisis room over the network: create and join by code, seats, start, commands, refusals
 // and secrecy, with real colyseus.js clients.
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCENARIOS, statusQuoAllocation } from '../../shared/index.js';
 import { runWireBot } from '../../scripts/bot/wireBot.js';
-import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, testPort, until, HOST_TOKEN } from './helpers.js';
+import { matchHelpers, nextMessage, secretOf, stateOf, testPort, until, HOST_TOKEN, useTestServer } from './helpers.js';
 
-let server: ColyseusTestServer;
-beforeAll(async () => {
-  server = await bootServer();
-});
-afterAll(async () => {
-  await server.shutdown();
-});
-beforeEach(async () => {
-  await server.cleanup();
-});
+const server = useTestServer({ cleanEach: true });
 
-const { createMatch, joinAs } = matchHelpers(() => server);
+const { createMatch, joinAs } = matchHelpers(server);
 
 describe('creating and joining', () => {
   it('the creator is the White Cell and gets a readable code and a facilitator key', async () => {
@@ -30,15 +20,15 @@ describe('creating and joining', () => {
   it('players join by code as observers, and a wrong code is refused with a clear message', async () => {
     const { welcome } = await createMatch();
     // Codes are typed in any case.
-    const ann = await server.sdk.join('crisis', { code: welcome.code.toLowerCase(), name: 'Ann' });
+    const ann = await server().sdk.join('crisis', { code: welcome.code.toLowerCase(), name: 'Ann' });
     expect((await nextMessage<{ seat: string }>(ann, 'welcome')).seat).toBe('observer');
     // The host token works once: replayed after the creator joined, it seats nobody as the White Cell.
-    const replay = await server.sdk.join('crisis', { code: welcome.code, name: 'Mallory', hostToken: HOST_TOKEN });
+    const replay = await server().sdk.join('crisis', { code: welcome.code, name: 'Mallory', hostToken: HOST_TOKEN });
     expect((await nextMessage<{ seat: string }>(replay, 'welcome')).seat).toBe('observer');
-    await expect(server.sdk.join('crisis', { code: 'ZZZZZZZZ', name: 'Eve' })).rejects.toThrow(
+    await expect(server().sdk.join('crisis', { code: 'ZZZZZZZZ', name: 'Eve' })).rejects.toThrow(
       /no match has that code/,
     );
-    await expect(server.sdk.join('crisis', { name: 'Eve' })).rejects.toThrow(/no match has that code/);
+    await expect(server().sdk.join('crisis', { name: 'Eve' })).rejects.toThrow(/no match has that code/);
   });
 
   it('without MONITOR_PASSWORD there is no monitor at all', async () => {
@@ -47,20 +37,20 @@ describe('creating and joining', () => {
 
   it('joinOrCreate is refused: it would answer code guesses without counting them', async () => {
     const { welcome } = await createMatch();
-    await expect(server.sdk.joinOrCreate('crisis', { code: welcome.code, name: 'Eve' })).rejects.toThrow(
+    await expect(server().sdk.joinOrCreate('crisis', { code: welcome.code, name: 'Eve' })).rejects.toThrow(
       /use create to start a match and join with its code/,
     );
   });
 
   it('an unknown scenario is refused at creation', async () => {
     await expect(
-      server.sdk.create('crisis', { scenario: 'atlantis', name: 'T', hostToken: HOST_TOKEN }),
+      server().sdk.create('crisis', { scenario: 'atlantis', name: 'T', hostToken: HOST_TOKEN }),
     ).rejects.toThrow(/unknown scenario "atlantis"/);
   });
 
   it('the facilitator key reclaims the White Cell from another device', async () => {
     const { welcome } = await createMatch();
-    const other = await server.sdk.join('crisis', {
+    const other = await server().sdk.join('crisis', {
       code: welcome.code,
       name: 'Teacher (tablet)',
       facilitatorKey: welcome.facilitatorKey,
@@ -152,7 +142,7 @@ describe('reconnection', () => {
     await until(() => secretOf(ann, 'aurelia') !== undefined, 'the seat secrets');
     const token = ann.reconnectionToken;
     await ann.leave(false);
-    const again = await server.sdk.reconnect(token);
+    const again = await server().sdk.reconnect(token);
     await until(() => stateOf(again).seats?.get('aurelia')?.humans === 1, 'the seat to be held again');
     await until(() => secretOf(again, 'aurelia') !== undefined, 'the secrets again');
     expect([...stateOf(again).secrets.keys()]).toEqual(['aurelia']);
@@ -160,16 +150,16 @@ describe('reconnection', () => {
 
   it('after the window, the reclaim key brings the player back to its seat', async () => {
     const { welcome } = await createMatch({ reconnectSeconds: 1 });
-    const ann = await server.sdk.join('crisis', { code: welcome.code, name: 'Ann' });
+    const ann = await server().sdk.join('crisis', { code: welcome.code, name: 'Ann' });
     await until(() => stateOf(ann).code === welcome.code, 'the first patch');
     const seated = nextMessage<{ seat: string; reclaimKey: string }>(ann, 'seated');
     ann.send('take_seat', { seat: 'aurelia' });
     const { reclaimKey } = await seated;
     await ann.leave(false);
     await new Promise((r) => setTimeout(r, 1300));
-    const back = await server.sdk.join('crisis', { code: welcome.code, name: 'Ann', reclaimKey });
+    const back = await server().sdk.join('crisis', { code: welcome.code, name: 'Ann', reclaimKey });
     expect((await nextMessage<{ seat: string }>(back, 'welcome')).seat).toBe('aurelia');
-    const stranger = await server.sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey: 'forged-key' });
+    const stranger = await server().sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey: 'forged-key' });
     expect((await nextMessage<{ seat: string }>(stranger, 'welcome')).seat).toBe('observer');
   });
 });

@@ -1,21 +1,11 @@
 // Room rules over the network: chat channels and limits, White Cell seat management, flood
 // cut-off, and one room's exception leaving another room playing.
-import type { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, until } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { matchHelpers, nextMessage, secretOf, stateOf, until, useTestServer } from './helpers.js';
 
-let server: ColyseusTestServer;
-beforeAll(async () => {
-  server = await bootServer();
-});
-afterAll(async () => {
-  await server.shutdown();
-});
-beforeEach(async () => {
-  await server.cleanup();
-});
-const { createMatch, joinAs } = matchHelpers(() => server);
+const server = useTestServer({ cleanEach: true });
+const { createMatch, joinAs } = matchHelpers(server);
 
 type Line = { from: string; channel: string; text: string };
 
@@ -168,7 +158,7 @@ describe('seats during a match', () => {
     await until(() => stateOf(host).seats.get('corvin')?.bot === '', 'Corvin to leave its bot');
     host.send('kick', { client: eveId });
     await new Promise((r) => setTimeout(r, 200));
-    const back = await server.sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey });
+    const back = await server().sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey });
     expect((await nextMessage<{ seat: string }>(back, 'welcome')).seat).toBe('observer');
     expect(ann.connection.isOpen).toBe(true);
   });
@@ -214,7 +204,7 @@ describe('robustness', () => {
   it('an exception in one room is contained, and another room keeps playing', async () => {
     const first = await createMatch();
     const second = await createMatch();
-    const broken = server.getRoomById(first.host.roomId) as unknown as { session: { command: () => never } };
+    const broken = server().getRoomById(first.host.roomId) as unknown as { session: { command: () => never } };
     broken.session.command = () => {
       throw new Error('a bug in one room');
     };

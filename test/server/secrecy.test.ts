@@ -1,22 +1,15 @@
 // Secrets over a whole match: every client's decoded state, at every patch, holds its own seat's
 // secrets and nobody else's; a White Cell override is journaled with its reason; binary payloads
 // are refused like any malformed one.
-import type { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { stateHash } from '../../server/journal/MatchJournal.js';
 import { journal } from '../../server/rooms/CrisisRoom.js';
 import { runWireBot } from '../../scripts/bot/wireBot.js';
-import { bootServer, matchHelpers, nextMessage, secretOf, stateOf, until } from './helpers.js';
+import { matchHelpers, nextMessage, secretOf, stateOf, until, useTestServer } from './helpers.js';
 
-let server: ColyseusTestServer;
-beforeAll(async () => {
-  server = await bootServer();
-});
-afterAll(async () => {
-  await server.shutdown();
-});
-const { createMatch, joinAs } = matchHelpers(() => server);
+const server = useTestServer({});
+const { createMatch, joinAs } = matchHelpers(server);
 
 it("no client ever decodes another seat's secrets, from lobby to final scores", async () => {
   const { host, welcome } = await createMatch();
@@ -83,7 +76,7 @@ it('a White Cell override is journaled with its reason and the engine version', 
   // Every entry carries the hash of the state it produced, in order; the last is the state's now.
   expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
   expect(entries.every((e) => /^[0-9a-f]{8}$/.test(e.hash))).toBe(true);
-  const room = server.getRoomById(host.roomId) as unknown as { session: { state: unknown } };
+  const room = server().getRoomById(host.roomId) as unknown as { session: { state: unknown } };
   expect(entries.at(-1)?.hash).toBe(stateHash(room.session.state));
 });
 
