@@ -12,6 +12,20 @@ export default tseslint.config(
     },
   },
   {
+    // Names, chat and every other text reach the page as text nodes (client/ui/dom.ts), never as markup.
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({
+          property,
+          message: 'Build DOM with h() from client/ui/dom.ts: text is never parsed as HTML.',
+        })),
+        { object: 'document', property: 'write', message: 'Build DOM with h() from client/ui/dom.ts.' },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,8 +4,8 @@ import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
 import { guardJoinCodes } from './access/codeGuard.js';
 import { mountMonitor } from './access/monitor.js';
-import { landingPage } from './landing.js';
 import { CrisisRoom } from './rooms/CrisisRoom.js';
+import { mountClient } from './web/routes.js';
 
 // A Baltic match's first full state is about 60 KB of JSON chunks; the default buffer is 8 KB.
 Encoder.BUFFER_SIZE = 256 * 1024;
@@ -17,13 +17,7 @@ export default config({
   },
   initializeExpress: (app) => {
     mountMonitor(app, process.env.MONITOR_PASSWORD);
-    app.get('/', async (_req, res) => {
-      const rooms = await matchMaker.query({ name: 'crisis' });
-      res
-        .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .type('html')
-        .send(landingPage(rooms.length));
-    });
+    mountClient(app, async () => (await matchMaker.query({ name: 'crisis' })).length);
     app.get('/health', async (_req, res) => {
       const rooms = await matchMaker.query({ name: 'crisis' });
       res.json({ ok: true, rooms: rooms.length });

@@ -1,7 +1,9 @@
 // The client's match store, outside Phaser: it turns each decoded room state into a plain snapshot
 // (the seat's assembled view plus the room's envelope) and keeps the turn log from `events`.
 // Scenes and HTML panels read snapshots; nothing here draws.
-import { type ChunkName, type GameEvent, type GameView, assembleView } from '../../shared/index.js';
+import { type ChunkName, assembleView } from '../../shared/protocol/wire.js';
+import type { GameEvent } from '../../shared/model/events.js';
+import type { GameView } from '../../shared/view/viewFor.js';
 
 /** The fields of the decoded Colyseus state the store reads (see docs/PROTOCOL.md §4). */
 export interface WireState {
@@ -47,6 +49,31 @@ export interface Snapshot {
   log: GameEvent[];
   /** Set when the state could not be read: the UI shows it instead of a stale picture. */
   problem: string | null;
+  /** Chat lines this client received, oldest first, capped. */
+  chat: ChatLine[];
+  /** The connection: the UI says "reconnecting…" instead of acting on a dead link. */
+  link: LinkStatus;
+  /** The last refusal or notice from the server, for the status bar. */
+  notice: Notice | null;
+}
+
+export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  /** A number that changes with each notice, so a repeated message still shows again. */
+  serial: number;
+}
+
+/** A chat line as the server sends it (docs/PROTOCOL.md §2.4). */
+export interface ChatLine {
+  from: string;
+  name: string;
+  channel: string;
+  to?: string;
+  text: string;
+  at: number;
 }
 
 /** How many log lines a client keeps. */
@@ -68,6 +95,9 @@ export class MatchStore {
       draft: null,
       log: [],
       problem: null,
+      chat: [],
+      link: 'connecting',
+      notice: null,
     };
   }
 
@@ -122,6 +152,19 @@ export class MatchStore {
   applyEvents(events: readonly GameEvent[]): void {
     const log = [...this.snapshot.log, ...events].slice(-LOG_LIMIT);
     this.publish({ ...this.snapshot, log });
+  }
+
+  /** A chat line arrived. */
+  applyChat(line: ChatLine): void {
+    this.publish({ ...this.snapshot, chat: [...this.snapshot.chat, line].slice(-LOG_LIMIT) });
+  }
+
+  setLink(link: LinkStatus): void {
+    if (link !== this.snapshot.link) this.publish({ ...this.snapshot, link });
+  }
+
+  notify(kind: Notice['kind'], text: string): void {
+    this.publish({ ...this.snapshot, notice: { kind, text, serial: (this.snapshot.notice?.serial ?? 0) + 1 } });
   }
 
   private publish(next: Snapshot): void {

@@ -17,13 +17,26 @@ afterAll(() => {
 
 const url = (path: string) => `http://localhost:${testPort()}${path}`;
 
-it('/ explains what runs here, with a policy that allows no script', async () => {
+it('/ serves the page under a policy that allows no inline script and no other origin', async () => {
   const res = await fetch(url('/'));
   expect(res.status).toBe(200);
-  expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  const policy = res.headers.get('content-security-policy') ?? '';
+  expect(policy).toMatch(/script-src 'self'(;|$)/);
+  expect(policy).toMatch(/default-src 'self'/);
+  expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
   const html = await res.text();
-  expect(html).toMatch(/Guarantor match server is running/);
-  expect(html).not.toMatch(/<script/i);
+  // Built or not (the landing page then says how to build), no script is written into the page.
+  expect(html).toMatch(/Guarantor/);
+  for (const tag of html.match(/<script[^>]*>[\s\S]*?<\/script>/gi) ?? [])
+    expect(tag).toMatch(/^<script[^>]+src="[^"]+"[^>]*><\/script>$/);
+});
+
+it('/api/scenarios lists each shipped scenario with its summary and seats for the picker', async () => {
+  const res = await fetch(url('/api/scenarios'));
+  const list = (await res.json()) as { id: string; summary: string; seats: { id: string; role: string }[] }[];
+  expect(list.map((s) => s.id)).toEqual(['classroom', 'baltic']);
+  expect(list[0]?.summary).toMatch(/Aurelia/);
+  expect(list[0]?.seats.find((s) => s.id === 'varkal')?.role).toBe('challenger');
 });
 
 it('/health answers ok with the number of rooms', async () => {

@@ -1,0 +1,137 @@
+// The app shell: which screen shows (from the match status and the page's query), the connection
+// banner ("reconnecting…") and the notice line. Screens below it are loaded on first use, so the
+// home and lobby never download Phaser or the map.
+import { MatchConnection } from './net/connection.js';
+import type { Snapshot } from './net/store.js';
+import { mountHome } from './screens/home.js';
+import { mountLobby } from './screens/lobby.js';
+import type { MountScreen, Screen, ScreenContext, ScreenName } from './screens/screen.js';
+import { announce, h, replace } from './ui/dom.js';
+
+const loaders: Record<ScreenName, () => Promise<MountScreen>> = {
+  lobby: async () => mountLobby,
+  game: async () => (await import('./screens/game.js')).mountGame,
+  debrief: async () => (await import('./screens/debrief.js')).mountDebrief,
+  projector: async () => (await import('./screens/projector.js')).mountProjector,
+};
+
+export const screenFor = (s: Snapshot, params: URLSearchParams): ScreenName => {
+  if (params.get('view') === 'projector') return 'projector';
+  if (s.status === 'lobby') return 'lobby';
+  return s.status === 'ended' ? 'debrief' : 'game';
+};
+
+export class App {
+  private readonly main: HTMLElement;
+  private readonly banner = h('div', { class: 'banner', role: 'status', hidden: true });
+  private readonly noticeLine = h('div', { class: 'notice', role: 'alert' });
+  private screen: Screen | null = null;
+  private screenName: ScreenName | 'home' | null = null;
+  private loading: ScreenName | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private lastNotice = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly params: URLSearchParams,
+  ) {
+    this.main = h('main', { id: 'main', tabindex: -1 });
+    replace(root, this.banner, this.main, this.noticeLine);
+    root.removeAttribute('aria-busy');
+  }
+
+  home(message?: string): void {
+    this.teardown();
+    this.screenName = 'home';
+    this.screen = mountHome(this.main, {
+      params: this.params,
+      onConnected: (conn) => this.play(conn),
+      ...(message ? { message } : {}),
+    });
+  }
+
+  play(conn: MatchConnection): void {
+    this.teardown();
+    const ctx: ScreenContext = {
+      conn,
+      params: this.params,
+      leave: () => {
+        void conn.leave();
+        history.replaceState(null, '', location.pathname);
+        this.home();
+      },
+    };
+    this.unsubscribe = conn.store.subscribe((s) => this.render(s, ctx));
+    this.render(conn.store.current, ctx);
+  }
+
+  private render(s: Snapshot, ctx: ScreenContext): void {
+    this.showLink(s);
+    if (s.notice && s.notice.serial !== this.lastNotice) {
+      this.lastNotice = s.notice.serial;
+      this.noticeLine.className = `notice ${s.notice.kind}`;
+      replace(this.noticeLine, s.notice.text);
+    }
+    if (!s.code) return;
+    const wanted = screenFor(s, this.params);
+    if (wanted === this.screenName) {
+      this.screen?.update(s);
+      return;
+    }
+    if (this.loading === wanted) return;
+    this.loading = wanted;
+    void loaders[wanted]().then((mount) => {
+      if (this.loading !== wanted) return;
+      this.loading = null;
+      this.screen?.destroy();
+      replace(this.main);
+      this.screenName = wanted;
+      this.screen = mount(this.main, ctx);
+      this.screen.update(ctx.conn.store.current);
+      announce(SCREEN_TITLES[wanted]);
+    });
+  }
+
+  private showLink(s: Snapshot): void {
+    const text =
+      s.link === 'reconnecting'
+        ? 'Connection lost: reconnecting…'
+        : s.link === 'closed'
+          ? 'Disconnected from the match.'
+          : '';
+    if (this.banner.textContent === text) return;
+    this.banner.hidden = text === '';
+    replace(this.banner, text);
+    if (text) announce(text);
+  }
+
+  private teardown(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.screen?.destroy();
+    this.screen = null;
+    this.loading = null;
+    replace(this.main);
+  }
+}
+
+const SCREEN_TITLES: Record<ScreenName, string> = {
+  lobby: 'Lobby',
+  game: 'The match has started',
+  debrief: 'The match is over: debrief',
+  projector: 'Projector view',
+};
+
+/** Starts the app: back into this tab's match if it has one, else the home screen. */
+export const boot = async (root: HTMLElement): Promise<void> => {
+  const params = new URLSearchParams(location.search);
+  const app = new App(root, params);
+  const projectorCode = params.get('view') === 'projector' ? params.get('code') : null;
+  try {
+    const conn = await (projectorCode ? MatchConnection.join(projectorCode, 'Projector') : MatchConnection.resume());
+    if (conn) return app.play(conn);
+  } catch (e) {
+    return app.home(e instanceof Error ? e.message : String(e));
+  }
+  app.home();
+};

@@ -1,0 +1,146 @@
+// Lobby: the code and a copyable invite link, every seat with who holds it (and whether they are
+// connected) or its bot, the observers, and for the White Cell the bots and the start button.
+import { POLICY_NAMES, POLICY_ROLE } from '../../shared/model/vocabulary.js';
+import type { SeatRow, Snapshot } from '../net/store.js';
+import { h, replace, uid } from '../ui/dom.js';
+import type { Screen, ScreenContext } from './screen.js';
+
+const ROLE_ORDER = ['guarantor', 'ally', 'challenger'];
+const ROLE_TEAMS: Record<string, string> = {
+  guarantor: 'Guarantors',
+  ally: 'Allies',
+  challenger: 'Challengers',
+};
+
+export const inviteLink = (code: string): string => `${location.origin}/?code=${encodeURIComponent(code)}`;
+
+export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
+  const { conn } = ctx;
+  const codeText = h('strong', { class: 'code', 'aria-label': 'match code' });
+  const linkInput = h('input', { readonly: true, class: 'invite', 'aria-label': 'Invite link' });
+  const copied = h('span', { role: 'status', class: 'hint' });
+  const copy = h('button', { type: 'button' }, 'Copy invite link');
+  copy.addEventListener('click', () => {
+    linkInput.select();
+    void navigator.clipboard?.writeText(linkInput.value).then(
+      () => replace(copied, 'Copied.'),
+      () => replace(copied, 'Select the link and copy it.'),
+    );
+  });
+  const seatsBody = h('div', { class: 'teams' });
+  const observers = h('ul', { class: 'observers' });
+  const you = h('p', { class: 'you' });
+  const controls = h('div', { class: 'lobby-controls' });
+  const leave = h('button', { type: 'button', class: 'quiet' }, 'Leave match');
+  leave.addEventListener('click', ctx.leave);
+
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'lobby', 'aria-labelledby': 'lobby-title' },
+      h('h1', { id: 'lobby-title' }, 'Lobby'),
+      h('div', { class: 'invite-row' }, h('span', {}, 'Code '), codeText, linkInput, copy, copied),
+      you,
+      seatsBody,
+      h('h2', {}, 'Observers'),
+      observers,
+      controls,
+      leave,
+    ),
+  );
+
+  // Re-render only when what the lobby shows changed, so focus and open selects survive patches.
+  let shown = '';
+  const update = (s: Snapshot) => {
+    const key = JSON.stringify([s.code, s.seat, s.seats, s.members]);
+    if (key === shown) return;
+    shown = key;
+    const facilitator = s.seat === 'facilitator';
+    replace(codeText, s.code);
+    linkInput.value = inviteLink(s.code);
+    const mine = s.seats.find((seat) => seat.id === s.seat);
+    replace(
+      you,
+      facilitator
+        ? 'You are the White Cell: seat bots where you want them, then start. Empty seats get their bot at the start.'
+        : mine
+          ? `You play ${mine.name} (${mine.role}).`
+          : 'You are watching. Take a seat to play.',
+    );
+    const nationSeats = s.seats.filter((seat) => ROLE_ORDER.includes(seat.role));
+    replace(
+      seatsBody,
+      ROLE_ORDER.filter((role) => nationSeats.some((seat) => seat.role === role)).map((role) =>
+        h(
+          'section',
+          { class: `team team-${role}`, 'aria-label': ROLE_TEAMS[role] ?? role },
+          h('h2', {}, ROLE_TEAMS[role] ?? role),
+          h(
+            'ul',
+            {},
+            nationSeats.filter((seat) => seat.role === role).map((seat) => seatItem(seat, s, ctx)),
+          ),
+        ),
+      ),
+    );
+    const watching = s.members.filter((m) => m.seat === 'observer');
+    replace(
+      observers,
+      watching.length === 0
+        ? h('li', { class: 'hint' }, 'Nobody is only watching.')
+        : watching.map((m) => h('li', {}, m.name, m.connected ? '' : ' (reconnecting)')),
+    );
+    replace(controls);
+    if (facilitator) {
+      const start = h('button', { type: 'button', class: 'primary' }, 'Start the match');
+      start.addEventListener('click', () => conn.send('start'));
+      const projector = h(
+        'a',
+        { href: `/?view=projector&code=${encodeURIComponent(s.code)}`, target: '_blank', rel: 'noopener' },
+        'Open the projector view',
+      );
+      replace(controls, start, ' ', projector);
+    }
+  };
+  return { update, destroy: () => replace(root) };
+};
+
+const seatItem = (seat: SeatRow, s: Snapshot, ctx: ScreenContext): HTMLLIElement => {
+  const people = s.members.filter((m) => m.seat === seat.id);
+  const facilitator = s.seat === 'facilitator';
+  const who =
+    people.length > 0
+      ? people.map((m) => `${m.name}${m.connected ? '' : ' (reconnecting)'}`).join(', ')
+      : seat.bot
+        ? `Bot: ${seat.bot}`
+        : 'Open (a bot plays it if nobody takes it)';
+  const item = h(
+    'li',
+    { class: 'seat', 'data-seat': seat.id },
+    h('span', { class: 'seat-name' }, seat.name),
+    h('span', { class: 'seat-who' }, who),
+  );
+  if (facilitator) {
+    const id = uid('seat-bot');
+    const select = h(
+      'select',
+      { id },
+      h('option', { value: '' }, 'Humans'),
+      POLICY_NAMES.filter((p) => POLICY_ROLE[p] === undefined || POLICY_ROLE[p] === seat.role).map((p) =>
+        h('option', { value: p, selected: seat.bot === p }, `Bot: ${p}`),
+      ),
+    );
+    select.addEventListener('change', () => ctx.conn.send('set_bot', { seat: seat.id, policy: select.value || null }));
+    item.append(h('label', { for: id, class: 'visually-hidden' }, `Who plays ${seat.name}`), select);
+  } else if (s.seat === seat.id) {
+    const back = h('button', { type: 'button', class: 'quiet' }, 'Watch instead');
+    back.addEventListener('click', () => ctx.conn.send('take_seat', { seat: 'observer' }));
+    item.append(h('span', { class: 'badge' }, 'You'), back);
+  } else {
+    const take = h('button', { type: 'button' }, `Take ${seat.name}`);
+    take.addEventListener('click', () => ctx.conn.send('take_seat', { seat: seat.id }));
+    item.append(take);
+  }
+  return item;
+};
