@@ -1,0 +1,10 @@
+// The White Cell's console, mounted by the game screen for the facilitator seat.
+import type { Snapshot } from '../net/store.js';
+import type { ScreenContext } from '../screens/screen.js';
+
+export interface Console {
+  update(snapshot: Snapshot): void;
+  destroy(): void;
+}
+
+export type MountConsole = (root: HTMLElement, ctx: ScreenContext) => Console;
