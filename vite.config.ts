@@ -19,5 +19,9 @@ export default defineConfig({
     // Phaser (about 360 KB gzip) arrives in a chunk of its own through the game screen's dynamic import.
     chunkSizeWarningLimit: 1500,
   },
-  server: { port: 5173 },
+  server: {
+    port: 5173,
+    // In development the page comes from Vite; its HTTP reads go to the game server.
+    proxy: { '/api': 'http://localhost:2567', '/maps': 'http://localhost:2567' },
+  },
 });
