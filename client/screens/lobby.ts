@@ -29,6 +29,7 @@ export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
   });
   const seatsBody = h('div', { class: 'teams' });
   const observers = h('ul', { class: 'observers' });
+  const facilitators = h('ul', { class: 'observers' });
   const you = h('p', { class: 'you' });
   const controls = h('div', { class: 'lobby-controls' });
   const leave = h('button', { type: 'button', class: 'quiet' }, 'Leave match');
@@ -43,6 +44,8 @@ export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
       h('div', { class: 'invite-row' }, h('span', {}, 'Code '), codeText, linkInput, copy, copied),
       you,
       seatsBody,
+      h('h2', {}, 'White Cell'),
+      facilitators,
       h('h2', {}, 'Observers'),
       observers,
       controls,
@@ -83,6 +86,13 @@ export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
           ),
         ),
       ),
+    );
+    const whiteCell = s.members.filter((m) => m.seat === 'facilitator');
+    replace(
+      facilitators,
+      whiteCell.length === 0
+        ? h('li', { class: 'hint' }, 'Nobody is running the match right now.')
+        : whiteCell.map((m) => h('li', {}, m.name, m.connected ? '' : ' (reconnecting)')),
     );
     const watching = s.members.filter((m) => m.seat === 'observer');
     replace(
