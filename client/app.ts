@@ -7,18 +7,13 @@ import { mountHome } from './screens/home.js';
 import { mountLobby } from './screens/lobby.js';
 import type { MountScreen, Screen, ScreenContext, ScreenName } from './screens/screen.js';
 import { announce, h, replace } from './ui/dom.js';
+import { screenFor } from './view/route.js';
 
 const loaders: Record<ScreenName, () => Promise<MountScreen>> = {
   lobby: async () => mountLobby,
   game: async () => (await import('./screens/game.js')).mountGame,
   debrief: async () => (await import('./screens/debrief.js')).mountDebrief,
   projector: async () => (await import('./screens/projector.js')).mountProjector,
-};
-
-export const screenFor = (s: Snapshot, params: URLSearchParams): ScreenName => {
-  if (params.get('view') === 'projector') return 'projector';
-  if (s.status === 'lobby') return 'lobby';
-  return s.status === 'ended' ? 'debrief' : 'game';
 };
 
 export class App {
@@ -73,7 +68,7 @@ export class App {
       replace(this.noticeLine, s.notice.text);
     }
     if (!s.code) return;
-    const wanted = screenFor(s, this.params);
+    const wanted = screenFor(s.status, this.params);
     if (wanted === this.screenName) {
       this.screen?.update(s);
       return;

@@ -1,8 +1,9 @@
 // Home: create a match (scenario, timers, show the math, White Cell review, bots) or join one by
 // code. `/?code=XXXX` opens with the join form filled in.
-import { PHASES, POLICY_NAMES, POLICY_ROLE, type PolicyName } from '../../shared/model/vocabulary.js';
+import { POLICY_NAMES, POLICY_ROLE, type PolicyName } from '../../shared/model/vocabulary.js';
 import { type CreateRequest, MatchConnection } from '../net/connection.js';
 import { h, replace, uid } from '../ui/dom.js';
+import { TIMER_PRESETS, timersFor } from '../view/route.js';
 import type { Screen } from './screen.js';
 
 interface CatalogueEntry {
@@ -21,21 +22,6 @@ export interface HomeOptions {
   /** Why the app came back here (a failed rejoin), shown above the forms. */
   message?: string;
 }
-
-/** Timer choices: the scenario's own, none (the White Cell advances), or one length for every phase. */
-const TIMER_PRESETS = [
-  { id: 'scenario', label: "The scenario's timers" },
-  { id: 'none', label: 'No timers: the White Cell advances each phase' },
-  { id: '60', label: '60 seconds per phase (a fast class)' },
-  { id: '180', label: '3 minutes per phase' },
-  { id: '600', label: '10 minutes per phase (a tabletop session)' },
-] as const;
-
-export const timersFor = (preset: string): Record<string, number | null> => {
-  if (preset === 'scenario') return {};
-  const seconds = preset === 'none' ? null : Number(preset);
-  return Object.fromEntries(PHASES.map((p) => [p, seconds]));
-};
 
 const policiesFor = (role: string): PolicyName[] =>
   POLICY_NAMES.filter((p) => POLICY_ROLE[p] === undefined || POLICY_ROLE[p] === role);

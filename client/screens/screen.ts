@@ -17,6 +17,6 @@ export interface ScreenContext {
   leave(): void;
 }
 
-export type ScreenName = 'lobby' | 'game' | 'debrief' | 'projector';
+export type { ScreenName } from '../view/route.js';
 
 export type MountScreen = (root: HTMLElement, ctx: ScreenContext) => Screen;

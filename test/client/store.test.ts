@@ -41,4 +41,28 @@ describe('MatchStore', () => {
     expect(store.current.problem).toMatch(/invalid view: .*nations: Invalid input: expected record, received number/);
     expect(store.current.view).toBe(before);
   });
+
+  it('keeps chat lines in order, capped, and numbers each notice so a repeated refusal shows again', () => {
+    const store = new MatchStore('aurelia');
+    for (let i = 0; i < LOG_LIMIT + 3; i++)
+      store.applyChat({ from: 'bosk', name: 'B', channel: 'public', text: `line ${i}`, at: i });
+    expect(store.current.chat).toHaveLength(LOG_LIMIT);
+    expect(store.current.chat.at(-1)?.text).toBe(`line ${LOG_LIMIT + 2}`);
+    store.notify('error', 'over budget');
+    const first = store.current.notice;
+    store.notify('error', 'over budget');
+    expect(store.current.notice?.text).toBe('over budget');
+    expect(store.current.notice?.serial).not.toBe(first?.serial);
+  });
+
+  it('tells listeners when the link drops and comes back, once per change', () => {
+    const store = new MatchStore();
+    const links: string[] = [];
+    store.subscribe((s) => links.push(s.link));
+    store.setLink('connected');
+    store.setLink('connected');
+    store.setLink('reconnecting');
+    store.setLink('connected');
+    expect(links).toEqual(['connected', 'reconnecting', 'connected']);
+  });
 });
