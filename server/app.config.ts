@@ -4,6 +4,7 @@ import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
 import { guardJoinCodes } from './access/codeGuard.js';
 import { mountMonitor } from './access/monitor.js';
+import { mountMaps } from './maps/route.js';
 import { CrisisRoom } from './rooms/CrisisRoom.js';
 import { mountClient } from './web/routes.js';
 
@@ -18,6 +19,7 @@ export default config({
   initializeExpress: (app) => {
     mountMonitor(app, process.env.MONITOR_PASSWORD);
     mountClient(app, async () => (await matchMaker.query({ name: 'crisis' })).length);
+    mountMaps(app);
     app.get('/health', async (_req, res) => {
       const rooms = await matchMaker.query({ name: 'crisis' });
       res.json({ ok: true, rooms: rooms.length });

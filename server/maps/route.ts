@@ -1,0 +1,16 @@
+// GET /maps/<scenario>.json: the projected map the client draws (client/map/mapData.ts).
+import type { Express } from 'express';
+import { mapJsonFor } from './mapFor.js';
+
+export const mountMaps = (app: Express): void => {
+  app.get('/maps/:scenario.json', (req, res) => {
+    const id = req.params.scenario;
+    const json = mapJsonFor(id);
+    if (json === null) {
+      res.status(404).json({ error: `unknown scenario "${id}"` });
+      return;
+    }
+    // Small and stable: browsers revalidate with the ETag and mostly get a 304.
+    res.set('Cache-Control', 'no-cache').type('json').send(json);
+  });
+};
