@@ -15,7 +15,7 @@ import { allScores } from './scoring.js';
 import { nationOf, nationSeats } from './seats.js';
 
 /** The move that sets the decisive threat: escalation is coercion with a nuclear shadow. */
-const asForceful = (m: MoveType): 'probe' | 'coerce' | 'limited_attack' | 'major_attack' | null =>
+export const asForceful = (m: MoveType): 'probe' | 'coerce' | 'limited_attack' | 'major_attack' | null =>
   m === 'escalate'
     ? 'coerce'
     : m === 'probe' || m === 'coerce' || m === 'limited_attack' || m === 'major_attack'
