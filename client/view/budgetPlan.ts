@@ -1,0 +1,206 @@
+// The allocation form's data: which spending lines a seat has, where its form starts, and what an
+// allocation would do, computed by applying it to a copy of the view with the engine's own
+// `applyAllocation` (the same function adjudication runs), before anything is sent.
+import type { Allocation } from '../../shared/model/commands.js';
+import type { Explained } from '../../shared/model/explain.js';
+import type { World } from '../../shared/model/state.js';
+import { credibility } from '../../shared/rules/credibility.js';
+import {
+  allocationTotal,
+  applyAllocation,
+  budget,
+  burden,
+  fitToBudget,
+  statusQuoAllocation,
+  turnYears,
+} from '../../shared/rules/economy.js';
+import { allocationPlans } from '../../shared/rules/legal.js';
+import { Ledger } from '../../shared/rules/ledger.js';
+import { nationOf, seatById } from '../../shared/rules/seats.js';
+import type { GameView } from '../../shared/view/viewFor.js';
+import { guaranteeName, nationName, regionName } from './matchText.js';
+
+/** One slider: a top-level line, or one region's forward posture, or aid to one nation. */
+export interface AllocationField {
+  /** A stable key for the form: "readiness", "forwardPosture.northmarch", "foreignAid.bosk". */
+  key: string;
+  label: string;
+  hint: string;
+  max: number;
+  step: number;
+}
+
+/** A slider step that gives a few hundred positions over the budget: 0.1 bn for a small state, 1 or 10 for a power. */
+export const sliderStep = (total: number): number =>
+  total <= 0 ? 0.1 : Math.max(0.1, 10 ** Math.floor(Math.log10(total / 200)));
+
+/** The spending lines this seat can fund, in the order the form shows them. */
+export const allocationFields = (view: GameView, seat: string): AllocationField[] => {
+  const s = seatById(view, seat);
+  const n = view.nations[nationOf(view, seat)];
+  if (!s || !n) return [];
+  const total = budget(n, turnYears(view)).value;
+  const step = sliderStep(total);
+  const field = (key: string, label: string, hint: string): AllocationField => ({ key, label, hint, max: total, step });
+  const out = [
+    field('readiness', 'Readiness', 'Keeps the forces you have trained and ready to fight now.'),
+    field('modernization', 'Modernization', 'Buys new capability; it enters service next turn.'),
+  ];
+  if (n.nuclear && s.role === 'guarantor')
+    out.push(field('extendedDeterrence', 'Extended deterrence', 'Keeps your nuclear umbrella over your allies ready.'));
+  // Forward forces count only outside home: at home a nation's whole force is already there.
+  for (const r of Object.values(view.regions))
+    if (r.id !== n.region)
+      out.push(
+        field(`forwardPosture.${r.id}`, `Forward posture: ${r.name}`, `Forces stationed in ${r.name} (tripwire).`),
+      );
+  // Aid builds ties only along a guarantee, so only those partners are offered.
+  const partners = new Set(
+    Object.values(view.guarantees).flatMap((g) =>
+      g.guarantor === n.id ? [g.ally] : g.ally === n.id ? [g.guarantor] : [],
+    ),
+  );
+  for (const id of partners)
+    out.push(field(`foreignAid.${id}`, `Aid to ${nationName(view, id)}`, `Strengthens the ties of your guarantee.`));
+  out.push(field('domestic', 'Domestic spending', 'Butter: keeps the public on side (consensus).'));
+  return out;
+};
+
+/** A field's value in an allocation. */
+export const fieldValue = (a: Allocation, key: string): number => {
+  const [line, sub] = key.split('.');
+  if (line === 'forwardPosture' || line === 'foreignAid') return a[line][sub ?? ''] ?? 0;
+  if (line === 'readiness' || line === 'modernization' || line === 'extendedDeterrence' || line === 'domestic')
+    return a[line];
+  return 0;
+};
+
+/** The allocation with one field set (zero entries are dropped from the per-region/per-nation maps). */
+export const withField = (a: Allocation, key: string, value: number): Allocation => {
+  const v = Math.max(0, Number.isFinite(value) ? value : 0);
+  const [line, sub] = key.split('.');
+  if ((line === 'forwardPosture' || line === 'foreignAid') && sub) {
+    const rest = Object.fromEntries(Object.entries(a[line]).filter(([k]) => k !== sub));
+    return { ...a, [line]: v > 0 ? { ...rest, [sub]: v } : rest };
+  }
+  if (line === 'readiness' || line === 'modernization' || line === 'extendedDeterrence' || line === 'domestic')
+    return { ...a, [line]: v };
+  return a;
+};
+
+/** Named starting points for the form: the engine's representative plans (what bots choose from). */
+export const allocationPresets = (view: GameView, seat: string): { name: string; allocation: Allocation }[] => {
+  const n = view.nations[nationOf(view, seat)];
+  return n ? allocationPlans(view, n) : [];
+};
+
+/**
+ * Where the form starts: what the seat already submitted, else last turn's allocation fitted to
+ * this budget (the documented default if the timer runs out), else the status quo.
+ */
+export const startingAllocation = (view: GameView, seat: string): Allocation | null => {
+  const n = view.nations[nationOf(view, seat)];
+  if (!n) return null;
+  const submitted = view.allocations[seat];
+  if (submitted) return submitted;
+  const years = turnYears(view);
+  const last = view.lastAllocations[seat];
+  return fitToBudget(last ?? statusQuoAllocation(n, years), budget(n, years).value);
+};
+
+/** The remainder of the budget moved into domestic spending (or taken from it, never below 0). */
+export const balanceWithDomestic = (view: GameView, seat: string, a: Allocation): Allocation => {
+  const n = view.nations[nationOf(view, seat)];
+  if (!n) return a;
+  const left = budget(n, turnYears(view)).value - allocationTotal(a);
+  return { ...a, domestic: Math.max(0, a.domestic + left) };
+};
+
+export interface Projected {
+  label: string;
+  before: number;
+  after: number;
+  /** The engine's breakdown of `after` (empty when it is not this rule's to explain). */
+  why: Explained | null;
+}
+
+export interface AllocationProjection {
+  /** The seat's own meters after this turn's spending (crises aside). */
+  meters: Projected[];
+  /** Credibility to the challenger of every guarantee the seat gives, holds, or faces. */
+  credibility: Projected[];
+  /** For an ally: the burden its defense share puts on each guarantor's consensus. */
+  burden: Projected[];
+}
+
+const METERS = [
+  ['growth', 'Growth (% a year)'],
+  ['consensus', 'Consensus'],
+  ['capability', 'Capability'],
+  ['pipeline', 'Capability on order'],
+  ['readiness', 'Readiness'],
+  ['defenseShare', 'Defense % of GDP'],
+  ['strain', 'Strain'],
+  ['debt', 'Debt % of GDP'],
+] as const;
+
+/**
+ * What the allocation would do this turn: the seat's meters, credibility and burden after
+ * `applyAllocation` on a copy of the view. Other seats' spending and the crises are unknown, so
+ * they are left as they stand.
+ */
+export const allocationProjection = (view: GameView, seat: string, a: Allocation): AllocationProjection | null => {
+  const id = nationOf(view, seat);
+  const n = view.nations[id];
+  if (!n) return null;
+  const ledger = new Ledger(view);
+  const world: World = { ...view, nations: ledger.nations, guarantees: ledger.guarantees, regions: ledger.regions };
+  applyAllocation(ledger, world, id, a);
+  const changes = new Map(ledger.changes().map((c) => [c.metric, c]));
+  const after = ledger.nations[id] ?? n;
+  const meters = METERS.map(([metric, label]) => ({
+    label,
+    before: n[metric],
+    after: after[metric],
+    why: changes.get(metric)?.why ?? null,
+  }));
+  const mine = Object.values(view.guarantees).filter(
+    (g) => g.guarantor === id || g.ally === id || seatById(view, seat)?.role === 'challenger',
+  );
+  const credibilityRows = mine.map((g) => {
+    const next = credibility(world, g.id, 'challenger');
+    return {
+      label: guaranteeName(view, g.id),
+      before: credibility(view, g.id, 'challenger').value,
+      after: next.value,
+      why: next,
+    };
+  });
+  const guarantors = [
+    ...new Set(
+      Object.values(view.guarantees)
+        .filter((g) => g.ally === id)
+        .map((g) => g.guarantor),
+    ),
+  ];
+  const burdenRows = guarantors.map((gid) => {
+    const next = burden(world, gid);
+    return {
+      label: `Burden on ${nationName(view, gid)}'s consensus`,
+      before: burden(view, gid).value,
+      after: next.value,
+      why: next,
+    };
+  });
+  return { meters, credibility: credibilityRows, burden: burdenRows };
+};
+
+/** Regions named in the form's forward-posture lines, for the submitted summary. */
+export const allocationLines = (view: GameView, a: Allocation): { label: string; value: number }[] => [
+  { label: 'Readiness', value: a.readiness },
+  { label: 'Modernization', value: a.modernization },
+  ...(a.extendedDeterrence > 0 ? [{ label: 'Extended deterrence', value: a.extendedDeterrence }] : []),
+  ...Object.entries(a.forwardPosture).map(([r, v]) => ({ label: `Forward posture: ${regionName(view, r)}`, value: v })),
+  ...Object.entries(a.foreignAid).map(([to, v]) => ({ label: `Aid to ${nationName(view, to)}`, value: v })),
+  { label: 'Domestic spending', value: a.domestic },
+];

@@ -1,0 +1,254 @@
+// Decision cards for the crisis: the guarantor's honor / partial / abandon, the allies' contribute /
+// hedge / accommodate, and the challenger's move. Each option's consequences are the engine's own
+// functions (audience costs, alliance effects, crisis odds, credibility, the challenger's calculus)
+// run on a copy of the view, so the card shows what adjudication will count.
+import type { ChallengerMove } from '../../shared/model/commands.js';
+import type { Explained } from '../../shared/model/explain.js';
+import type { Crisis, World } from '../../shared/model/state.js';
+import {
+  ALLY_RESPONSES,
+  type AllyResponse,
+  GUARANTOR_RESPONSES,
+  type GuarantorResponse,
+  MOVE_TYPES,
+  type MoveType,
+  RUNGS,
+} from '../../shared/model/vocabulary.js';
+import { asForceful } from '../../shared/rules/adjudication.js';
+import { applyAllianceEffects } from '../../shared/rules/alliance.js';
+import { audienceCost } from '../../shared/rules/audienceCosts.js';
+import { crisisOdds } from '../../shared/rules/combat.js';
+import { credibility } from '../../shared/rules/credibility.js';
+import {
+  FORCEFUL_MOVES,
+  challengerCalculus,
+  coveringGuarantees,
+  immediateDeterrence,
+} from '../../shared/rules/deterrence.js';
+import { budget, turnYears } from '../../shared/rules/economy.js';
+import { crisisRung } from '../../shared/rules/escalation.js';
+import { Ledger } from '../../shared/rules/ledger.js';
+import { legalCommands } from '../../shared/rules/legal.js';
+import { nationOf, respondents } from '../../shared/rules/seats.js';
+import type { GameView } from '../../shared/view/viewFor.js';
+import type { Projected } from './budgetPlan.js';
+import { guaranteeName, moveSentence, nationName, rungName } from './matchText.js';
+
+export interface GuarantorOption {
+  choice: GuarantorResponse;
+  /** Consensus lost for backing down from a public commitment (audience cost). */
+  audienceCost: Explained;
+  /** $bn owed from next turn's budget; 0 unless honoring a forceful move. */
+  honorCost: number;
+  /** Chance the challenger's action succeeds with this answer (allies' answers unknown: none counted). */
+  success: number;
+  /** Credibility to the challenger of each of the guarantor's guarantees, after this decision enters the record. */
+  credibility: Projected[];
+  /** How far each ally hedges away after the decision. */
+  hedging: Projected[];
+}
+
+export interface GuarantorCard {
+  guarantee: string;
+  title: string;
+  /** "Varkal launches a limited attack on Bosk". */
+  crisis: string;
+  /** The rung the theater stands at once the move lands: what the public judges backing down by. */
+  rung: number;
+  answered: GuarantorResponse | null;
+  options: GuarantorOption[];
+}
+
+const crisisFor = (view: GameView, gid: string): Crisis | undefined => view.crises.find((c) => c.invoked.includes(gid));
+
+/** One card per invoked guarantee this seat must answer (answered ones stay, showing the answer). */
+export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] => {
+  const mine = respondents(view).guarantees.get(seat) ?? [];
+  const answers = view.guarantorAnswers[seat] ?? {};
+  return mine.flatMap((gid) => {
+    const g = view.guarantees[gid];
+    const c = crisisFor(view, gid);
+    const guarantor = g && view.nations[g.guarantor];
+    if (!g || !c || !guarantor) return [];
+    const rung = crisisRung(view.regions[c.region ?? '']?.rung ?? 0, c.move.type);
+    const options = GUARANTOR_RESPONSES.map((choice): GuarantorOption => {
+      const ledger = new Ledger(view);
+      const record = {
+        turn: view.turn,
+        guarantee: gid,
+        guarantor: g.guarantor,
+        region: c.region ?? '',
+        challenger: c.challenger,
+        choice,
+      };
+      const world: World = {
+        ...view,
+        nations: ledger.nations,
+        guarantees: ledger.guarantees,
+        regions: ledger.regions,
+        history: [...view.history, record],
+      };
+      applyAllianceEffects(ledger, world, gid, choice);
+      const cost = audienceCost(g.commitment, rung, choice, view.params);
+      ledger.nation(g.guarantor, 'consensus', 'audience cost', -cost.value);
+      const forceful = asForceful(c.move.type);
+      const honorCost =
+        choice === 'honor' && forceful ? view.params.honorCost[forceful] * budget(guarantor, turnYears(view)).value : 0;
+      const odds = crisisOdds(view, c, { guarantors: { ...answers, [gid]: choice }, allies: {} });
+      const guarantees = Object.values(view.guarantees).filter((x) => x.guarantor === g.guarantor);
+      return {
+        choice,
+        audienceCost: cost,
+        honorCost,
+        success: forceful && c.move.target ? odds.success : 0,
+        credibility: guarantees.map((x) => {
+          const after = credibility(world, x.id, 'challenger');
+          return {
+            label: guaranteeName(view, x.id),
+            before: credibility(view, x.id, 'challenger').value,
+            after: after.value,
+            why: after,
+          };
+        }),
+        hedging: guarantees.map((x) => ({
+          label: nationName(view, x.ally),
+          before: view.nations[x.ally]?.hedging ?? 0,
+          after: ledger.nations[x.ally]?.hedging ?? 0,
+          why: null,
+        })),
+      };
+    });
+    return [
+      {
+        guarantee: gid,
+        title: `Your guarantee to ${nationName(view, g.ally)} is invoked`,
+        crisis: moveSentence(view, c.challenger, c.move),
+        rung,
+        answered: answers[gid] ?? null,
+        options,
+      },
+    ];
+  });
+};
+
+export interface AllyCrisisOdds {
+  crisis: string;
+  /** Chance the challenger's action succeeds, by this ally's answer, then by its guarantor's answer. */
+  odds: Record<AllyResponse, Record<GuarantorResponse, number>>;
+}
+
+export interface AllyCard {
+  answered: AllyResponse | null;
+  guarantors: string[];
+  crises: AllyCrisisOdds[];
+}
+
+/** The ally's card: it answers once per turn; the odds show what each answer does to each crisis. */
+export const allyCard = (view: GameView, seat: string): AllyCard | null => {
+  const r = respondents(view);
+  if (!r.allies.includes(seat)) return null;
+  const me = nationOf(view, seat);
+  const mine = new Set(
+    Object.values(view.guarantees)
+      .filter((g) => g.ally === me)
+      .map((g) => g.guarantor),
+  );
+  const crises = view.crises.filter(
+    (c) => c.invoked.some((gid) => mine.has(view.guarantees[gid]?.guarantor ?? '')) && asForceful(c.move.type) !== null,
+  );
+  const oddsFor = (c: Crisis, mineAnswer: AllyResponse, theirs: GuarantorResponse): number =>
+    crisisOdds(view, c, {
+      guarantors: Object.fromEntries(c.invoked.map((gid) => [gid, theirs])),
+      allies: { [me]: mineAnswer },
+    }).success;
+  return {
+    answered: view.allyAnswers[seat] ?? null,
+    guarantors: [...mine].map((id) => nationName(view, id)),
+    crises: crises.map((c) => ({
+      crisis: moveSentence(view, c.challenger, c.move),
+      odds: Object.fromEntries(
+        ALLY_RESPONSES.map((a) => [a, Object.fromEntries(GUARANTOR_RESPONSES.map((g) => [g, oddsFor(c, a, g)]))]),
+      ) as AllyCrisisOdds['odds'],
+    })),
+  };
+};
+
+export interface MoveChoice {
+  type: MoveType;
+  /** Nation ids this move may target now (empty for hold). */
+  targets: string[];
+}
+
+/** The challenger's legal moves and their targets, from the engine's `legalCommands`. */
+export const moveChoices = (view: GameView, seat: string): MoveChoice[] => {
+  const moves = legalCommands(view, seat).flatMap((c) => (c.type === 'move' ? [c.move] : []));
+  return MOVE_TYPES.filter((t) => moves.some((m) => m.type === t)).map((type) => ({
+    type,
+    targets: moves.filter((m) => m.type === type && m.target !== null).map((m) => m.target ?? ''),
+  }));
+};
+
+export interface MovePreview {
+  sentence: string;
+  /** The rung the target's theater goes to at least. */
+  rung: number;
+  rungName: string;
+  /** Guarantees the move would invoke, with their immediate deterrence as the challenger sees it. */
+  invoked: { id: string; name: string; deterrence: Explained }[];
+  /** Chance of success if no guarantor helps, and if every invoked one honors (null for non-forceful moves). */
+  successAlone: number | null;
+  successIfHonored: number | null;
+  /** The challenger's expected value in points (null for non-forceful moves). */
+  expectedValue: Explained | null;
+}
+
+/** What a move would set off: invoked guarantees, the odds, the expected value and the rung. */
+export const movePreview = (view: GameView, seat: string, move: ChallengerMove): MovePreview | null => {
+  const challenger = nationOf(view, seat);
+  const target = move.target ? view.nations[move.target] : undefined;
+  if (!view.nations[challenger]) return null;
+  const invoked = target ? coveringGuarantees(view, target.id, move.type) : [];
+  const region = target?.region ?? null;
+  const crisis: Crisis = {
+    challengerSeat: seat,
+    challenger,
+    move,
+    region,
+    invoked: invoked.map((g) => g.id),
+    immediate: {},
+  };
+  const forceful = asForceful(move.type) !== null && target !== undefined;
+  const odds = (answer: GuarantorResponse | null) =>
+    crisisOdds(view, crisis, {
+      guarantors: answer ? Object.fromEntries(invoked.map((g) => [g.id, answer])) : {},
+      allies: {},
+    }).success;
+  const rung = crisisRung(view.regions[region ?? '']?.rung ?? 0, move.type);
+  const calculable = (FORCEFUL_MOVES as readonly string[]).includes(move.type);
+  return {
+    sentence: moveSentence(view, challenger, move),
+    rung,
+    rungName: rungName(Math.min(rung, RUNGS.length - 1)),
+    invoked: invoked.map((g) => ({
+      id: g.id,
+      name: guaranteeName(view, g.id),
+      deterrence: immediateDeterrence(view, g.id, challenger),
+    })),
+    successAlone: forceful ? odds(null) : null,
+    successIfHonored: forceful ? odds('honor') : null,
+    expectedValue:
+      calculable && target
+        ? challengerCalculus(view, challenger, move.type as (typeof FORCEFUL_MOVES)[number], target.id)
+        : null,
+  };
+};
+
+/** What each answer means, in words a player reads before choosing. */
+export const ANSWER_HELP: Readonly<Record<GuarantorResponse | AllyResponse, string>> = {
+  honor: 'Fight alongside your ally. Costs budget next turn and risks losses; your record and credibility gain.',
+  partial: 'Sanctions, arms and diplomacy, but no troops. Some help; allies notice you held back.',
+  abandon: 'Stay out. No cost now; reputation falls everywhere and your allies hedge.',
+  contribute: 'Send your forces to the defense. Costs a little consensus.',
+  hedge: 'Keep your distance. Your trust in your guarantor falls (hedging rises).',
+  accommodate: 'Give way to the challenger. A probe or coercion against you then succeeds; hedging rises.',
+};

@@ -1,0 +1,190 @@
+// Pure selectors for the game screen's header and panels: who the seat is, what it owes now, whom
+// the phase waits for, where it may chat. Derived from the view with the shared rules
+// (legalCommands), so the screen never decides legality on its own. No DOM: tested headless.
+import type { GameView } from '../../shared/view/viewFor.js';
+import { legalCommands } from '../../shared/rules/legal.js';
+import { inCivilDisorder, respondents, seatById } from '../../shared/rules/seats.js';
+import type { Command } from '../../shared/protocol/commands.js';
+import { clockText, nationName, seatName } from './matchText.js';
+
+/** A number for people: whole above 100, one decimal above 10, two below. */
+export const fmt = (x: number): string => {
+  const a = Math.abs(x);
+  const digits = a >= 100 ? 0 : a >= 10 ? 1 : 2;
+  return Number(x.toFixed(digits)).toLocaleString('en', { maximumFractionDigits: digits });
+};
+
+/** $bn with its unit. */
+export const money = (x: number): string => `${fmt(x)} bn`;
+
+export interface SeatSummary {
+  seat: string;
+  role: string;
+  /** "Aurelia (guarantor)", "White Cell", "Observer". */
+  label: string;
+  nation: string | null;
+  /** A bot plays the seat after missed deadlines until a human sends `back`. */
+  civilDisorder: boolean;
+}
+
+export const seatSummary = (view: GameView, seat: string): SeatSummary => {
+  const s = seatById(view, seat);
+  const role = s?.role ?? 'observer';
+  const nation = s?.nation ?? null;
+  const label =
+    role === 'facilitator'
+      ? 'White Cell'
+      : nation
+        ? `${nationName(view, nation)} (${role})`
+        : 'Observer (watching only)';
+  return { seat, role, label, nation, civilDisorder: nation !== null && inCivilDisorder(view, seat) };
+};
+
+export interface Waiting {
+  /** Seat names that still owe a submission in this phase. */
+  owed: string[];
+  /** Seat names that are done. */
+  done: string[];
+  /** One line for the header. */
+  text: string;
+}
+
+/**
+ * Who the phase waits for. The room's seat rows carry `owes` from the engine's `owedBy` on the whole
+ * state: a seat's own view cannot tell, since the others' submissions are secret until adjudication.
+ */
+export const waitingFor = (view: GameView, seats: readonly { id: string; owes: boolean }[]): Waiting => {
+  if (view.ended) return { owed: [], done: [], text: 'The match is over.' };
+  const owedIds = seats.filter((s) => s.owes).map((s) => s.id);
+  const owed = owedIds.map((id) => seatName(view, id));
+  const done = view.seats
+    .filter((s) => s.nation !== null && !owedIds.includes(s.id) && owes(view, s.id))
+    .map((s) => seatName(view, s.id));
+  let text: string;
+  if (view.phase === 'adjudication')
+    text = owed.length > 0 ? 'Waiting for the White Cell to review and publish the results.' : 'Adjudicating…';
+  else if (owed.length === 0) text = 'Everyone has submitted: the next phase is coming.';
+  else text = `Waiting for ${listText(owed)}.`;
+  return { owed, done, text };
+};
+
+/** Whether a seat has anything to submit in this phase at all (a challenger owes no allocation answer…). */
+const owes = (view: GameView, seat: string): boolean => {
+  switch (view.phase) {
+    case 'challenger_move':
+      return seatById(view, seat)?.role === 'challenger';
+    case 'responses': {
+      const r = respondents(view);
+      return r.guarantees.has(seat) || r.allies.includes(seat);
+    }
+    case 'adjudication':
+      return false;
+    default:
+      return true;
+  }
+};
+
+/** "A", "A and B", "A, B and C". */
+export const listText = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+
+/** What the seat can do in this phase: the panels shown and the one-line instruction. */
+export type Task = 'ready' | 'statements' | 'allocate' | 'move' | 'answer' | 'wait' | 'watch' | 'over';
+
+export interface SeatTask {
+  task: Task;
+  /** What the player should do now, in words. */
+  text: string;
+  /** The seat may send `ready` now. */
+  canReady: boolean;
+}
+
+const has = (cmds: readonly Command[], type: Command['type']): boolean => cmds.some((c) => c.type === type);
+
+/** The seat's task now, from the engine's `legalCommands` (the same list the bots choose from). */
+export const seatTask = (view: GameView, seat: string): SeatTask => {
+  if (view.ended) return { task: 'over', text: 'The match is over.', canReady: false };
+  const role = seatById(view, seat)?.role;
+  if (!role || role === 'observer' || role === 'facilitator')
+    return { task: 'watch', text: 'You are watching the match.', canReady: false };
+  const cmds = legalCommands(view, seat);
+  const canReady = has(cmds, 'ready');
+  switch (view.phase) {
+    case 'briefing':
+      return canReady
+        ? { task: 'ready', text: 'Read the briefing and the turn log, then say you are ready.', canReady }
+        : { task: 'wait', text: 'You are ready. Waiting for the others.', canReady };
+    case 'diplomacy':
+      return canReady
+        ? {
+            task: 'statements',
+            text: 'Talk in the chat, make public statements if you wish, then say you are ready.',
+            canReady,
+          }
+        : { task: 'wait', text: 'You are ready. Waiting for the others to finish talking.', canReady };
+    case 'allocation':
+      return has(cmds, 'allocate')
+        ? { task: 'allocate', text: 'Split your budget for this turn, secretly, and submit it.', canReady }
+        : { task: 'wait', text: 'Your allocation is in. Waiting for the others.', canReady };
+    case 'challenger_move':
+      if (has(cmds, 'move')) return { task: 'move', text: 'Choose your secret move for this turn.', canReady };
+      return {
+        task: 'wait',
+        text: role === 'challenger' ? 'Your move is chosen.' : 'The challenger is choosing its move.',
+        canReady,
+      };
+    case 'responses':
+      if (has(cmds, 'answer_guarantee') || has(cmds, 'answer_ally'))
+        return { task: 'answer', text: 'A guarantee has been invoked: answer the crisis.', canReady };
+      return { task: 'wait', text: 'Waiting for the answers to the crisis.', canReady };
+    case 'adjudication':
+      return { task: 'wait', text: 'The turn is being adjudicated.', canReady };
+    case 'results':
+      return canReady
+        ? { task: 'ready', text: 'Read the results and their breakdowns, then say you are ready.', canReady }
+        : { task: 'wait', text: 'You are ready for the next turn. Waiting for the others.', canReady };
+  }
+};
+
+export interface Countdown {
+  /** "2:05", "Paused", "No timer". */
+  text: string;
+  /** Screen-reader friendly. */
+  label: string;
+  urgent: boolean;
+}
+
+/** The deadline line: seconds left, paused, or no timer (the White Cell moves the phase on). */
+export const countdown = (view: GameView, seconds: number | null): Countdown => {
+  if (view.settings.paused) return { text: 'Paused', label: 'The White Cell paused the match', urgent: false };
+  if (seconds === null)
+    return { text: 'No timer', label: 'No timer: the phase ends when everyone is done', urgent: false };
+  const clock = clockText(seconds);
+  return { text: clock, label: `${clock} left in this phase`, urgent: seconds <= 15 };
+};
+
+export interface ChatTarget {
+  id: string;
+  name: string;
+}
+
+/** The seats a private line may go to: every other nation seat and the White Cell. */
+export const privateTargets = (view: GameView, seat: string): ChatTarget[] => [
+  ...view.seats
+    .filter((s) => s.nation !== null && s.id !== seat)
+    .map((s) => ({ id: s.id, name: seatName(view, s.id) })),
+  ...(seat === 'facilitator' ? [] : [{ id: 'facilitator', name: 'White Cell' }]),
+];
+
+export const CHAT_LIMIT = 500;
+
+/** What a chat line's heading says: "Ann (Aurelia) · to Varkal · private". */
+export const chatHeading = (
+  view: GameView | null,
+  line: { from: string; name: string; channel: string; to?: string },
+): string => {
+  const from = view ? seatName(view, line.from) : line.from;
+  const to = line.channel === 'private' && line.to ? ` to ${view ? seatName(view, line.to) : line.to}` : '';
+  const channel = line.channel === 'public' ? '' : ` · ${line.channel}`;
+  return `${line.name} (${from})${to}${channel}`;
+};

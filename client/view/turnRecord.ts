@@ -1,0 +1,217 @@
+// The turn log as data: built from the view itself (this turn's cards, statements and crises, the
+// last turn's report with every change and its breakdown, the decision record), so a player who
+// reloads sees the same record, plus the live events this client received (phase changes,
+// defaults, the White Cell's settings). Each entry can carry its "why": the engine's terms.
+import type { GameEvent } from '../../shared/model/events.js';
+import type { Change } from '../../shared/model/state.js';
+import type { GameView } from '../../shared/view/viewFor.js';
+import {
+  decisionSentence,
+  guaranteeName,
+  moveSentence,
+  nationName,
+  regionName,
+  seatName,
+  signed,
+} from './matchText.js';
+import { fmt } from './panels.js';
+
+export interface Breakdown {
+  /** Each named term of the number, formatted. */
+  terms: { label: string; value: string }[];
+  /** The White Cell hid the math: only the values are known. */
+  hidden: boolean;
+}
+
+export interface LogEntry {
+  /** Stable across patches, for keeping an expanded entry open. */
+  key: string;
+  text: string;
+  why: Breakdown | null;
+}
+
+export interface LogGroup {
+  title: string;
+  entries: LogEntry[];
+}
+
+export interface LogSection {
+  key: string;
+  title: string;
+  groups: LogGroup[];
+}
+
+const NATION_METRICS: Readonly<Record<string, string>> = {
+  gdp: 'GDP ($bn)',
+  growth: 'growth (% a year)',
+  trendGrowth: 'trend growth (% a year)',
+  defenseShare: 'defense (% of GDP)',
+  capability: 'capability',
+  pipeline: 'capability on order',
+  readiness: 'readiness (0–1)',
+  industrialBase: 'industrial base',
+  consensus: 'consensus',
+  debt: 'debt (% of GDP)',
+  integrity: 'integrity',
+  gains: 'gains',
+  strain: 'strain',
+  obligations: 'owed for honoring ($bn)',
+  umbrella: 'nuclear umbrella (0–1)',
+  hedging: 'hedging',
+  setbacks: 'setbacks',
+  ties: 'ties (0–1)',
+  commitment: 'public commitment (0–1)',
+  clarity: 'clarity (0–1)',
+  rung: 'escalation rung',
+};
+
+/** "consensus", "forward forces in Northern March", "credibility to the challenger". */
+export const metricName = (view: GameView, metric: string): string => {
+  const [name, sub] = metric.split(':');
+  if (name === 'posture') return `forward forces in ${regionName(view, sub ?? '')}`;
+  if (name === 'credibility') return `credibility to ${sub === 'public' ? 'its own public' : `the ${sub ?? ''}`}`;
+  return NATION_METRICS[name ?? ''] ?? metric.replaceAll('_', ' ');
+};
+
+/** A subject id (nation, guarantee, region or seat) by its name. */
+export const subjectName = (view: GameView, id: string): string =>
+  view.nations[id]
+    ? nationName(view, id)
+    : view.guarantees[id]
+      ? guaranteeName(view, id)
+      : view.regions[id]
+        ? regionName(view, id)
+        : seatName(view, id);
+
+const breakdown = (why: { terms: { label: string; value: number }[] } | null): Breakdown =>
+  why && why.terms.length > 0
+    ? { terms: why.terms.map((t) => ({ label: t.label, value: fmt(t.value) })), hidden: false }
+    : { terms: [], hidden: true };
+
+/** "consensus 65 → 63.2 (−1.8)". */
+export const changeText = (view: GameView, c: Change): string =>
+  `${metricName(view, c.metric)} ${fmt(c.before)} → ${fmt(c.after)} (${signed(c.after - c.before, Math.abs(c.after - c.before) < 1 ? 2 : 1)})`;
+
+const reportSection = (view: GameView): LogSection | null => {
+  const report = view.report;
+  if (!report) return null;
+  const groups: LogGroup[] = [];
+  const notes: LogEntry[] = report.notes.map((n, i) => ({
+    key: `r${report.turn}-note-${i}`,
+    text: n.text,
+    why: n.why ? breakdown(n.why) : null,
+  }));
+  if (report.override)
+    notes.unshift({
+      key: `r${report.turn}-override`,
+      text: `White Cell override: ${report.override.reason}`,
+      why: null,
+    });
+  if (notes.length > 0) groups.push({ title: 'What happened', entries: notes });
+  const bySubject = new Map<string, LogEntry[]>();
+  for (const c of report.changes) {
+    if (Math.abs(c.after - c.before) < 1e-9) continue;
+    const list = bySubject.get(c.subject) ?? [];
+    list.push({ key: `r${report.turn}-${c.subject}-${c.metric}`, text: changeText(view, c), why: breakdown(c.why) });
+    bySubject.set(c.subject, list);
+  }
+  for (const [subject, entries] of bySubject) groups.push({ title: subjectName(view, subject), entries });
+  return { key: `report-${report.turn}`, title: `Turn ${report.turn} results`, groups };
+};
+
+const currentSection = (view: GameView): LogSection => {
+  const t = view.turn;
+  const groups: LogGroup[] = [];
+  const cards = view.cards.map((card, i) => ({
+    key: `t${t}-card-${i}`,
+    text: `${card.title}: ${card.text}`,
+    why: {
+      terms: card.effects.map((e) => ({
+        label: `${e.kind} of ${subjectName(view, 'nation' in e ? e.nation : 'region' in e ? e.region : e.guarantee)}`,
+        value: signed(e.delta, Number.isInteger(e.delta) ? 0 : 2),
+      })),
+      hidden: false,
+    },
+  }));
+  if (cards.length > 0) groups.push({ title: 'Events', entries: cards });
+  const crises = view.crises.map((c, i) => ({
+    key: `t${t}-crisis-${i}`,
+    text: `${moveSentence(view, c.challenger, c.move)}${c.invoked.length > 0 ? `: invokes ${c.invoked.map((g) => guaranteeName(view, g)).join(', ')}` : ''}`,
+    why:
+      Object.keys(c.immediate).length > 0
+        ? {
+            terms: Object.entries(c.immediate).map(([gid, d]) => ({
+              label: `immediate deterrence of ${guaranteeName(view, gid)}`,
+              value: fmt(d.value),
+            })),
+            hidden: false,
+          }
+        : null,
+  }));
+  if (crises.length > 0) groups.push({ title: 'Crises', entries: crises });
+  const reveals = view.reveals.map((r, i) => ({
+    key: `t${t}-reveal-${i}`,
+    text: `Intelligence: ${seatName(view, r.about)}'s allocation${r.gap ? ' — its red line is not backed by forces' : ''}`,
+    why: {
+      terms: [
+        { label: 'readiness', value: fmt(r.allocation.readiness) },
+        { label: 'modernization', value: fmt(r.allocation.modernization) },
+        ...Object.entries(r.allocation.forwardPosture).map(([reg, v]) => ({
+          label: `forward posture in ${regionName(view, reg)}`,
+          value: fmt(v),
+        })),
+        { label: 'domestic', value: fmt(r.allocation.domestic) },
+      ],
+      hidden: false,
+    },
+  }));
+  if (reveals.length > 0) groups.push({ title: 'Intelligence (yours only)', entries: reveals });
+  return { key: `turn-${t}`, title: `Turn ${t} so far`, groups };
+};
+
+const KINDS_IN_THE_VIEW: readonly GameEvent['kind'][] = ['card_fired', 'crisis', 'statement', 'intel_reveal'];
+
+/** The live feed: events received while connected, newest first, without those this turn's record already shows. */
+export const liveEntries = (view: GameView, log: readonly GameEvent[], limit = 40): LogEntry[] =>
+  log
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => !(e.turn === view.turn && KINDS_IN_THE_VIEW.includes(e.kind)))
+    .slice(-limit)
+    .reverse()
+    .map(({ e, i }) => {
+      const changes = Array.isArray(e.data?.['changes']) ? (e.data['changes'] as Change[]) : [];
+      return {
+        key: `live-${i}`,
+        text: `Turn ${e.turn}: ${e.text}`,
+        why:
+          changes.length > 0
+            ? {
+                terms: changes.map((c) => ({ label: subjectName(view, c.subject), value: changeText(view, c) })),
+                hidden: false,
+              }
+            : null,
+      };
+    });
+
+/** The record of the match a seat can see, newest first. */
+export const turnRecord = (view: GameView): LogSection[] => {
+  const sections = [currentSection(view)];
+  const report = reportSection(view);
+  if (report) sections.push(report);
+  if (view.history.length > 0)
+    sections.push({
+      key: 'history',
+      title: 'Decisions on record',
+      groups: [
+        {
+          title: 'Guarantees invoked and answered',
+          entries: [...view.history].reverse().map((d, i) => ({
+            key: `h-${view.history.length - i}`,
+            text: `Turn ${d.turn}: ${decisionSentence(view, d)}`,
+            why: null,
+          })),
+        },
+      ],
+    });
+  return sections;
+};
