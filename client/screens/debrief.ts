@@ -1,8 +1,380 @@
-// Placeholder until the debrief screen lands (issue 5, in progress).
+// The debrief (status 'ended'): how the match ended, every role's final score with the named terms
+// behind it ("why"), the decisions that mattered, how high each theater climbed, and the way
+// home. Printable: printing opens every breakdown and drops the buttons.
+import type { GameView } from '../../shared/view/viewFor.js';
+import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
+import {
+  type ScoreRow,
+  challenges,
+  decisions,
+  endingOf,
+  finalScores,
+  guaranteeRecords,
+  highlights,
+  nationOutcomes,
+  theaterPeaks,
+} from '../view/debrief.js';
+import { signed } from '../view/matchText.js';
+import { publicTimeline } from '../view/projector.js';
+import { RUNG_COLORS } from '../view/selectors.js';
 import type { Screen, ScreenContext } from './screen.js';
+import '../styles/debrief.css';
 
-export const mountDebrief = (root: HTMLElement, _ctx: ScreenContext): Screen => {
-  replace(root, h('p', {}, 'debrief'));
-  return { update: () => undefined, destroy: () => replace(root) };
+const ROLE_TITLES: Record<string, string> = { guarantor: 'Guarantors', ally: 'Allies', challenger: 'Challengers' };
+const CHOICE_TAG = {
+  honor: { css: 'honored', label: 'Honored' },
+  partial: { css: 'partial', label: 'Partly' },
+  abandon: { css: 'abandoned', label: 'Abandoned' },
+} as const;
+
+export const mountDebrief = (root: HTMLElement, ctx: ScreenContext): Screen => {
+  const body = h('div', { class: 'debrief-body' });
+  const print = h('button', { type: 'button' }, 'Print the debrief');
+  const home = h('button', { type: 'button', class: 'primary' }, 'Back to the home page');
+  home.addEventListener('click', () => ctx.leave());
+  // Printing shows every breakdown; what was open before comes back afterwards.
+  let closed: HTMLDetailsElement[] = [];
+  const openAll = () => {
+    closed = [...root.querySelectorAll('details')].filter((d) => !d.open);
+    for (const d of closed) d.open = true;
+  };
+  const restore = () => {
+    for (const d of closed) d.open = false;
+    closed = [];
+  };
+  print.addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', openAll);
+  window.addEventListener('afterprint', restore);
+
+  const head = h('header', { class: 'debrief-head' });
+  replace(
+    root,
+    h(
+      'article',
+      { class: 'debrief', 'aria-labelledby': 'debrief-title' },
+      head,
+      h('div', { class: 'debrief-actions' }, print, home),
+      body,
+    ),
+  );
+
+  let shown = '';
+  const update = (s: Snapshot) => {
+    const view = s.view;
+    if (!view) return;
+    const key = JSON.stringify([
+      s.code,
+      view.ended,
+      view.scores,
+      view.history.length,
+      s.log.length,
+      view.settings.showMath,
+    ]);
+    if (key === shown) return;
+    shown = key;
+    const ending = endingOf(view);
+    replace(
+      head,
+      h('p', { class: 'eyebrow' }, `Debrief · match ${s.code}`),
+      h('h1', { id: 'debrief-title' }, ending.headline),
+      h('p', { class: 'lede' }, ending.detail),
+    );
+    replace(
+      body,
+      h(
+        'section',
+        { class: 'debrief-glance', 'aria-labelledby': 'glance-title' },
+        h('h2', { id: 'glance-title' }, 'At a glance'),
+        h(
+          'ul',
+          {},
+          highlights(view, s.log).map((line) => h('li', {}, line)),
+        ),
+      ),
+      scoresSection(view, s.seat),
+      decisionsSection(view, s),
+      escalationSection(view),
+      nationsSection(view),
+      timelineSection(view, s),
+    );
+  };
+
+  return {
+    update,
+    destroy: () => {
+      window.removeEventListener('beforeprint', openAll);
+      window.removeEventListener('afterprint', restore);
+      replace(root);
+    },
+  };
+};
+
+const scoresSection = (view: GameView, mySeat: string): HTMLElement => {
+  const rows = finalScores(view);
+  return h(
+    'section',
+    { 'aria-labelledby': 'scores-title' },
+    h('h2', { id: 'scores-title' }, 'Final scores'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Each role is scored 0–100 on its own objectives: a weighted mean of the metrics below. Open “why” to see each term.',
+    ),
+    h(
+      'div',
+      { class: 'score-roles' },
+      ['guarantor', 'ally', 'challenger']
+        .filter((role) => rows.some((r) => r.role === role))
+        .map((role) =>
+          h(
+            'section',
+            { class: `score-role team-${role}`, 'aria-label': ROLE_TITLES[role] ?? role },
+            h('h3', {}, ROLE_TITLES[role] ?? role),
+            rows.filter((r) => r.role === role).map((r) => scoreCard(r, r.seat === mySeat)),
+          ),
+        ),
+    ),
+  );
+};
+
+const scoreCard = (r: ScoreRow, mine: boolean): HTMLElement => {
+  const score = Math.round(r.score);
+  const bar = h('span', { class: 'score-bar-fill' });
+  bar.style.width = `${Math.max(0, Math.min(100, r.score))}%`;
+  const breakdown = r.hidden
+    ? h('p', { class: 'hint' }, 'Breakdown hidden: “show the math” was off for this match.')
+    : h(
+        'details',
+        { class: 'why' },
+        h(
+          'summary',
+          {},
+          `Why ${score}?`,
+          h('span', { class: 'visually-hidden' }, ` The breakdown of ${r.name}’s score`),
+        ),
+        h(
+          'table',
+          { class: 'terms-table' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, 'Term'),
+              h('th', { scope: 'col', class: 'num' }, 'Measured'),
+              h('th', { scope: 'col', class: 'num' }, 'Weight'),
+              h('th', { scope: 'col', class: 'num' }, 'Points'),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            r.terms.map((t) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, t.label, t.hint ? h('span', { class: 'term-hint' }, t.hint) : null),
+                h('td', { class: 'num' }, t.metric === null ? '—' : `${t.metric.toFixed(0)}%`),
+                h('td', { class: 'num' }, t.weight === null ? '—' : `${t.weight.toFixed(0)}%`),
+                h('td', { class: 'num' }, t.points.toFixed(1)),
+              ),
+            ),
+          ),
+          h(
+            'tfoot',
+            {},
+            h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Score'), h('td', { class: 'num' }, r.score.toFixed(1))),
+          ),
+        ),
+      );
+  return h(
+    'div',
+    { class: `score-card${mine ? ' mine' : ''}` },
+    h(
+      'div',
+      { class: 'score-line' },
+      h('span', { class: 'score-name' }, r.name, mine ? h('span', { class: 'badge' }, 'You') : null),
+      h('span', { class: 'score-value' }, String(score), h('span', { class: 'score-max' }, ' / 100')),
+    ),
+    h('span', { class: 'score-bar', 'aria-hidden': 'true' }, bar),
+    breakdown,
+  );
+};
+
+const decisionsSection = (view: GameView, s: Snapshot): HTMLElement => {
+  const records = guaranteeRecords(view);
+  const made = decisions(view);
+  const tried = challenges(view, s.log);
+  const turns = [...new Set([...made.map((d) => d.turn), ...tried.map((c) => c.turn)])].sort((a, b) => a - b);
+  return h(
+    'section',
+    { 'aria-labelledby': 'decisions-title' },
+    h('h2', { id: 'decisions-title' }, 'Key decisions'),
+    h(
+      'table',
+      { class: 'debrief-table' },
+      h('caption', {}, 'Guarantees: how each was answered when invoked, and its credibility at the end'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Guarantee'),
+          h('th', { scope: 'col', class: 'num' }, 'Honored'),
+          h('th', { scope: 'col', class: 'num' }, 'Partly'),
+          h('th', { scope: 'col', class: 'num' }, 'Abandoned'),
+          h('th', { scope: 'col', class: 'num' }, 'Credibility'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        records.map((g) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, g.name),
+            h('td', { class: 'num' }, String(g.honored)),
+            h('td', { class: 'num' }, String(g.partial)),
+            h('td', { class: 'num' }, String(g.abandoned)),
+            h('td', { class: 'num' }, `${Math.round(g.credibility)}`),
+          ),
+        ),
+      ),
+    ),
+    h('h3', {}, 'Turn by turn'),
+    turns.length === 0
+      ? h('p', { class: 'hint' }, 'No challenger action invoked a guarantee in this match.')
+      : h(
+          'ol',
+          { class: 'turns' },
+          turns.map((turn) =>
+            h(
+              'li',
+              {},
+              h('span', { class: 'turn-label' }, `Turn ${turn}`),
+              h(
+                'ul',
+                {},
+                tried
+                  .filter((c) => c.turn === turn)
+                  .map((c) => h('li', {}, h('span', { class: 'tag challenge' }, 'Challenge'), ' ', c.text)),
+                made
+                  .filter((d) => d.turn === turn)
+                  .map((d) =>
+                    h(
+                      'li',
+                      {},
+                      h('span', { class: `tag ${CHOICE_TAG[d.choice].css}` }, CHOICE_TAG[d.choice].label),
+                      ' ',
+                      d.text,
+                    ),
+                  ),
+              ),
+            ),
+          ),
+        ),
+  );
+};
+
+const escalationSection = (view: GameView): HTMLElement =>
+  h(
+    'section',
+    { 'aria-labelledby': 'escalation-title' },
+    h('h2', { id: 'escalation-title' }, 'Escalation'),
+    h(
+      'table',
+      { class: 'debrief-table' },
+      h('caption', {}, 'The highest rung each theater reached, and where it ended'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Theater'),
+          h('th', { scope: 'col' }, 'Peak'),
+          h('th', { scope: 'col' }, 'At the end'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        theaterPeaks(view).map((t) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, t.name),
+            h('td', {}, rungChip(t.peak), ` ${t.peak} · ${t.peakName}`),
+            h('td', {}, rungChip(t.rung), ` ${t.rung} · ${t.rungName}`),
+          ),
+        ),
+      ),
+    ),
+  );
+
+const rungChip = (rung: number): HTMLElement => {
+  const chip = h('span', { class: 'rung-chip', 'aria-hidden': 'true' });
+  chip.style.background = RUNG_COLORS[rung] ?? RUNG_COLORS[0];
+  return chip;
+};
+
+const nationsSection = (view: GameView): HTMLElement =>
+  h(
+    'section',
+    { 'aria-labelledby': 'nations-title' },
+    h('h2', { id: 'nations-title' }, 'Where the nations ended'),
+    h(
+      'table',
+      { class: 'debrief-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Nation'),
+          h('th', { scope: 'col', class: 'num' }, 'Integrity'),
+          h('th', { scope: 'col', class: 'num' }, 'Gains'),
+          h('th', { scope: 'col', class: 'num' }, 'Consensus'),
+          h('th', { scope: 'col', class: 'num' }, 'GDP since start'),
+          h('th', { scope: 'col', class: 'num' }, 'Forces kept'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        nationOutcomes(view).map((n) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, n.name, h('span', { class: `role role-${n.role}` }, n.role)),
+            h('td', { class: 'num' }, n.integrity.toFixed(0)),
+            h('td', { class: 'num' }, n.gains.toFixed(0)),
+            h('td', { class: 'num' }, n.consensus.toFixed(0)),
+            h('td', { class: 'num' }, `${signed(n.gdpChange, 1)}%`),
+            h('td', { class: 'num' }, `${n.forces.toFixed(0)}%`),
+          ),
+        ),
+      ),
+    ),
+  );
+
+const timelineSection = (view: GameView, s: Snapshot): HTMLElement => {
+  const entries = publicTimeline(view, s.log);
+  return h(
+    'details',
+    { class: 'debrief-timeline' },
+    h('summary', {}, `The public timeline (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'})`),
+    entries.length === 0
+      ? h('p', { class: 'hint' }, 'This screen joined too late to see the match’s events.')
+      : h(
+          'ol',
+          {},
+          entries.map((e) => h('li', {}, h('span', { class: 'turn-label' }, `Turn ${e.turn}`), ' ', e.text)),
+        ),
+  );
 };

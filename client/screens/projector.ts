@@ -1,8 +1,209 @@
-// Placeholder until the projector screen lands (issue 5, in progress).
+// The projector view (`?view=projector&code=X`): what the classroom screen shows. A large map,
+// the phase and its countdown in big type, each theater's escalation ladder and the public
+// timeline. No controls: the app joined as an observer named "Projector".
+import type { GameEvent } from '../../shared/model/events.js';
+import type { GameView } from '../../shared/view/viewFor.js';
+import type { MapHandle, MountMap } from '../map/types.js';
+import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
+import { finalScores } from '../view/debrief.js';
+import { clockLabel, inviteUrl } from '../view/facilitator.js';
+import { type TimelineEntry, ladders, publicTimeline } from '../view/projector.js';
+import { RUNG_COLORS } from '../view/selectors.js';
 import type { Screen, ScreenContext } from './screen.js';
+import '../styles/projector.css';
+
+/** Lines the timeline shows: what fits on a classroom screen in big type. */
+const TIMELINE_LINES = 9;
+
+// The map module arrives in a chunk of its own; the glob finds it only if it exists, so this
+// screen still works (with a text fallback) where the map cannot load.
+const mapModules = import.meta.glob<{ mountMap: MountMap }>('../map/mountMap.ts');
+
+const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
+  card: 'Event',
+  statement: 'Statement',
+  crisis: 'Crisis',
+  decision: 'Decision',
+  adjudicated: 'Results',
+  ended: 'End',
+  settings: 'White Cell',
+};
 
 export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen => {
-  replace(root, h('p', {}, 'projector'));
-  return { update: () => undefined, destroy: () => replace(root) };
+  const phase = h('p', { class: 'projector-phase' });
+  const clock = h('p', { class: 'projector-clock', 'aria-label': 'Time left in this phase' });
+  const code = h('p', { class: 'projector-join' });
+  const mapBox = h('div', { class: 'projector-map', role: 'img', 'aria-label': 'Map of the theaters' });
+  const mapNote = h('p', { class: 'projector-map-note' }, 'Loading the map…');
+  mapBox.append(mapNote);
+  const ladderList = h('ul', { class: 'ladders' });
+  const timeline = h('ol', { class: 'timeline', reversed: true });
+  const scores = h('section', { class: 'projector-scores', 'aria-labelledby': 'projector-scores-title', hidden: true });
+
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'projector', 'aria-label': 'Projector view' },
+      h('header', { class: 'projector-top' }, h('h1', { class: 'projector-brand' }, 'Guarantor'), phase, clock),
+      h(
+        'div',
+        { class: 'projector-body' },
+        mapBox,
+        h(
+          'aside',
+          { class: 'projector-side' },
+          scores,
+          h(
+            'section',
+            { 'aria-labelledby': 'projector-ladder-title' },
+            h('h2', { id: 'projector-ladder-title' }, 'Escalation'),
+            ladderList,
+          ),
+          h(
+            'section',
+            { 'aria-labelledby': 'projector-timeline-title' },
+            h('h2', { id: 'projector-timeline-title' }, 'Timeline'),
+            timeline,
+          ),
+        ),
+      ),
+      h('footer', { class: 'projector-foot' }, code),
+    ),
+  );
+
+  let view: GameView | null = null;
+  let deadline: number | null = null;
+  let map: MapHandle | null = null;
+  let mapLoading = false;
+  let destroyed = false;
+  let lastEvent: GameEvent | undefined;
+  let shown = '';
+
+  const tick = () => {
+    if (view) replace(clock, view.ended ? '' : clockLabel(view, deadline, Date.now()));
+  };
+  const timer = setInterval(tick, 500);
+
+  const startMap = async (scenarioId: string) => {
+    mapLoading = true;
+    const load = mapModules['../map/mountMap.ts'];
+    if (!load)
+      return replace(mapNote, 'The map is not available in this build: the timeline and the ladders tell the story.');
+    try {
+      const { mountMap } = await load();
+      const handle = await mountMap(mapBox, { scenarioId, projector: true });
+      if (destroyed) return handle.destroy();
+      mapNote.remove();
+      map = handle;
+      if (view) map.update(view, []);
+    } catch (e) {
+      replace(mapNote, `The map could not be drawn (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  };
+
+  /** Events since the last update, for the map's animations. */
+  const freshEvents = (log: readonly GameEvent[]): GameEvent[] => {
+    const at = lastEvent ? log.lastIndexOf(lastEvent) : -1;
+    lastEvent = log.at(-1);
+    return log.slice(at + 1);
+  };
+
+  const update = (s: Snapshot) => {
+    const v = s.view;
+    if (!v) return;
+    view = v;
+    deadline = s.deadline;
+    if (!mapLoading) void startMap(v.scenarioId);
+    map?.update(v, freshEvents(s.log));
+    tick();
+    const key = JSON.stringify([
+      s.code,
+      v.turn,
+      v.phase,
+      v.ended,
+      v.settings.paused,
+      v.regions,
+      v.history.length,
+      s.log.length,
+      v.cards.length,
+      v.statements.length,
+      v.crises.length,
+    ]);
+    if (key === shown) return;
+    shown = key;
+    replace(phase, v.ended ? 'Match over' : `Turn ${v.turn} of ${v.config.turns} · ${phaseName(v.phase)}`);
+    replace(
+      code,
+      'Join at ',
+      h('strong', {}, inviteUrl(location.origin, s.code).replace(/^https?:\/\//, '')),
+      ' — code ',
+      h('strong', { class: 'code' }, s.code),
+    );
+    replace(
+      ladderList,
+      ladders(v).map((r) => ladderItem(r.name, r.rung, r.peak, r.rungName)),
+    );
+    const entries = publicTimeline(v, s.log).slice(-TIMELINE_LINES).reverse();
+    replace(
+      timeline,
+      entries.length === 0
+        ? h('li', { class: 'quiet-line' }, 'Nothing has happened yet.')
+        : entries.map((e) =>
+            h(
+              'li',
+              { class: `tl tl-${e.kind}` },
+              h('span', { class: 'tl-kind' }, `T${e.turn} · ${KIND_LABEL[e.kind]}`),
+              h('span', { class: 'tl-text' }, e.text),
+            ),
+          ),
+    );
+    scores.hidden = !v.ended;
+    if (v.ended)
+      replace(
+        scores,
+        h('h2', { id: 'projector-scores-title' }, 'Final scores'),
+        h(
+          'ol',
+          { class: 'projector-score-list' },
+          finalScores(v).map((r) =>
+            h(
+              'li',
+              { class: `score-${r.role}` },
+              h('span', {}, r.name, h('small', {}, ` ${r.role}`)),
+              h('strong', {}, String(Math.round(r.score))),
+            ),
+          ),
+        ),
+      );
+  };
+
+  return {
+    update,
+    destroy: () => {
+      destroyed = true;
+      clearInterval(timer);
+      map?.destroy();
+      replace(root);
+    },
+  };
+};
+
+const phaseName = (phase: string): string => phase.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** A theater's ladder: nine cells, lit up to the current rung, the peak marked. */
+const ladderItem = (name: string, rung: number, peak: number, rungName: string): HTMLLIElement => {
+  const cells = RUNG_COLORS.map((color, i) => {
+    const cell = h('span', { class: `rung${i <= rung ? ' lit' : ''}${i === peak && peak > rung ? ' peak' : ''}` });
+    if (i <= rung) cell.style.background = color;
+    return cell;
+  });
+  return h(
+    'li',
+    { class: 'ladder', 'aria-label': `${name}: rung ${rung} of 8, ${rungName}${peak > rung ? `; peak ${peak}` : ''}` },
+    h('span', { class: 'ladder-name' }, name),
+    h('span', { class: 'ladder-cells', 'aria-hidden': 'true' }, cells),
+    h('span', { class: 'ladder-rung' }, `${rung} · ${rungName}`),
+  );
 };

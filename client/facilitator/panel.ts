@@ -1,0 +1,19 @@
+// One section of the White Cell's console: built once, told about each snapshot with its view.
+import type { GameView } from '../../shared/view/viewFor.js';
+import type { Snapshot } from '../net/store.js';
+
+export interface Panel {
+  el: HTMLElement;
+  update(s: Snapshot, view: GameView): void;
+  destroy?(): void;
+}
+
+/** Runs `render` only when `key` differs from the last one, so forms and focus survive patches. */
+export const onChange = <T>(render: (value: T) => void): ((key: string, value: T) => void) => {
+  let last: string | null = null;
+  return (key, value) => {
+    if (key === last) return;
+    last = key;
+    render(value);
+  };
+};

@@ -1,0 +1,149 @@
+// Seats and people: who plays each nation (humans, a bot, civil disorder), everyone in the room,
+// and the White Cell's hand on them: give a seat to a bot, move a person, remove a person.
+import type { Snapshot } from '../net/store.js';
+import type { ScreenContext } from '../screens/screen.js';
+import { h, uid } from '../ui/dom.js';
+import { type Person, moveTargets, people, seatLines } from '../view/facilitator.js';
+import { confirmAction } from './confirm.js';
+import { rebuild } from './focus.js';
+import { type Panel, onChange } from './panel.js';
+
+export const seatsPanel = (ctx: ScreenContext): Panel => {
+  const seats = h('tbody');
+  const persons = h('tbody');
+
+  const renderSeats = onChange<Snapshot>((s) =>
+    rebuild(
+      seats,
+      seatLines(s).map((line) => {
+        const id = uid('bot');
+        const select = h(
+          'select',
+          { id, 'data-focus': `bot-${line.id}` },
+          h('option', { value: '' }, 'No bot: humans play'),
+          line.policies.map((p) => h('option', { value: p, selected: line.bot === p }, `Bot: ${p}`)),
+        );
+        select.addEventListener('change', () =>
+          ctx.conn.send('set_bot', { seat: line.id, policy: select.value || null }),
+        );
+        return h(
+          'tr',
+          { 'data-seat': line.id },
+          h('th', { scope: 'row' }, line.name, h('span', { class: `role role-${line.role}` }, line.role)),
+          h('td', {}, line.people.length > 0 ? line.people.join(', ') : h('span', { class: 'hint' }, 'nobody')),
+          h('td', {}, h('label', { for: id, class: 'visually-hidden' }, `Bot for ${line.name}`), select),
+          h('td', { class: line.status === 'Still to submit' ? 'owes' : '' }, line.status),
+        );
+      }),
+    ),
+  );
+
+  const renderPeople = onChange<Snapshot>((s) => {
+    const list = people(s);
+    const targets = moveTargets(s);
+    rebuild(
+      persons,
+      list.length === 0
+        ? h('tr', {}, h('td', { colspan: 4, class: 'hint' }, 'Nobody is connected.'))
+        : list.map((p) => personRow(ctx, p, targets)),
+    );
+  });
+
+  const el = h(
+    'section',
+    { class: 'card console-panel console-seats', 'aria-labelledby': 'console-seats-title' },
+    h('h3', { id: 'console-seats-title' }, 'Seats and people'),
+    h(
+      'table',
+      { class: 'console-table' },
+      h('caption', {}, 'Seats'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Nation'),
+          h('th', { scope: 'col' }, 'Played by'),
+          h('th', { scope: 'col' }, 'Bot'),
+          h('th', { scope: 'col' }, 'This phase'),
+        ),
+      ),
+      seats,
+    ),
+    h(
+      'table',
+      { class: 'console-table' },
+      h('caption', {}, 'People in the room'),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Name'),
+          h('th', { scope: 'col' }, 'Seat'),
+          h('th', { scope: 'col' }, 'Move to'),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')),
+        ),
+      ),
+      persons,
+    ),
+  );
+
+  return {
+    el,
+    update: (s) => {
+      renderSeats(JSON.stringify([s.status, s.seats, s.members]), s);
+      renderPeople(JSON.stringify([s.seats.map((x) => [x.id, x.name]), s.members]), s);
+    },
+  };
+};
+
+const personRow = (ctx: ScreenContext, p: Person, targets: { id: string; name: string }[]): HTMLTableRowElement => {
+  const id = uid('move');
+  const select = h(
+    'select',
+    { id, 'data-focus': `move-select-${p.id}` },
+    targets.map((t) => h('option', { value: t.id, selected: t.id === p.seat }, t.name)),
+  );
+  const move = h('button', { type: 'button', 'data-focus': `move-${p.id}` }, `Move ${p.name}`);
+  move.addEventListener('click', () => {
+    if (select.value !== p.seat) ctx.conn.send('move_client', { client: p.id, seat: select.value });
+  });
+  const kick = h(
+    'button',
+    { type: 'button', class: 'quiet danger-text', 'data-focus': `kick-${p.id}` },
+    `Remove ${p.name}`,
+  );
+  kick.addEventListener('click', async () => {
+    const ok = await confirmAction({
+      title: `Remove ${p.name} from the match?`,
+      message: `${p.name} is disconnected at once and cannot rejoin their seat with their key; they may join again with the code, as an observer.`,
+      confirm: `Remove ${p.name}`,
+      danger: true,
+    });
+    if (ok) ctx.conn.send('kick', { client: p.id });
+  });
+  const white = p.seat === 'facilitator';
+  return h(
+    'tr',
+    {},
+    h('th', { scope: 'row' }, p.name, p.connected ? '' : h('span', { class: 'hint' }, ' (reconnecting)')),
+    h('td', {}, p.seatName),
+    h(
+      'td',
+      {},
+      white
+        ? h('span', { class: 'hint' }, 'runs the match')
+        : h(
+            'div',
+            { class: 'inline' },
+            h('label', { for: id, class: 'visually-hidden' }, `Seat for ${p.name}`),
+            select,
+            move,
+          ),
+    ),
+    h('td', {}, white ? '' : kick),
+  );
+};

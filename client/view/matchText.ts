@@ -1,0 +1,74 @@
+// How the match is put into words for people: nation, seat, theater and guarantee names instead of
+// ids, and the moves and decisions as short sentences. Pure: the console, projector and debrief share it.
+import type { ChallengerMove } from '../../shared/model/commands.js';
+import type { DecisionRecord } from '../../shared/model/state.js';
+import { RUNGS } from '../../shared/model/vocabulary.js';
+import type { GameView } from '../../shared/view/viewFor.js';
+
+type Names = Pick<GameView, 'nations' | 'regions' | 'guarantees' | 'seats'>;
+
+/** "challenger_move" → "Challenger move". */
+export const sentenceCase = (s: string): string => s.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+
+export const nationName = (view: Names, id: string): string => view.nations[id]?.name ?? id;
+
+export const regionName = (view: Names, id: string): string => view.regions[id]?.name ?? id;
+
+/** The nation a seat plays, or the White Cell and the observers by their names. */
+export const seatName = (view: Names, seatId: string): string => {
+  if (seatId === 'facilitator') return 'White Cell';
+  if (seatId === 'observer') return 'Observers';
+  const nation = view.seats.find((s) => s.id === seatId)?.nation;
+  return nation ? nationName(view, nation) : seatId;
+};
+
+/** "Aurelia → Bosk". */
+export const guaranteeName = (view: Names, id: string): string => {
+  const g = view.guarantees[id];
+  return g ? `${nationName(view, g.guarantor)} → ${nationName(view, g.ally)}` : id;
+};
+
+/** A rung of the escalation ladder by name: 4 → "limited war". */
+export const rungName = (rung: number): string => (RUNGS[rung] ?? RUNGS[0]).replaceAll('_', ' ');
+
+/** "Varkal launches a limited attack on Bosk". */
+export const moveSentence = (view: Names, challenger: string, move: ChallengerMove): string => {
+  const who = nationName(view, challenger);
+  const target = move.target ? nationName(view, move.target) : '';
+  switch (move.type) {
+    case 'hold':
+      return `${who} holds`;
+    case 'probe':
+      return `${who} probes ${target}`;
+    case 'coerce':
+      return `${who} coerces ${target}`;
+    case 'limited_attack':
+      return `${who} launches a limited attack on ${target}`;
+    case 'major_attack':
+      return `${who} launches a major attack on ${target}`;
+    case 'escalate':
+      return `${who} makes nuclear threats against ${target}`;
+    case 'de_escalate':
+      return `${who} de-escalates toward ${target}`;
+  }
+};
+
+const CHOICE_PAST = { honor: 'honored', partial: 'partly honored', abandon: 'abandoned' } as const;
+
+/** "Turn 4: Aurelia honored its guarantee to Bosk against Varkal (Northern March)". */
+export const decisionSentence = (view: Names, d: DecisionRecord): string => {
+  const ally = view.guarantees[d.guarantee]?.ally;
+  const where = d.region ? ` (${regionName(view, d.region)})` : '';
+  return `${nationName(view, d.guarantor)} ${CHOICE_PAST[d.choice]} its guarantee to ${ally ? nationName(view, ally) : d.guarantee} against ${nationName(view, d.challenger)}${where}`;
+};
+
+/** Seconds as a clock: 125 → "2:05". */
+export const clockText = (seconds: number): string =>
+  `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+
+/** A signed number for deltas: +3, −8 (a real minus sign, which screen readers say as "minus"). */
+export const signed = (x: number, digits = 0): string => {
+  const text = Math.abs(x).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return `${x > 0 ? '+' : '−'}${text}`;
+};
