@@ -306,6 +306,19 @@ export interface EffectDraft {
   amount: string;
 }
 
+/** What is wrong with one effect row, or null. */
+const effectProblem = (d: EffectDraft, n: number): string | null => {
+  const spec = effectSpec(d.kind);
+  const amount = Number(d.amount.trim());
+  if (!spec) return `Effect ${n}: choose what it changes.`;
+  if (d.target === '') return `Effect ${n}: choose the ${spec.target} it affects.`;
+  if (d.amount.trim() === '' || !Number.isFinite(amount) || amount < spec.min || amount > spec.max)
+    return `Effect ${n}: the change must be a number from ${spec.min} to ${spec.max} ${spec.unit}.`;
+  if (spec.kind === 'escalation' && !Number.isInteger(amount)) return `Effect ${n}: escalation moves by whole rungs.`;
+  if (amount === 0) return `Effect ${n}: a change of 0 does nothing.`;
+  return null;
+};
+
 /** The inject_custom command for the form, or every problem with it in people's words. */
 export const customInjectCommand = (
   title: string,
@@ -320,16 +333,15 @@ export const customInjectCommand = (
   if (drafts.length > 10) errors.push('An inject has at most 10 effects.');
   const effects: unknown[] = [];
   drafts.forEach((d, i) => {
+    const problem = effectProblem(d, i + 1);
     const spec = effectSpec(d.kind);
-    const amount = Number(d.amount.trim());
-    if (!spec) return errors.push(`Effect ${i + 1}: choose what it changes.`);
-    if (d.target === '') return errors.push(`Effect ${i + 1}: choose the ${spec.target} it affects.`);
-    if (d.amount.trim() === '' || !Number.isFinite(amount) || amount < spec.min || amount > spec.max)
-      return errors.push(`Effect ${i + 1}: the change must be a number from ${spec.min} to ${spec.max} ${spec.unit}.`);
-    if (spec.kind === 'escalation' && !Number.isInteger(amount))
-      return errors.push(`Effect ${i + 1}: escalation moves by whole rungs.`);
-    if (amount === 0) return errors.push(`Effect ${i + 1}: a change of 0 does nothing.`);
-    effects.push({ kind: spec.kind, [spec.target]: d.target, delta: Math.round(amount * spec.scale * 1e6) / 1e6 });
+    if (problem || !spec) errors.push(problem ?? `Effect ${i + 1}: choose what it changes.`);
+    else
+      effects.push({
+        kind: spec.kind,
+        [spec.target]: d.target,
+        delta: Math.round(Number(d.amount) * spec.scale * 1e6) / 1e6,
+      });
   });
   if (errors.length > 0) return { errors };
   const parsed = CommandSchema.safeParse({ type: 'inject_custom', title: title.trim(), text: text.trim(), effects });
