@@ -4,6 +4,8 @@ import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
 import { guardJoinCodes } from './access/codeGuard.js';
 import { mountMonitor } from './access/monitor.js';
+import { closeJournal } from './journal/journalStore.js';
+import { restoreMatches } from './match/restoreMatches.js';
 import { mountMaps } from './maps/route.js';
 import { CrisisRoom } from './rooms/CrisisRoom.js';
 import { mountClient } from './web/routes.js';
@@ -15,6 +17,11 @@ export default config({
   initializeGameServer: (gameServer) => {
     gameServer.define('crisis', CrisisRoom).filterBy(['code']);
     guardJoinCodes('crisis');
+    gameServer.onShutdown(closeJournal);
+  },
+  // Unfinished matches come back before the first connection is taken.
+  beforeListen: async () => {
+    await restoreMatches();
   },
   initializeExpress: (app) => {
     mountMonitor(app, process.env.MONITOR_PASSWORD);

@@ -1,12 +1,19 @@
-// The match journal: every accepted command, timer expiry, facilitator action and adjudication is
-// appended here, in order, with a hash of the resulting state. In memory for now; SQLite comes next.
+// The match journal: every accepted command, bot move, timer expiry, facilitator action and
+// adjudication is appended, in order, with a hash of the state it produced, before anyone is told.
+// A snapshot of the whole state is kept at the start of each turn, so a match is restored from its
+// latest snapshot plus the entries after it. SQLite stores it (SqliteJournal); tests may use memory.
+import type { GameState, PolicyName, Timers } from '../../shared/index.js';
+import type { ClockState } from '../match/clock.js';
+
+export const ENTRY_KINDS = ['create', 'start', 'command', 'bot', 'timeout', 'advance', 'chat', 'seating'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export interface JournalEntry {
   /** 1, 2, 3 … within one match. */
   seq: number;
   /** Server time in ms. */
   at: number;
-  kind: 'create' | 'start' | 'command' | 'bot' | 'timeout' | 'advance' | 'chat' | 'seating';
+  kind: EntryKind;
   /** The acting seat, or null for the room clock. */
   seat: string | null;
   /** The parsed command or option, exactly as applied. */
@@ -15,30 +22,118 @@ export interface JournalEntry {
   hash: string;
 }
 
+/** How a match was set up: with the scenario id, enough to create it again. */
+export interface MatchSetupRecord {
+  scenarioId: string;
+  seed: number;
+  showMath: boolean;
+  facilitatorReview: boolean;
+  timers: Partial<Timers>;
+  bots: Partial<Record<string, PolicyName>>;
+}
+
+/** The room's own secrets, kept so players and the White Cell get back in after a restart. */
+export interface RoomRecord {
+  facilitatorKey: string;
+  reconnectSeconds: number;
+  /** Reclaim key → seat. */
+  reclaimKeys: Record<string, string>;
+}
+
+export type MatchStatus = 'open' | 'ended' | 'closed';
+
+export interface MatchRecord {
+  id: string;
+  code: string;
+  setup: MatchSetupRecord;
+  room: RoomRecord;
+  status: MatchStatus;
+  createdAt: number;
+  /** The last time the server was known to run this match: a restore extends deadlines by the gap. */
+  aliveAt: number;
+  /** Whether the after-action review is open to anyone with the link. */
+  publicAar: boolean;
+}
+
+/** The session as it stood after entry `seq`: what a restore starts from. */
+export interface Snapshot {
+  seq: number;
+  turn: number;
+  status: 'lobby' | 'playing' | 'ended';
+  state: GameState;
+  clock: ClockState;
+  bots: Partial<Record<string, PolicyName>>;
+}
+
 export interface MatchJournal {
-  append(matchId: string, entry: Omit<JournalEntry, 'seq'>): JournalEntry;
-  entries(matchId: string): readonly JournalEntry[];
-  /** The match's room is gone: finish its record (in memory: forget it). */
+  begin(match: Omit<MatchRecord, 'status' | 'aliveAt' | 'publicAar'>): void;
+  /** Appends an entry (and a snapshot when given) in one transaction; returns it with its number. */
+  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry;
+  entries(matchId: string, afterSeq?: number): JournalEntry[];
+  latestSnapshot(matchId: string): Snapshot | null;
+  match(matchId: string): MatchRecord | null;
+  /** Matches whose room was running when the server stopped. */
+  unfinished(): MatchRecord[];
+  saveRoom(matchId: string, room: RoomRecord): void;
+  alive(matchId: string, now: number): void;
+  setStatus(matchId: string, status: MatchStatus): void;
+  /** The match's room is gone: an unfinished match is closed, not restored. */
   close(matchId: string): void;
 }
 
+/** For tests of the session alone: the same contract, kept in memory. */
 export class MemoryJournal implements MatchJournal {
+  private readonly matches = new Map<string, MatchRecord>();
   private readonly byMatch = new Map<string, JournalEntry[]>();
+  private readonly snapshots = new Map<string, Snapshot>();
 
-  append(matchId: string, entry: Omit<JournalEntry, 'seq'>): JournalEntry {
+  begin(match: Omit<MatchRecord, 'status' | 'aliveAt' | 'publicAar'>): void {
+    this.matches.set(match.id, { ...match, status: 'open', aliveAt: match.createdAt, publicAar: false });
+  }
+
+  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry {
     const list = this.byMatch.get(matchId) ?? [];
     const full = { ...entry, seq: list.length + 1 };
     list.push(full);
     this.byMatch.set(matchId, list);
+    if (snapshot) this.snapshots.set(matchId, { ...snapshot, seq: full.seq });
     return full;
   }
 
-  entries(matchId: string): readonly JournalEntry[] {
-    return this.byMatch.get(matchId) ?? [];
+  entries(matchId: string, afterSeq = 0): JournalEntry[] {
+    return (this.byMatch.get(matchId) ?? []).filter((e) => e.seq > afterSeq);
+  }
+
+  latestSnapshot(matchId: string): Snapshot | null {
+    return this.snapshots.get(matchId) ?? null;
+  }
+
+  match(matchId: string): MatchRecord | null {
+    return this.matches.get(matchId) ?? null;
+  }
+
+  unfinished(): MatchRecord[] {
+    return [...this.matches.values()].filter((m) => m.status === 'open');
+  }
+
+  saveRoom(matchId: string, room: RoomRecord): void {
+    const m = this.matches.get(matchId);
+    if (m) m.room = room;
+  }
+
+  alive(matchId: string, now: number): void {
+    const m = this.matches.get(matchId);
+    if (m) m.aliveAt = now;
+  }
+
+  setStatus(matchId: string, status: MatchStatus): void {
+    const m = this.matches.get(matchId);
+    if (m) m.status = status;
   }
 
   close(matchId: string): void {
-    this.byMatch.delete(matchId);
+    const m = this.matches.get(matchId);
+    if (m && m.status === 'open') m.status = 'closed';
   }
 }
 

@@ -1,9 +1,12 @@
 // One match on the server, without any networking: the engine state, who plays which seat (human
 // or bot), the phase clock and the journal. The room hands it parsed intents and copies its state
-// out; every rule decision is the shared engine's.
+// out; every rule decision is the shared engine's. Every step is journaled before the room tells
+// anyone, and a session can be rebuilt from its journal after a crash.
 import {
+  type Command,
   type GameEvent,
   type GameState,
+  GameStateSchema,
   type PolicyName,
   type Result,
   type Scenario,
@@ -20,7 +23,7 @@ import {
   viewFor,
 } from '../../shared/index.js';
 import { RngCursor, deriveSeed } from '../../shared/rng.js';
-import { type MatchJournal, stateHash } from '../journal/MatchJournal.js';
+import { type EntryKind, type JournalEntry, type MatchJournal, stateHash } from '../journal/MatchJournal.js';
 import { PhaseClock } from './clock.js';
 
 export interface SessionSetup {
@@ -40,16 +43,15 @@ const MAX_STEPS = 5000;
 export class MatchSession {
   state: GameState;
   status: 'lobby' | 'playing' | 'ended' = 'lobby';
-  readonly bots: Partial<Record<string, PolicyName>>;
+  bots: Partial<Record<string, PolicyName>>;
   private readonly clock = new PhaseClock();
-  private readonly rngs = new Map<string, RngCursor>();
   /** Turn 1's opening events (its phase and cards), sent when the match starts. */
   private opening: GameEvent[] = [];
+  private snapshotTurn = 0;
 
-  constructor(
+  private constructor(
     readonly setup: SessionSetup,
     private readonly journal: MatchJournal,
-    now: number,
   ) {
     const created = startMatch(setup.scenario, setup.seed, {
       showMath: setup.showMath,
@@ -60,8 +62,43 @@ export class MatchSession {
     this.state = created.value.state;
     this.opening = created.value.events;
     this.bots = { ...setup.bots };
-    setup.scenario.seats.forEach((s, i) => this.rngs.set(s.id, new RngCursor(deriveSeed(setup.seed, 1000 + i))));
-    this.record('create', null, { scenario: setup.scenario.id, seed: setup.seed }, now);
+  }
+
+  /** A new match: created in the lobby and journaled from its first entry. */
+  static create(setup: SessionSetup, journal: MatchJournal, now: number): MatchSession {
+    const session = new MatchSession(setup, journal);
+    session.record('create', null, { scenario: setup.scenario.id, seed: setup.seed }, now);
+    return session;
+  }
+
+  /**
+   * Rebuilds a journaled match: its latest snapshot, then every later entry applied again and
+   * checked against the hash it recorded. Deadlines move on by `downtime` ms. Throws an Error
+   * naming the first entry that cannot be read or does not reproduce its hash.
+   */
+  static restore(setup: SessionSetup, journal: MatchJournal, downtime: number): MatchSession {
+    const session = new MatchSession(setup, journal);
+    const id = setup.matchId;
+    const snapshot = journal.latestSnapshot(id);
+    if (!snapshot) throw new Error(`match ${id}: no snapshot to restore from`);
+    // Checked, but kept as stored: a parse would reorder keys, and the hashes are of the text.
+    if (!GameStateSchema.safeParse(snapshot.state).success)
+      throw new Error(`match ${id}: the snapshot after entry ${snapshot.seq} is not a valid state`);
+    session.state = snapshot.state;
+    session.status = snapshot.status;
+    session.bots = { ...snapshot.bots };
+    session.snapshotTurn = snapshot.turn;
+    session.clock.load(snapshot.clock);
+    const [own, ...later] = journal.entries(id, snapshot.seq - 1);
+    if (own?.seq !== snapshot.seq || own.hash !== stateHash(session.state))
+      throw new Error(`match ${id}: the snapshot after entry ${snapshot.seq} does not match that entry's hash`);
+    for (const entry of later) {
+      session.replay(entry);
+      if (stateHash(session.state) !== entry.hash)
+        throw new Error(`match ${id}: entry ${entry.seq} (${entry.kind}) does not reproduce its recorded state`);
+    }
+    session.clock.load(session.clock.save(), downtime);
+    return session;
   }
 
   /** Epoch ms of the current phase's deadline, or null. */
@@ -71,8 +108,9 @@ export class MatchSession {
 
   /** Gives a seat to a bot (a policy) or back to humans (null); during play the bot acts at once. */
   setBot(seat: string, policy: PolicyName | null, now: number): GameEvent[] {
-    if (policy === null) delete this.bots[seat];
-    else this.bots[seat] = policy;
+    if ((this.bots[seat] ?? null) === policy) return [];
+    this.assignBot(seat, policy);
+    this.record('seating', seat, { bot: policy }, now);
     return this.status === 'playing' ? this.settle(now) : [];
   }
 
@@ -82,7 +120,6 @@ export class MatchSession {
     for (const s of this.setup.scenario.seats) if (!humanSeats.has(s.id)) this.bots[s.id] ??= s.bot;
     this.status = 'playing';
     this.record('start', 'facilitator', { bots: this.bots }, now);
-    this.clock.update(this.state, now);
     return ok([...this.opening, ...this.settle(now)]);
   }
 
@@ -92,7 +129,6 @@ export class MatchSession {
     const parsed = parseCommand(payload);
     if (!parsed.ok) return parsed;
     if (this.status === 'lobby') return fail('ERR_NOT_YOUR_PHASE', 'the match has not started yet');
-    // A human acting for a seat in civil disorder takes it back from the bot first.
     const result = applyParsed(this.state, seat, parsed.value);
     if (!result.ok) return result;
     this.state = result.value.state;
@@ -110,14 +146,24 @@ export class MatchSession {
     return [...next.value.events, ...this.settle(now)];
   }
 
+  /** Whether a bot plays this seat now: given to one, or fallen into civil disorder. */
+  botPlays(seat: string): boolean {
+    return this.bots[seat] !== undefined || inCivilDisorder(this.state, seat);
+  }
+
+  /** Journals something that is not an engine step (chat, seating), with the unchanged state hash. */
+  note(kind: 'chat' | 'seating', seat: string | null, payload: unknown, now: number): void {
+    this.record(kind, seat, payload, now);
+  }
+
   /** Whether any nation seat is in human hands right now. */
   private someHumanPlays(): boolean {
     return this.setup.scenario.seats.some((s) => !this.botPlays(s.id));
   }
 
-  /** Whether a bot plays this seat now: given to one, or fallen into civil disorder. */
-  botPlays(seat: string): boolean {
-    return this.bots[seat] !== undefined || inCivilDisorder(this.state, seat);
+  private assignBot(seat: string, policy: PolicyName | null): void {
+    if (policy === null) delete this.bots[seat];
+    else this.bots[seat] = policy;
   }
 
   /**
@@ -130,9 +176,7 @@ export class MatchSession {
       const owed = owedBy(this.state);
       const seat = owed.find((s) => this.botPlays(s) && s !== 'facilitator');
       if (seat !== undefined) {
-        const policy = this.bots[seat] ?? this.setup.scenario.seats.find((s) => s.id === seat)?.bot ?? 'calculating';
-        const rng = this.rngs.get(seat) ?? new RngCursor(0);
-        const command = botCommand(policy, viewFor(this.state, seat), seat, rng);
+        const command = this.botDecision(seat);
         const applied = command && applyParsed(this.state, seat, command, { byBot: this.bots[seat] === undefined });
         if (applied && applied.ok) {
           this.state = applied.value.state;
@@ -153,22 +197,83 @@ export class MatchSession {
       events.push(...next.value.events);
       this.record('advance', null, { phase: this.state.phase }, now);
     }
-    this.clock.update(this.state, now);
-    if (this.state.ended) this.status = 'ended';
     return events;
   }
 
-  /** Journals something that is not an engine step (chat, seating), with the unchanged state hash. */
-  note(kind: 'chat' | 'seating', seat: string | null, payload: unknown, now: number): void {
-    this.record(kind, seat, payload, now);
+  /**
+   * A bot's move. Its dice come from the match's generator state and the seat, so the decision is
+   * a function of the match alone: nothing outside the journal is needed to restore it.
+   */
+  private botDecision(seat: string): Command | null {
+    const policy = this.bots[seat] ?? this.setup.scenario.seats.find((s) => s.id === seat)?.bot ?? 'calculating';
+    const index = this.setup.scenario.seats.findIndex((s) => s.id === seat);
+    const rng = new RngCursor(deriveSeed(this.state.rng ^ this.setup.seed, 1000 + index));
+    return botCommand(policy, viewFor(this.state, seat), seat, rng);
   }
 
-  private record(
-    kind: Parameters<MatchJournal['append']>[1]['kind'],
-    seat: string | null,
-    payload: unknown,
-    now: number,
-  ) {
-    this.journal.append(this.setup.matchId, { at: now, kind, seat, payload, hash: stateHash(this.state) });
+  /** Applies a journaled entry again, exactly as it was applied live (restore). */
+  private replay(entry: JournalEntry): void {
+    const fromEntry = (): Command => {
+      const parsed = parseCommand(entry.payload);
+      if (!parsed.ok) throw new Error(`match ${this.setup.matchId}: entry ${entry.seq} is not a command`);
+      return parsed.value;
+    };
+    const seat = entry.seat ?? '';
+    const apply = (result: Result<{ state: GameState }>) => {
+      if (!result.ok) throw new Error(`match ${this.setup.matchId}: entry ${entry.seq} was refused on replay`);
+      this.state = result.value.state;
+    };
+    switch (entry.kind) {
+      case 'start':
+        this.status = 'playing';
+        this.bots = { ...((entry.payload as { bots?: Partial<Record<string, PolicyName>> }).bots ?? {}) };
+        break;
+      case 'command':
+        apply(applyParsed(this.state, seat, fromEntry()));
+        break;
+      case 'bot':
+        apply(applyParsed(this.state, seat, fromEntry(), { byBot: this.bots[seat] === undefined }));
+        break;
+      case 'timeout':
+        apply(advance(this.state, { timedOut: true }));
+        break;
+      case 'advance':
+        apply(advance(this.state));
+        break;
+      case 'seating': {
+        const bot = (entry.payload as { bot?: PolicyName | null }).bot;
+        if (bot !== undefined) this.assignBot(seat, bot);
+        break;
+      }
+      case 'create':
+      case 'chat':
+        break;
+    }
+    this.afterStep(entry.at);
+  }
+
+  /** Keeps the clock and the status in step with the state. */
+  private afterStep(now: number): void {
+    if (this.status === 'playing') this.clock.update(this.state, now);
+    if (this.state.ended) this.status = 'ended';
+  }
+
+  private record(kind: EntryKind, seat: string | null, payload: unknown, now: number) {
+    const wasEnded = this.status === 'ended';
+    this.afterStep(now);
+    // A snapshot at the creation and at the first entry of each turn bounds what a restore replays.
+    const snapshot =
+      this.snapshotTurn !== this.state.turn || kind === 'create'
+        ? {
+            turn: this.state.turn,
+            status: this.status,
+            state: this.state,
+            clock: this.clock.save(),
+            bots: { ...this.bots },
+          }
+        : undefined;
+    if (snapshot) this.snapshotTurn = this.state.turn;
+    this.journal.append(this.setup.matchId, { at: now, kind, seat, payload, hash: stateHash(this.state) }, snapshot);
+    if (!wasEnded && this.status === 'ended') this.journal.setStatus(this.setup.matchId, 'ended');
   }
 }

@@ -2,11 +2,31 @@
 // extensions and time spent paused. The room clock asks `expired(now)`; nothing here sleeps.
 import type { GameState } from '../../shared/index.js';
 
+/** What a clock needs to resume after a restart. */
+export interface ClockState {
+  key: string;
+  startedAt: number;
+  pausedAt: number | null;
+  pausedFor: number;
+}
+
 export class PhaseClock {
   private key = '';
   private startedAt = 0;
   private pausedAt: number | null = null;
   private pausedFor = 0;
+
+  save(): ClockState {
+    return { key: this.key, startedAt: this.startedAt, pausedAt: this.pausedAt, pausedFor: this.pausedFor };
+  }
+
+  /** Resumes a saved clock; `downtime` ms (the server was down) are added to the running phase. */
+  load(saved: ClockState, downtime = 0): void {
+    this.key = saved.key;
+    this.startedAt = saved.startedAt + downtime;
+    this.pausedAt = saved.pausedAt === null ? null : saved.pausedAt + downtime;
+    this.pausedFor = saved.pausedFor;
+  }
 
   /** Call after every state change: a new phase restarts the clock; pausing stops it. */
   update(state: GameState, now: number): void {

@@ -1,6 +1,6 @@
 // The `crisis` room: a thin adapter. Identify the client and its seat → parse the message → hand it
 // to the match session (the shared engine decides) → copy the result into the Schema → patch now.
-import { type AuthContext, type Client, Room } from '@colyseus/core';
+import { type AuthContext, type Client, Room, matchMaker } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import {
   type ErrorCode,
@@ -8,12 +8,14 @@ import {
   eventsFor,
   parseCommand,
   policyProblem,
+  scenarioById,
   seatById,
 } from '../../shared/index.js';
 import { checkCodeAtAuth } from '../access/codeGuard.js';
-import { type MatchJournal, MemoryJournal } from '../journal/MatchJournal.js';
+import { journal } from '../journal/journalStore.js';
 import { matchClock } from '../match/clock.js';
-import { MatchSession } from '../match/MatchSession.js';
+import { MatchSession, type SessionSetup } from '../match/MatchSession.js';
+import { restoreRequest } from '../match/restoreMatches.js';
 import { newJoinCode, newSecretKey, newSeed } from './codes.js';
 import { chatRecipients } from './chat.js';
 import { readCreateOptions } from './createOptions.js';
@@ -29,9 +31,6 @@ import {
 import { type CrisisState, newCrisisState } from './schema/CrisisState.js';
 import { syncState } from './sync.js';
 
-/** Where matches are journaled; the SQLite journal replaces this in the record issue. */
-export const journal: MatchJournal = new MemoryJournal();
-
 interface Identity {
   name: string;
   seat: string;
@@ -40,6 +39,10 @@ interface Identity {
 /** Refusals within the rate limiter's window after which a flooding client is disconnected. */
 const FLOOD_LIMIT = 50;
 const TICK_MS = 250;
+/** How often a running room tells the journal it is alive (a restore extends deadlines by the gap). */
+const ALIVE_MS = 2000;
+/** A restored room waits this long for its first player before it may close like any empty room. */
+const RESTORED_GRACE_MS = 10 * 60_000;
 
 export class CrisisRoom extends Room<CrisisState> {
   maxClients = 80;
@@ -48,29 +51,14 @@ export class CrisisRoom extends Room<CrisisState> {
   private facilitatorClaimed = false;
   private hostToken = '';
   private reconnectSeconds = 120;
-  private readonly members = new Members();
+  private readonly members = new Members(() => this.saveRoom());
 
   onCreate(raw: unknown): void {
-    const { options, scenario } = readCreateOptions(withoutInternals(raw), process.env.CREATE_PASSWORD);
-    const code = newJoinCode();
+    const restoring = restoreRequest(raw);
+    const code = restoring ? this.restore(restoring) : this.createNew(raw);
     // filterBy(['code']) matches joiners against the listing, so the code goes there.
     (this.listing as unknown as { code: string }).code = code;
-    this.facilitatorKey = newSecretKey();
-    this.hostToken = options.hostToken;
-    this.reconnectSeconds = options.reconnectSeconds;
-    this.session = new MatchSession(
-      {
-        matchId: this.roomId,
-        scenario,
-        seed: options.seed ?? newSeed(),
-        showMath: options.showMath,
-        facilitatorReview: options.facilitatorReview,
-        timers: options.timers,
-        bots: options.bots,
-      },
-      journal,
-      matchClock.now(),
-    );
+    const scenario = this.session.setup.scenario;
     this.setState(newCrisisState());
     this.state.code = code;
     this.state.scenarioId = scenario.id;
@@ -93,6 +81,70 @@ export class CrisisRoom extends Room<CrisisState> {
       this.deliver(events);
       this.sync();
     }, TICK_MS);
+    this.clock.setInterval(() => journal().alive(this.roomId, matchClock.now()), ALIVE_MS);
+  }
+
+  /** A new match from a client's create options; returns its join code. */
+  private createNew(raw: unknown): string {
+    const { options, scenario } = readCreateOptions(withoutInternals(raw), process.env.CREATE_PASSWORD);
+    const code = newJoinCode();
+    this.facilitatorKey = newSecretKey();
+    this.hostToken = options.hostToken;
+    this.reconnectSeconds = options.reconnectSeconds;
+    const setup: SessionSetup = {
+      matchId: this.roomId,
+      scenario,
+      seed: options.seed ?? newSeed(),
+      showMath: options.showMath,
+      facilitatorReview: options.facilitatorReview,
+      timers: options.timers,
+      bots: options.bots,
+    };
+    const now = matchClock.now();
+    journal().begin({
+      id: this.roomId,
+      code,
+      setup: { ...setup, scenarioId: scenario.id },
+      room: this.roomRecord(),
+      createdAt: now,
+    });
+    this.session = MatchSession.create(setup, journal(), now);
+    return code;
+  }
+
+  /** The match `matchId` as its journal left it (throws, naming the problem, when it cannot). */
+  private restore(matchId: string): string {
+    const record = journal().match(matchId);
+    if (!record) throw new Error(`no journaled match ${matchId}`);
+    const scenario = scenarioById(record.setup.scenarioId);
+    if (!scenario) throw new Error(`its scenario "${record.setup.scenarioId}" is not on this server`);
+    this.roomId = record.id;
+    this.facilitatorKey = record.room.facilitatorKey;
+    this.facilitatorClaimed = true;
+    this.reconnectSeconds = record.room.reconnectSeconds;
+    this.members.importKeys(record.room.reclaimKeys);
+    const { scenarioId: _scenarioId, ...setup } = record.setup;
+    this.session = MatchSession.restore(
+      { ...setup, matchId, scenario },
+      journal(),
+      Math.max(0, matchClock.now() - record.aliveAt),
+    );
+    // Nobody is connected yet: give the players time to come back before the room may close.
+    this.autoDispose = false;
+    this.clock.setTimeout(() => (this.autoDispose = true), RESTORED_GRACE_MS);
+    return record.code;
+  }
+
+  private roomRecord() {
+    return {
+      facilitatorKey: this.facilitatorKey,
+      reconnectSeconds: this.reconnectSeconds,
+      reclaimKeys: this.members.exportKeys(),
+    };
+  }
+
+  private saveRoom(): void {
+    if (this.session) journal().saveRoom(this.roomId, this.roomRecord());
   }
 
   async onAuth(_client: Client, raw: unknown, context: AuthContext): Promise<Identity> {
@@ -152,7 +204,8 @@ export class CrisisRoom extends Room<CrisisState> {
   }
 
   onDispose(): void {
-    journal.close(this.roomId);
+    // Everyone left: the match is over for good. A server shutting down keeps it open for the restore.
+    if (matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) journal().close(this.roomId);
   }
 
   onUncaughtException(error: Error, methodName: string): void {
@@ -296,7 +349,6 @@ export class CrisisRoom extends Room<CrisisState> {
     if (!seat) return refuse('ERR_UNKNOWN_SEAT', `no nation seat "${parsed.data.seat}"`);
     const problem = parsed.data.policy === null ? null : policyProblem(parsed.data.policy, seat.role);
     if (problem) return refuse('ERR_NOT_YOUR_ROLE', problem);
-    this.session.note('seating', parsed.data.seat, { bot: parsed.data.policy }, matchClock.now());
     return ok(this.session.setBot(parsed.data.seat, parsed.data.policy, matchClock.now()));
   }
 
@@ -332,6 +384,6 @@ const refuse = (code: ErrorCode, message: string) => ({ ok: false as const, erro
 /** Colyseus adds its own keys to options (e.g. the seat reservation); the schemas see only ours. */
 const withoutInternals = (raw: unknown): unknown => {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  const { __testJoinOptions: _a, ...rest } = raw as Record<string, unknown>;
+  const { __testJoinOptions: _a, __restore: _b, ...rest } = raw as Record<string, unknown>;
   return rest;
 };

@@ -25,6 +25,19 @@ export class Members {
   private readonly removed = new Set<string>();
   private readonly drafts = new Map<string, Draft & { phase: string }>();
 
+  /** Told whenever the reclaim keys change, so the room can journal them. */
+  constructor(private readonly onKeysChanged: () => void = () => undefined) {}
+
+  /** Reclaim key → seat, for the journal. */
+  exportKeys(): Record<string, string> {
+    return Object.fromEntries(this.keys);
+  }
+
+  /** The keys a restored room honours again. */
+  importKeys(keys: Record<string, string>): void {
+    for (const [key, seat] of Object.entries(keys)) this.keys.set(key, seat);
+  }
+
   add(id: string, name: string, seat: string, now: number): Member {
     const member = {
       name,
@@ -71,13 +84,17 @@ export class Members {
     this.keys.set(key, seat);
     const member = this.byId.get(id);
     if (member) member.reclaimKey = key;
+    this.onKeysChanged();
     return key;
   }
 
   /** The seat a reclaim key brings back to; a key works once. */
   redeem(key: string | undefined): string | undefined {
     const seat = key ? this.keys.get(key) : undefined;
-    if (key && seat) this.keys.delete(key);
+    if (key && seat) {
+      this.keys.delete(key);
+      this.onKeysChanged();
+    }
     return seat;
   }
 
@@ -108,6 +125,6 @@ export class Members {
   /** Forgets the member's key: it left its nation seat. */
   revokeKey(id: string): void {
     const key = this.byId.get(id)?.reclaimKey;
-    if (key) this.keys.delete(key);
+    if (key && this.keys.delete(key)) this.onKeysChanged();
   }
 }

@@ -1,7 +1,9 @@
 // The real server as a child process, so its CPU time and memory are measured apart from the
 // clients (read from /proc: process.cpuUsage() only sees the bench process itself).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 export interface ProcessSample {
@@ -15,7 +17,13 @@ export interface ServerProcess {
   pid: number;
   sample(): ProcessSample;
   stop(): Promise<void>;
+  /** Kills the process without warning (SIGKILL), as a crash would. */
+  crash(): Promise<void>;
+  /** The last lines the server printed. */
+  log(): string;
 }
+
+const benchDatabase = (): string => join(mkdtempSync(join(tmpdir(), 'guarantor-bench-')), 'bench.db');
 
 const ticksPerSecond = (() => {
   try {
@@ -57,9 +65,14 @@ export const freePort = (): Promise<number> =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts `node [nodeArgs] --import tsx server/index.ts` on `port` and waits until /health answers. */
-export const startServer = async (port: number, nodeArgs: string[] = []): Promise<ServerProcess> => {
+export const startServer = async (
+  port: number,
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<ServerProcess> => {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
+    // The load test's matches are throwaway: journal them to a temporary file, not ./data.
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', DATABASE_PATH: benchDatabase(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
@@ -99,6 +112,14 @@ export const startServer = async (port: number, nodeArgs: string[] = []): Promis
     url,
     pid,
     sample: () => sampleProcess(pid),
+    log: () => log.join(''),
+    crash: async () => {
+      child.kill('SIGKILL');
+      await exited;
+      process.off('exit', killOnExit);
+      process.off('SIGINT', killOnSignal);
+      process.off('SIGTERM', killOnSignal);
+    },
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { NO_TIMERS } from '../../shared/index.js';
 import appConfig from '../../server/app.config.js';
 
+// Each test process journals to its own in-memory database unless a test asks for a file.
+process.env.DATABASE_PATH ??= ':memory:';
+
 let port = 0;
 
 /** The port the test server of this file listens on. */

@@ -4,7 +4,7 @@
 import type { Room } from 'colyseus.js';
 import { expect, it } from 'vitest';
 import { stateHash } from '../../server/journal/MatchJournal.js';
-import { journal } from '../../server/rooms/CrisisRoom.js';
+import { journal } from '../../server/journal/journalStore.js';
 import { runWireBot } from '../../scripts/bot/wireBot.js';
 import { matchHelpers, nextMessage, secretOf, stateOf, until, useTestServer } from './helpers.js';
 
@@ -64,7 +64,7 @@ it('a White Cell override is journaled with its reason and the engine version', 
   // Players learn of the override when the results publish, not while it is under review.
   expect(bobEvents).not.toContain('override');
   expect(bobEvents).toContain('adjudicated');
-  const entries = journal.entries(host.roomId);
+  const entries = journal().entries(host.roomId);
   const override = entries.find((e) => e.kind === 'command' && (e.payload as { type?: string }).type === 'override');
   expect(override?.seat).toBe('facilitator');
   expect(override?.payload).toMatchObject({ reason: 'the exercise needs a quiet first turn' });

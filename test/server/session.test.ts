@@ -11,7 +11,7 @@ if (!classroom) throw new Error('classroom missing');
 
 const session = (bots: Record<string, 'calculating'> = {}) => {
   const journal = new MemoryJournal();
-  const s = new MatchSession(
+  const s = MatchSession.create(
     { matchId: 'm1', scenario: classroom, seed: 3, showMath: true, facilitatorReview: false, timers: {}, bots },
     journal,
     0,

@@ -1,0 +1,33 @@
+// The journal's schema, as numbered migrations applied in order on start. Never edit a shipped
+// migration: add the next one.
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE matches (
+     id TEXT PRIMARY KEY,
+     code TEXT NOT NULL,
+     scenario TEXT NOT NULL,
+     setup TEXT NOT NULL,
+     room TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('open', 'ended', 'closed')),
+     created_at INTEGER NOT NULL,
+     alive_at INTEGER NOT NULL,
+     public_aar INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX matches_status ON matches (status);
+   CREATE TABLE entries (
+     match_id TEXT NOT NULL REFERENCES matches (id),
+     seq INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     seat TEXT,
+     payload TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     PRIMARY KEY (match_id, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE snapshots (
+     match_id TEXT NOT NULL REFERENCES matches (id),
+     seq INTEGER NOT NULL,
+     turn INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (match_id, seq)
+   ) WITHOUT ROWID;`,
+];
