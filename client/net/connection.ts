@@ -19,7 +19,8 @@ export interface SavedSeat {
 const STORAGE_KEY = 'guarantor.seat';
 /** Close codes after which the server will not take this client back (docs/PROTOCOL.md §1.5). */
 const FINAL_CLOSES = new Set([1000, 4000]);
-const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 3000, 5000];
+/** Pauses between attempts to get back in: quick at first, then every 5 s for about two minutes. */
+const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 3000, ...Array<number>(24).fill(5000)];
 
 export const serverEndpoint = (): string => {
   const secure = location.protocol === 'https:';
@@ -87,24 +88,10 @@ export class MatchConnection {
     const saved = loadSaved();
     if (!saved) return null;
     const client = new Client(serverEndpoint());
-    try {
-      const room = await client.reconnect(saved.reconnectionToken);
-      return new MatchConnection(client, room, saved);
-    } catch {
-      // The window passed or the server restarted: join again with a key (or as an observer).
-    }
-    try {
-      const room = await client.join('crisis', {
-        code: saved.code,
-        name: saved.name,
-        ...(saved.facilitatorKey ? { facilitatorKey: saved.facilitatorKey } : {}),
-        ...(saved.reclaimKey ? { reclaimKey: saved.reclaimKey } : {}),
-      });
-      return new MatchConnection(client, room, saved);
-    } catch {
-      save(null);
-      return null;
-    }
+    const room = await rejoin(client, saved).catch(() => null);
+    if (room) return new MatchConnection(client, room, saved);
+    save(null);
+    return null;
   }
 
   get code(): string {
@@ -182,7 +169,7 @@ export class MatchConnection {
     for (const delay of RETRY_DELAYS_MS) {
       await new Promise((r) => setTimeout(r, delay));
       try {
-        this.room = await this.client.reconnect(this.saved.reconnectionToken);
+        this.room = await rejoin(this.client, this.saved);
         this.attach(this.room);
         this.store.notify('info', 'reconnected');
         return;
@@ -198,3 +185,21 @@ export class MatchConnection {
     if (this.saved.code) save(this.saved);
   }
 }
+
+/**
+ * The seat this tab held: the same session while the server keeps it (a dropped link), else a new
+ * join with the reclaim or White Cell key (the window passed, or the server restarted and restored
+ * the match from its journal).
+ */
+const rejoin = async (client: Client, saved: SavedSeat): Promise<Room> => {
+  try {
+    return await client.reconnect(saved.reconnectionToken);
+  } catch {
+    return client.join('crisis', {
+      code: saved.code,
+      name: saved.name,
+      ...(saved.facilitatorKey ? { facilitatorKey: saved.facilitatorKey } : {}),
+      ...(saved.reclaimKey ? { reclaimKey: saved.reclaimKey } : {}),
+    });
+  }
+};
