@@ -71,12 +71,17 @@ export interface MatchJournal {
   append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry;
   entries(matchId: string, afterSeq?: number): JournalEntry[];
   latestSnapshot(matchId: string): Snapshot | null;
+  /** The snapshot taken at the match's creation (its starting state). */
+  firstSnapshot(matchId: string): Snapshot | null;
+  /** The snapshot at the start of `turn`, or null if the match never reached it. */
+  turnSnapshot(matchId: string, turn: number): Snapshot | null;
   match(matchId: string): MatchRecord | null;
   /** Matches whose room was running when the server stopped. */
   unfinished(): MatchRecord[];
   saveRoom(matchId: string, room: RoomRecord): void;
   alive(matchId: string, now: number): void;
   setStatus(matchId: string, status: MatchStatus): void;
+  setPublic(matchId: string, open: boolean): void;
   /** The match's room is gone: an unfinished match is closed, not restored. */
   close(matchId: string): void;
 }
@@ -85,7 +90,7 @@ export interface MatchJournal {
 export class MemoryJournal implements MatchJournal {
   private readonly matches = new Map<string, MatchRecord>();
   private readonly byMatch = new Map<string, JournalEntry[]>();
-  private readonly snapshots = new Map<string, Snapshot>();
+  private readonly snapshots = new Map<string, Snapshot[]>();
 
   begin(match: Omit<MatchRecord, 'status' | 'aliveAt' | 'publicAar'>): void {
     this.matches.set(match.id, { ...match, status: 'open', aliveAt: match.createdAt, publicAar: false });
@@ -96,7 +101,7 @@ export class MemoryJournal implements MatchJournal {
     const full = { ...entry, seq: list.length + 1 };
     list.push(full);
     this.byMatch.set(matchId, list);
-    if (snapshot) this.snapshots.set(matchId, { ...snapshot, seq: full.seq });
+    if (snapshot) this.snapshots.set(matchId, [...(this.snapshots.get(matchId) ?? []), { ...snapshot, seq: full.seq }]);
     return full;
   }
 
@@ -105,7 +110,15 @@ export class MemoryJournal implements MatchJournal {
   }
 
   latestSnapshot(matchId: string): Snapshot | null {
-    return this.snapshots.get(matchId) ?? null;
+    return this.snapshots.get(matchId)?.at(-1) ?? null;
+  }
+
+  firstSnapshot(matchId: string): Snapshot | null {
+    return this.snapshots.get(matchId)?.[0] ?? null;
+  }
+
+  turnSnapshot(matchId: string, turn: number): Snapshot | null {
+    return this.snapshots.get(matchId)?.find((s) => s.turn === turn) ?? null;
   }
 
   match(matchId: string): MatchRecord | null {
@@ -129,6 +142,11 @@ export class MemoryJournal implements MatchJournal {
   setStatus(matchId: string, status: MatchStatus): void {
     const m = this.matches.get(matchId);
     if (m) m.status = status;
+  }
+
+  setPublic(matchId: string, open: boolean): void {
+    const m = this.matches.get(matchId);
+    if (m) m.publicAar = open;
   }
 
   close(matchId: string): void {

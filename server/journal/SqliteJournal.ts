@@ -63,6 +63,9 @@ export class SqliteJournal implements MatchJournal {
       alive: db.prepare('UPDATE matches SET alive_at = ? WHERE id = ?'),
       snapshot: db.prepare('INSERT INTO snapshots (match_id, seq, turn, body) VALUES (?, ?, ?, ?)'),
       latestSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE match_id = ? ORDER BY seq DESC LIMIT 1'),
+      firstSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE match_id = ? ORDER BY seq LIMIT 1'),
+      turnSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE match_id = ? AND turn = ? ORDER BY seq LIMIT 1'),
+      setPublic: db.prepare('UPDATE matches SET public_aar = ? WHERE id = ?'),
       entries: db.prepare(
         'SELECT seq, at, kind, seat, payload, hash FROM entries WHERE match_id = ? AND seq > ? ORDER BY seq',
       ),
@@ -118,10 +121,25 @@ export class SqliteJournal implements MatchJournal {
   }
 
   latestSnapshot(matchId: string): Snapshot | null {
-    const row = this.statements.latestSnapshot.get(matchId) as { seq: number; body: string } | undefined;
-    if (!row) return null;
-    const body = parseJson(row.body, `match ${matchId}: the snapshot after entry ${row.seq}`) as Omit<Snapshot, 'seq'>;
-    return { ...body, seq: row.seq };
+    return this.readSnapshot(matchId, this.statements.latestSnapshot.get(matchId));
+  }
+
+  firstSnapshot(matchId: string): Snapshot | null {
+    return this.readSnapshot(matchId, this.statements.firstSnapshot.get(matchId));
+  }
+
+  turnSnapshot(matchId: string, turn: number): Snapshot | null {
+    return this.readSnapshot(matchId, this.statements.turnSnapshot.get(matchId, turn));
+  }
+
+  private readSnapshot(matchId: string, row: unknown): Snapshot | null {
+    const found = row as { seq: number; body: string } | undefined;
+    if (!found) return null;
+    const body = parseJson(found.body, `match ${matchId}: the snapshot after entry ${found.seq}`) as Omit<
+      Snapshot,
+      'seq'
+    >;
+    return { ...body, seq: found.seq };
   }
 
   match(matchId: string): MatchRecord | null {
@@ -143,6 +161,10 @@ export class SqliteJournal implements MatchJournal {
 
   setStatus(matchId: string, status: MatchStatus): void {
     this.statements.setStatus.run(status, matchId);
+  }
+
+  setPublic(matchId: string, open: boolean): void {
+    this.statements.setPublic.run(open ? 1 : 0, matchId);
   }
 
   close(matchId: string): void {

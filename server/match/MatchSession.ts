@@ -23,7 +23,13 @@ import {
   viewFor,
 } from '../../shared/index.js';
 import { RngCursor, deriveSeed } from '../../shared/rng.js';
-import { type EntryKind, type JournalEntry, type MatchJournal, stateHash } from '../journal/MatchJournal.js';
+import {
+  type EntryKind,
+  type JournalEntry,
+  type MatchJournal,
+  type Snapshot,
+  stateHash,
+} from '../journal/MatchJournal.js';
 import { PhaseClock } from './clock.js';
 
 export interface SessionSetup {
@@ -36,6 +42,9 @@ export interface SessionSetup {
   /** Bot policy per nation seat; a seat left out waits for a human (a bot takes it if none comes). */
   bots: Partial<Record<string, PolicyName>>;
 }
+
+/** Sees each replayed entry with the state it produced and the engine's events for it. */
+export type ReplayStep = (entry: JournalEntry, state: GameState, events: readonly GameEvent[]) => void;
 
 /** Upper bound on engine steps in one settle, so a bug can never spin the room forever. */
 const MAX_STEPS = 5000;
@@ -77,28 +86,61 @@ export class MatchSession {
    * naming the first entry that cannot be read or does not reproduce its hash.
    */
   static restore(setup: SessionSetup, journal: MatchJournal, downtime: number): MatchSession {
+    const snapshot = journal.latestSnapshot(setup.matchId);
+    if (!snapshot) throw new Error(`match ${setup.matchId}: no snapshot to restore from`);
+    const session = MatchSession.fromSnapshot(setup, journal, snapshot);
+    session.replayEntries(journal.entries(setup.matchId, snapshot.seq - 1));
+    session.clock.load(session.clock.save(), downtime);
+    return session;
+  }
+
+  /**
+   * A new match that starts where a recorded one stood at `snapshot` (a turn's start): same state,
+   * same bots, back in the lobby so people can take seats before the White Cell starts it.
+   */
+  static branch(
+    setup: SessionSetup,
+    journal: MatchJournal,
+    snapshot: Snapshot,
+    origin: { matchId: string; turn: number },
+    now: number,
+  ): MatchSession {
+    const session = MatchSession.fromSnapshot(setup, journal, { ...snapshot, status: 'lobby' });
+    session.clock.load({ key: '', startedAt: now, pausedAt: null, pausedFor: 0 });
+    session.record('create', null, { scenario: setup.scenario.id, seed: setup.seed, branchOf: origin }, now);
+    return session;
+  }
+
+  /** A session standing where `snapshot` was taken; the state is checked, and kept as stored. */
+  static fromSnapshot(setup: SessionSetup, journal: MatchJournal, snapshot: Snapshot): MatchSession {
     const session = new MatchSession(setup, journal);
-    const id = setup.matchId;
-    const snapshot = journal.latestSnapshot(id);
-    if (!snapshot) throw new Error(`match ${id}: no snapshot to restore from`);
-    // Checked, but kept as stored: a parse would reorder keys, and the hashes are of the text.
+    // A parse would reorder keys, and the hashes are of the text: check, but keep the stored object.
     if (!GameStateSchema.safeParse(snapshot.state).success)
-      throw new Error(`match ${id}: the snapshot after entry ${snapshot.seq} is not a valid state`);
+      throw new Error(`match ${setup.matchId}: the snapshot after entry ${snapshot.seq} is not a valid state`);
     session.state = snapshot.state;
     session.status = snapshot.status;
     session.bots = { ...snapshot.bots };
     session.snapshotTurn = snapshot.turn;
     session.clock.load(snapshot.clock);
-    const [own, ...later] = journal.entries(id, snapshot.seq - 1);
-    if (own?.seq !== snapshot.seq || own.hash !== stateHash(session.state))
-      throw new Error(`match ${id}: the snapshot after entry ${snapshot.seq} does not match that entry's hash`);
-    for (const entry of later) {
-      session.replay(entry);
-      if (stateHash(session.state) !== entry.hash)
-        throw new Error(`match ${id}: entry ${entry.seq} (${entry.kind}) does not reproduce its recorded state`);
-    }
-    session.clock.load(session.clock.save(), downtime);
     return session;
+  }
+
+  /**
+   * Applies journaled entries again, from the one the session's snapshot follows (whose hash must
+   * match the state as it stands), checking each against its recorded hash. `onStep` sees each.
+   */
+  replayEntries(entries: readonly JournalEntry[], onStep?: ReplayStep): void {
+    const id = this.setup.matchId;
+    const [own, ...later] = entries;
+    if (!own || own.hash !== stateHash(this.state))
+      throw new Error(`match ${id}: the snapshot does not match the hash of entry ${own?.seq ?? 0}`);
+    onStep?.(own, this.state, []);
+    for (const entry of later) {
+      const events = this.replay(entry);
+      if (stateHash(this.state) !== entry.hash)
+        throw new Error(`match ${id}: entry ${entry.seq} (${entry.kind}) does not reproduce its recorded state`);
+      onStep?.(entry, this.state, events);
+    }
   }
 
   /** Epoch ms of the current phase's deadline, or null. */
@@ -211,17 +253,19 @@ export class MatchSession {
     return botCommand(policy, viewFor(this.state, seat), seat, rng);
   }
 
-  /** Applies a journaled entry again, exactly as it was applied live (restore). */
-  private replay(entry: JournalEntry): void {
+  /** Applies a journaled entry again, exactly as it was applied live; returns the engine's events. */
+  private replay(entry: JournalEntry): GameEvent[] {
+    let events: GameEvent[] = [];
     const fromEntry = (): Command => {
       const parsed = parseCommand(entry.payload);
       if (!parsed.ok) throw new Error(`match ${this.setup.matchId}: entry ${entry.seq} is not a command`);
       return parsed.value;
     };
     const seat = entry.seat ?? '';
-    const apply = (result: Result<{ state: GameState }>) => {
+    const apply = (result: Result<{ state: GameState; events: GameEvent[] }>) => {
       if (!result.ok) throw new Error(`match ${this.setup.matchId}: entry ${entry.seq} was refused on replay`);
       this.state = result.value.state;
+      events = result.value.events;
     };
     switch (entry.kind) {
       case 'start':
@@ -250,6 +294,7 @@ export class MatchSession {
         break;
     }
     this.afterStep(entry.at);
+    return events;
   }
 
   /** Keeps the clock and the status in step with the state. */

@@ -21,6 +21,7 @@ import { chatRecipients } from './chat.js';
 import { readCreateOptions } from './createOptions.js';
 import { Members } from './Members.js';
 import {
+  type CreateOptions,
   ChatSchema,
   JoinOptionsSchema,
   KickSchema,
@@ -101,6 +102,8 @@ export class CrisisRoom extends Room<CrisisState> {
       bots: options.bots,
     };
     const now = matchClock.now();
+    const branch = options.branch ? branchPoint(options.branch, scenario.id) : null;
+    if (branch) setup.bots = { ...branch.snapshot.bots };
     journal().begin({
       id: this.roomId,
       code,
@@ -108,7 +111,9 @@ export class CrisisRoom extends Room<CrisisState> {
       room: this.roomRecord(),
       createdAt: now,
     });
-    this.session = MatchSession.create(setup, journal(), now);
+    this.session = branch
+      ? MatchSession.branch(setup, journal(), branch.snapshot, branch.origin, now)
+      : MatchSession.create(setup, journal(), now);
     return code;
   }
 
@@ -376,6 +381,18 @@ export class CrisisRoom extends Room<CrisisState> {
     this.broadcastPatch();
   }
 }
+
+/** The recorded turn a branch starts from; throws an Error naming what is wrong. */
+const branchPoint = (request: NonNullable<CreateOptions['branch']>, scenarioId: string) => {
+  const source = journal().match(request.matchId);
+  if (!source || source.room.facilitatorKey !== request.facilitatorKey)
+    throw new Error(`branch: no recorded match "${request.matchId}" with that facilitator key`);
+  if (source.setup.scenarioId !== scenarioId)
+    throw new Error(`branch: match "${request.matchId}" plays scenario "${source.setup.scenarioId}"`);
+  const snapshot = journal().turnSnapshot(request.matchId, request.turn);
+  if (!snapshot) throw new Error(`branch: match "${request.matchId}" never reached turn ${request.turn}`);
+  return { snapshot, origin: { matchId: request.matchId, turn: request.turn } };
+};
 
 const ok = (value: GameEvent[]) => ({ ok: true as const, value });
 

@@ -20,6 +20,15 @@ export const CreateOptionsSchema = z.strictObject({
   reconnectSeconds: z.int().min(1).max(3600).default(120),
   /** Required when the server sets CREATE_PASSWORD. */
   password: z.string().max(200).optional(),
+  /** Start from turn `turn` of a recorded match instead of the scenario's beginning (what-if). */
+  branch: z
+    .strictObject({
+      matchId: z.string().min(1).max(64),
+      turn: z.int().min(1).max(40),
+      /** The recorded match's facilitator key: only its White Cell may branch it. */
+      facilitatorKey: z.string().min(1).max(64),
+    })
+    .optional(),
 });
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 

@@ -1,0 +1,105 @@
+// The match record over HTTP: the after-action review's data, JSON and CSV exports, opening the
+// review to the public, and the White Cell's list of its past matches. The facilitator key opens a
+// match's record (header X-Facilitator-Key, or ?key= for a plain download link); a public record
+// needs none.
+import { timingSafeEqual } from 'node:crypto';
+import express, { type Express, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { seriesCsv } from '../../shared/record/series.js';
+import { journal } from '../journal/journalStore.js';
+import type { MatchRecord } from '../journal/MatchJournal.js';
+import { buildRecord } from '../record/matchRecord.js';
+
+const sameKey = (given: string, expected: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+const keyOf = (req: Request): string => {
+  const header = req.get('x-facilitator-key');
+  const query = typeof req.query['key'] === 'string' ? req.query['key'] : '';
+  return header ?? query;
+};
+
+/** The match if this request may read it; otherwise answers 404/403 and returns null. */
+const readable = (req: Request, res: Response, needKey = false): MatchRecord | null => {
+  const id = String(req.params['id'] ?? '');
+  const match = journal().match(id);
+  if (!match) {
+    res.status(404).json({ error: `no recorded match "${id}"` });
+    return null;
+  }
+  const holdsKey = sameKey(keyOf(req), match.room.facilitatorKey);
+  if (holdsKey || (!needKey && match.publicAar)) return match;
+  res.status(403).json({ error: 'this record needs the facilitator key of its match' });
+  return null;
+};
+
+/** Replays the journal; a damaged one is a 500 that names the bad entry, not a crash. */
+const recordOr500 = (res: Response, id: string) => {
+  try {
+    return buildRecord(journal(), id);
+  } catch (e) {
+    res.status(500).json({ error: e instanceof Error ? e.message : String(e) });
+    return null;
+  }
+};
+
+const MineSchema = z.strictObject({
+  matches: z.array(z.strictObject({ id: z.string().max(64), key: z.string().max(64) })).max(200),
+});
+
+export const mountRecords = (app: Express): void => {
+  app.get('/api/matches/:id/record.json', (req, res) => {
+    const match = readable(req, res);
+    const record = match && recordOr500(res, match.id);
+    if (!record) return;
+    res
+      .set('Content-Disposition', `attachment; filename="guarantor-${match.code}.json"`)
+      .set('Cache-Control', 'no-store')
+      .json(record);
+  });
+  app.get('/api/matches/:id/record.csv', (req, res) => {
+    const match = readable(req, res);
+    const record = match && recordOr500(res, match.id);
+    if (!record) return;
+    res
+      .set('Content-Disposition', `attachment; filename="guarantor-${match.code}.csv"`)
+      .set('Cache-Control', 'no-store')
+      .type('text/csv')
+      .send(seriesCsv(record.series));
+  });
+  app.post('/api/matches/:id/public', express.json({ limit: '1kb' }), (req, res) => {
+    const match = readable(req, res, true);
+    if (!match) return;
+    const parsed = z.strictObject({ public: z.boolean() }).safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'send { "public": true } or { "public": false }' });
+      return;
+    }
+    journal().setPublic(match.id, parsed.data.public);
+    res.json({ id: match.id, public: parsed.data.public });
+  });
+  // The browser keeps the keys of the matches it ran; it asks which of them the server still has.
+  app.post('/api/matches/mine', express.json({ limit: '32kb' }), (req, res) => {
+    const parsed = MineSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'send { "matches": [{ "id", "key" }] }' });
+      return;
+    }
+    const found = parsed.data.matches
+      .map(({ id, key }) => ({ key, match: journal().match(id) }))
+      .filter(({ key, match }) => match && sameKey(key, match.room.facilitatorKey))
+      .map(({ match }) => match as MatchRecord)
+      .map((m) => ({
+        id: m.id,
+        code: m.code,
+        scenarioId: m.setup.scenarioId,
+        status: m.status,
+        createdAt: m.createdAt,
+        publicAar: m.publicAar,
+      }));
+    res.json(found);
+  });
+};
