@@ -8,6 +8,7 @@ import { closeJournal } from './journal/journalStore.js';
 import { restoreMatches } from './match/restoreMatches.js';
 import { mountMaps } from './maps/route.js';
 import { CrisisRoom } from './rooms/CrisisRoom.js';
+import { mountRecords } from './web/records.js';
 import { mountClient } from './web/routes.js';
 
 // A Baltic match's first full state is about 60 KB of JSON chunks; the default buffer is 8 KB.
@@ -25,6 +26,7 @@ export default config({
   },
   initializeExpress: (app) => {
     mountMonitor(app, process.env.MONITOR_PASSWORD);
+    mountRecords(app);
     mountClient(app, async () => (await matchMaker.query({ name: 'crisis' })).length);
     mountMaps(app);
     app.get('/health', async (_req, res) => {
