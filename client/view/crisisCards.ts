@@ -50,6 +50,8 @@ export interface GuarantorOption {
 
 export interface GuarantorCard {
   guarantee: string;
+  /** The ally's name. */
+  ally: string;
   title: string;
   /** "Varkal launches a limited attack on Bosk". */
   crisis: string;
@@ -121,6 +123,7 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
     return [
       {
         guarantee: gid,
+        ally: nationName(view, g.ally),
         title: `Your guarantee to ${nationName(view, g.ally)} is invoked`,
         crisis: moveSentence(view, c.challenger, c.move),
         rung,

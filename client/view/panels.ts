@@ -105,8 +105,9 @@ const has = (cmds: readonly Command[], type: Command['type']): boolean => cmds.s
 export const seatTask = (view: GameView, seat: string): SeatTask => {
   if (view.ended) return { task: 'over', text: 'The match is over.', canReady: false };
   const role = seatById(view, seat)?.role;
-  if (!role || role === 'observer' || role === 'facilitator')
-    return { task: 'watch', text: 'You are watching the match.', canReady: false };
+  if (role === 'facilitator')
+    return { task: 'watch', text: 'You run the match: the White Cell console is beside the map.', canReady: false };
+  if (!role || role === 'observer') return { task: 'watch', text: 'You are watching the match.', canReady: false };
   const cmds = legalCommands(view, seat);
   const canReady = has(cmds, 'ready');
   switch (view.phase) {

@@ -98,7 +98,7 @@ const reportSection = (view: GameView): LogSection | null => {
   const groups: LogGroup[] = [];
   const notes: LogEntry[] = report.notes.map((n, i) => ({
     key: `r${report.turn}-note-${i}`,
-    text: n.text,
+    text: namesIn(view, n.text),
     why: n.why ? breakdown(n.why) : null,
   }));
   if (report.override)
@@ -134,6 +134,12 @@ const currentSection = (view: GameView): LogSection => {
     },
   }));
   if (cards.length > 0) groups.push({ title: 'Events', entries: cards });
+  const statements = view.statements.map((st, i) => ({
+    key: `t${t}-statement-${i}`,
+    text: eventText(view, { kind: 'statement', turn: t, visibleTo: 'all', text: '', data: { statement: st } }),
+    why: null,
+  }));
+  if (statements.length > 0) groups.push({ title: 'Public statements', entries: statements });
   const crises = view.crises.map((c, i) => ({
     key: `t${t}-crisis-${i}`,
     text: `${moveSentence(view, c.challenger, c.move)}${c.invoked.length > 0 ? `: invokes ${c.invoked.map((g) => guaranteeName(view, g)).join(', ')}` : ''}`,
@@ -169,6 +175,48 @@ const currentSection = (view: GameView): LogSection => {
   return { key: `turn-${t}`, title: `Turn ${t} so far`, groups };
 };
 
+const escape = (id: string): string => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The engine writes some lines with ids ("major attack on bosk"): names them. Guarantee ids first
+ * (they contain nation ids), whole words only, so "pol" never touches "policy".
+ */
+export const namesIn = (view: GameView, text: string): string => {
+  let out = text;
+  for (const id of Object.keys(view.guarantees))
+    out = out.replace(new RegExp(`\\b${escape(id)}\\b`, 'g'), guaranteeName(view, id));
+  for (const id of Object.keys(view.nations))
+    out = out.replace(new RegExp(`\\b${escape(id)}\\b`, 'g'), nationName(view, id));
+  return out;
+};
+
+interface StatementData {
+  seat: string;
+  kind: 'red_line' | 'clarify' | 'narrow' | 'exit_ramp';
+  subject: string;
+  text: string;
+}
+
+/** An event in people's words: names instead of ids where the event carries its data. */
+export const eventText = (view: GameView, e: GameEvent): string => {
+  const data = e.data ?? {};
+  if (e.kind === 'statement' && data['statement']) {
+    const st = data['statement'] as StatementData;
+    const subject = st.kind === 'exit_ramp' ? regionName(view, st.subject) : guaranteeName(view, st.subject);
+    return `${seatName(view, st.seat)}: ${st.kind.replace('_', ' ')} on ${subject}${st.text ? ` — “${st.text}”` : ''}`;
+  }
+  if (e.kind === 'crisis' && data['crisis']) {
+    const c = data['crisis'] as GameView['crises'][number];
+    const invoked = c.invoked.length > 0 ? `: invokes ${c.invoked.map((g) => guaranteeName(view, g)).join(', ')}` : '';
+    return `${moveSentence(view, c.challenger, c.move)}${invoked}`;
+  }
+  if (e.kind === 'intel_reveal' && data['reveal']) {
+    const r = data['reveal'] as GameView['reveals'][number];
+    return `Intelligence: ${seatName(view, r.about)}'s allocation${r.gap ? ' — its red line is not backed by forces' : ''}`;
+  }
+  return namesIn(view, e.text);
+};
+
 const KINDS_IN_THE_VIEW: readonly GameEvent['kind'][] = ['card_fired', 'crisis', 'statement', 'intel_reveal'];
 
 /** The live feed: events received while connected, newest first, without those this turn's record already shows. */
@@ -182,7 +230,7 @@ export const liveEntries = (view: GameView, log: readonly GameEvent[], limit = 4
       const changes = Array.isArray(e.data?.['changes']) ? (e.data['changes'] as Change[]) : [];
       return {
         key: `live-${i}`,
-        text: `Turn ${e.turn}: ${e.text}`,
+        text: e.kind === 'phase_changed' ? eventText(view, e) : `Turn ${e.turn}: ${eventText(view, e)}`,
         why:
           changes.length > 0
             ? {

@@ -23,7 +23,7 @@ import {
   waitingFor,
 } from '../../client/view/panels.js';
 import { statementOptions, statementPreview } from '../../client/view/statements.js';
-import { liveEntries, turnRecord } from '../../client/view/turnRecord.js';
+import { eventText, liveEntries, namesIn, turnRecord } from '../../client/view/turnRecord.js';
 import {
   type GameState,
   advance,
@@ -309,7 +309,22 @@ describe('turn log and tables', () => {
       { kind: 'statement', turn: 1, visibleTo: 'all', text: 'aurelia: red line on aurelia-bosk' },
       { kind: 'settings_changed', turn: 1, visibleTo: 'all', text: 'Show the math: on' },
     ]);
-    expect(entries.map((e) => e.text)).toEqual(['Turn 1: Show the math: on', 'Turn 1: Turn 1: diplomacy']);
+    expect(entries.map((e) => e.text)).toEqual(['Turn 1: Show the math: on', 'Turn 1: diplomacy']);
+    expect(
+      eventText(view, {
+        kind: 'statement',
+        turn: 1,
+        visibleTo: 'all',
+        text: 'aurelia: red line on aurelia-bosk',
+        data: { statement: { seat: 'aurelia', kind: 'red_line', subject: 'aurelia-bosk', text: 'Not one step' } },
+      }),
+    ).toBe('Aurelia: red line on Aurelia → Bosk — “Not one step”');
+    expect(eventText(view, { kind: 'command_accepted', turn: 1, visibleTo: ['bosk'], text: 'bosk is ready' })).toBe(
+      'Bosk is ready',
+    );
+    expect(namesIn(view, 'major attack on bosk — invokes aurelia-bosk; boskovia stays')).toBe(
+      'major attack on Bosk — invokes Aurelia → Bosk; boskovia stays',
+    );
   });
 
   it('tabulates nations, guarantees and theaters as the map shows them', () => {

@@ -1,0 +1,154 @@
+// What every player panel of the game screen is, and the small pieces they share: sending a
+// command with its refusal shown beside the control, redrawing without losing focus, and the
+// before → after table every preview uses.
+import type { Command } from '../../shared/protocol/commands.js';
+import type { GameView } from '../../shared/view/viewFor.js';
+import type { Snapshot } from '../net/store.js';
+import type { ScreenContext } from '../screens/screen.js';
+import { type Child, h, replace } from '../ui/dom.js';
+import type { Projected } from '../view/budgetPlan.js';
+import { signed } from '../view/matchText.js';
+import { fmt } from '../view/panels.js';
+
+export interface Panel {
+  el: HTMLElement;
+  /** A new snapshot with a view; the panel redraws only what changed. */
+  update(s: Snapshot, view: GameView): void;
+  /** The server refused the command this panel sent: say so beside its controls. */
+  refused?(text: string): void;
+  destroy?(): void;
+}
+
+/** Sends commands and remembers which panel sent the last one, so a refusal shows where the user acted. */
+export class Actions {
+  private lastSender: Panel | null = null;
+
+  constructor(private readonly ctx: ScreenContext) {}
+
+  command(from: Panel, command: Command): void {
+    this.send(from, 'command', command);
+  }
+
+  /** Any other message (chat, draft), refused the same way. */
+  send(from: Panel, type: string, payload: unknown): void {
+    this.lastSender = from;
+    this.ctx.conn.send(type, payload);
+  }
+
+  /** The server's error for the last command goes to the panel that sent it. */
+  refused(text: string): void {
+    this.lastSender?.refused?.(text);
+    this.lastSender = null;
+  }
+}
+
+/**
+ * Redraws `container` with `render()` and puts the focus back on the element with the same
+ * `data-focus` key, so a patch arriving while the user tabs through a panel does not throw them out.
+ * When that control is gone (a submitted form), focus goes to the panel's `data-focus-home`
+ * element (or the panel), never to the top of the page.
+ */
+export const redraw = (container: HTMLElement, render: () => Child): void => {
+  const active = document.activeElement;
+  const inside = active instanceof HTMLElement && container.contains(active);
+  const key = inside ? active.dataset['focus'] : undefined;
+  replace(container, render());
+  if (!inside) return;
+  const again = key ? container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`) : null;
+  const home = container.querySelector<HTMLElement>('[data-focus-home]') ?? container.closest<HTMLElement>('section');
+  (again ?? home)?.focus();
+};
+
+/**
+ * Marks a button busy while its command is in flight. aria-disabled, not disabled: a disabled
+ * button drops the keyboard focus to the top of the page.
+ */
+export const setBusy = (button: HTMLButtonElement, busy: boolean): void => {
+  button.setAttribute('aria-disabled', String(busy));
+  button.classList.toggle('busy', busy);
+};
+
+export const isBusy = (button: HTMLButtonElement): boolean => button.classList.contains('busy');
+
+/** A panel's frame: a titled card region. */
+export const panelFrame = (id: string, title: string, ...children: Child[]): HTMLElement =>
+  h(
+    'section',
+    { class: 'card game-panel', id, 'aria-labelledby': `${id}-title`, tabindex: -1 },
+    h('h2', { id: `${id}-title` }, title),
+    ...children,
+  );
+
+/** A number's change: "62 → 66 (+4)", with the direction in words for screen readers. */
+export const deltaText = (before: number, after: number): string => {
+  const d = after - before;
+  const digits = Math.abs(d) < 1 ? 2 : 1;
+  return Math.abs(d) < 1e-9 ? `${fmt(after)} (no change)` : `${fmt(before)} → ${fmt(after)} (${signed(d, digits)})`;
+};
+
+/** A before → after table of projected numbers; a row's engine breakdown opens from its "why". */
+export const projectionTable = (caption: string, rows: readonly Projected[], showMath: boolean): HTMLTableElement =>
+  h(
+    'table',
+    { class: 'projection' },
+    h('caption', {}, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'Measure'),
+        h('th', { scope: 'col' }, 'Now'),
+        h('th', { scope: 'col' }, 'After'),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((r) => {
+        const d = r.after - r.before;
+        const trend = Math.abs(d) < 1e-9 ? 'same' : d > 0 ? 'up' : 'down';
+        return h(
+          'tr',
+          {},
+          h(
+            'th',
+            { scope: 'row' },
+            r.label,
+            showMath && r.why && r.why.terms.length > 0 ? whyDetails(r.why.terms) : null,
+          ),
+          h('td', {}, fmt(r.before)),
+          h(
+            'td',
+            { class: `trend-${trend}` },
+            fmt(r.after),
+            trend === 'same' ? '' : ` (${signed(d, Math.abs(d) < 1 ? 2 : 1)})`,
+          ),
+        );
+      }),
+    ),
+  );
+
+/** The engine's terms of a number, folded away under "why". */
+export const whyDetails = (terms: readonly { label: string; value: number | string }[]): HTMLDetailsElement =>
+  h(
+    'details',
+    { class: 'why' },
+    h('summary', {}, 'why'),
+    h(
+      'ul',
+      {},
+      terms.map((t) =>
+        h(
+          'li',
+          {},
+          h('span', {}, t.label),
+          h('span', { class: 'num' }, typeof t.value === 'number' ? fmt(t.value) : t.value),
+        ),
+      ),
+    ),
+  );
+
+/** A percentage for odds: 0.423 → "42%". */
+export const pct = (x: number): string => `${Math.round(x * 100)}%`;

@@ -1,0 +1,222 @@
+// Decision cards when a guarantee is invoked: the guarantor's honor / partial / abandon with each
+// answer's projected consequences side by side, and the allies' contribute / hedge / accommodate
+// with the odds each answer gives the challenger. Answers are final, so each card picks, then sends.
+import { ALLY_RESPONSES, GUARANTOR_RESPONSES } from '../../shared/model/vocabulary.js';
+import type { GameView } from '../../shared/view/viewFor.js';
+import type { Snapshot } from '../net/store.js';
+import { type Child, h, replace, uid } from '../ui/dom.js';
+import { ANSWER_HELP, type AllyCard, type GuarantorCard, allyCard, guarantorCards } from '../view/crisisCards.js';
+import { rungName } from '../view/matchText.js';
+import { money } from '../view/panels.js';
+import { type Actions, type Panel, deltaText, isBusy, panelFrame, pct, redraw, setBusy } from './panel.js';
+
+const NAME: Readonly<Record<string, string>> = {
+  honor: 'Honor',
+  partial: 'Partial',
+  abandon: 'Abandon',
+  contribute: 'Contribute',
+  hedge: 'Hedge',
+  accommodate: 'Accommodate',
+};
+
+/** A radio group of answers with their help text, and the send button; the choice is final. */
+const answerForm = (
+  name: string,
+  choices: readonly string[],
+  sendLabel: string,
+  send: (choice: string, button: HTMLButtonElement) => void,
+): HTMLFormElement => {
+  const group = uid('answer');
+  const button = h('button', { type: 'submit', class: 'primary', 'data-focus': `send-${name}` }, sendLabel);
+  const problem = h('p', { class: 'form-error' });
+  const form = h(
+    'form',
+    { class: 'answer-form' },
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Your answer'),
+      choices.map((c) => {
+        const id = uid('choice');
+        return h(
+          'div',
+          { class: 'choice' },
+          h('input', { type: 'radio', name: group, id, value: c, 'data-focus': `${name}-${c}` }),
+          h(
+            'label',
+            { for: id },
+            h('strong', {}, NAME[c] ?? c),
+            h('span', { class: 'hint' }, ` — ${ANSWER_HELP[c as 'honor']}`),
+          ),
+        );
+      }),
+    ),
+    problem,
+    button,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (isBusy(button)) return;
+    const picked = form.querySelector<HTMLInputElement>('input[type=radio]:checked');
+    if (!picked) {
+      replace(problem, 'Pick an answer first.');
+      return;
+    }
+    replace(problem);
+    setBusy(button, true);
+    send(picked.value, button);
+  });
+  return form;
+};
+
+const consequenceTable = (card: GuarantorCard): HTMLTableElement => {
+  const row = (label: string, cells: Child[]) =>
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, label),
+      cells.map((c) => h('td', {}, c)),
+    );
+  const o = card.options;
+  return h(
+    'table',
+    { class: 'projection consequences' },
+    h('caption', {}, 'What each answer would do'),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('td'),
+        o.map((x) => h('th', { scope: 'col' }, NAME[x.choice])),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      row(
+        'Chance the challenger succeeds',
+        o.map((x) => pct(x.success)),
+      ),
+      row(
+        'Cost from next turn’s budget',
+        o.map((x) => (x.honorCost > 0 ? money(x.honorCost) : 'none')),
+      ),
+      row(
+        'Consensus lost (audience cost)',
+        o.map((x) => (x.audienceCost.value > 0.005 ? `−${x.audienceCost.value.toFixed(1)}` : 'none')),
+      ),
+      (o[0]?.credibility ?? []).map((c, i) =>
+        row(
+          `Credibility of ${c.label}`,
+          o.map((x) => deltaText(x.credibility[i]?.before ?? 0, x.credibility[i]?.after ?? 0)),
+        ),
+      ),
+      (o[0]?.hedging ?? []).map((c, i) =>
+        row(
+          `${c.label} hedging`,
+          o.map((x) => deltaText(x.hedging[i]?.before ?? 0, x.hedging[i]?.after ?? 0)),
+        ),
+      ),
+    ),
+  );
+};
+
+export const responsesPanel = (actions: Actions): Panel => {
+  const body = h('div', {});
+  const el = panelFrame('responses-panel', 'Crisis: your decision', body);
+  el.hidden = true;
+  let shown = '';
+  let lastButton: HTMLButtonElement | null = null;
+
+  const guarantor = (card: GuarantorCard) =>
+    h(
+      'article',
+      { class: 'decision' },
+      h('h3', {}, card.title),
+      h('p', {}, `${card.crisis}. The theater stands at rung ${card.rung} (${rungName(card.rung)}).`),
+      consequenceTable(card),
+      card.answered
+        ? h('p', { class: 'answered', tabindex: -1, 'data-focus-home': true }, `You answered: ${NAME[card.answered]}.`)
+        : answerForm(card.guarantee, GUARANTOR_RESPONSES, `Send my answer on ${card.ally}`, (choice, b) => {
+            lastButton = b;
+            actions.command(panel, { type: 'answer_guarantee', guarantee: card.guarantee, choice: choice as 'honor' });
+          }),
+    );
+
+  const ally = (card: AllyCard) =>
+    h(
+      'article',
+      { class: 'decision' },
+      h('h3', {}, `${card.guarantors.join(' and ')} ${card.guarantors.length > 1 ? 'face' : 'faces'} a crisis`),
+      h('p', {}, 'Answer once for this turn. The table shows the challenger’s chance of success for each answer.'),
+      card.crises.map((c) =>
+        h(
+          'table',
+          { class: 'projection consequences' },
+          h('caption', {}, c.crisis),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, 'If you…'),
+              GUARANTOR_RESPONSES.map((g) =>
+                h(
+                  'th',
+                  { scope: 'col' },
+                  `and it ${g === 'honor' ? 'honors' : g === 'partial' ? 'half-honors' : 'abandons'}`,
+                ),
+              ),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ALLY_RESPONSES.map((a) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, NAME[a]),
+                GUARANTOR_RESPONSES.map((g) => h('td', {}, pct(c.odds[a][g]))),
+              ),
+            ),
+          ),
+        ),
+      ),
+      card.answered
+        ? h('p', { class: 'answered', tabindex: -1, 'data-focus-home': true }, `You answered: ${NAME[card.answered]}.`)
+        : answerForm('ally', ALLY_RESPONSES, 'Send my answer', (choice, b) => {
+            lastButton = b;
+            actions.command(panel, { type: 'answer_ally', choice: choice as 'hedge' });
+          }),
+    );
+
+  const panel: Panel = {
+    el,
+    update(s: Snapshot, view: GameView) {
+      const cards = view.phase === 'responses' ? guarantorCards(view, s.seat) : [];
+      const mine = view.phase === 'responses' ? allyCard(view, s.seat) : null;
+      el.hidden = cards.length === 0 && !mine;
+      const key = JSON.stringify([
+        view.turn,
+        view.phase,
+        cards.map((c) => [c.guarantee, c.answered]),
+        mine?.answered,
+        view.settings.showMath,
+      ]);
+      if (el.hidden || key === shown) return;
+      shown = key;
+      redraw(body, () => [...cards.map((c) => guarantor(c)), mine ? ally(mine) : null]);
+    },
+    refused(text: string) {
+      if (!lastButton) return;
+      setBusy(lastButton, false);
+      const problem = lastButton.previousElementSibling;
+      if (problem instanceof HTMLElement) replace(problem, text);
+    },
+  };
+  return panel;
+};
