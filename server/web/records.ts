@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { seriesCsv } from '../../shared/record/series.js';
 import { journal } from '../journal/journalStore.js';
 import type { MatchRecord } from '../journal/MatchJournal.js';
-import { buildRecord } from '../record/matchRecord.js';
+import { buildRecord, replayMatch } from '../record/matchRecord.js';
+import { viewFor } from '../../shared/index.js';
 
 const sameKey = (given: string, expected: string): boolean => {
   const a = Buffer.from(given);
@@ -69,6 +70,26 @@ export const mountRecords = (app: Express): void => {
       .set('Cache-Control', 'no-store')
       .type('text/csv')
       .send(seriesCsv(record.series));
+  });
+  // Step-by-step replay: the whole picture (the White Cell's view) at the start of each turn, and now.
+  app.get('/api/matches/:id/replay.json', (req, res) => {
+    const match = readable(req, res);
+    if (!match) return;
+    try {
+      const initial = journal().firstSnapshot(match.id);
+      if (!initial) throw new Error(`match ${match.id} has no starting snapshot`);
+      const replayed = replayMatch(match.setup, match.id, initial, journal().entries(match.id, initial.seq - 1));
+      res.set('Cache-Control', 'no-store').json({
+        id: match.id,
+        code: match.code,
+        scenarioId: match.setup.scenarioId,
+        status: match.status,
+        turns: replayed.turns.map((t) => ({ turn: t.turn, seq: t.seq, view: viewFor(t.state, 'facilitator') })),
+        final: viewFor(replayed.final, 'facilitator'),
+      });
+    } catch (e) {
+      res.status(500).json({ error: e instanceof Error ? e.message : String(e) });
+    }
   });
   app.post('/api/matches/:id/public', express.json({ limit: '1kb' }), (req, res) => {
     const match = readable(req, res, true);

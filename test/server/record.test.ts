@@ -87,6 +87,21 @@ describe('exports', () => {
   });
 });
 
+describe('replay', () => {
+  it("gives the White Cell's picture at the start of every turn and at the end", async () => {
+    const session = recordedMatch('rec-replay', 'key-replay');
+    expect((await get('/api/matches/rec-replay/replay.json')).status).toBe(403);
+    const replay = (await (await get('/api/matches/rec-replay/replay.json', 'key-replay')).json()) as {
+      turns: { turn: number; view: { turn: number; phase: string; viewer: string } }[];
+      final: { ended: unknown; scores: unknown };
+    };
+    expect(replay.turns.map((t) => t.turn)).toEqual([...Array(classroom.turns).keys()].map((i) => i + 1));
+    expect(replay.turns.every((t) => t.view.turn === t.turn && t.view.viewer === 'facilitator')).toBe(true);
+    expect(replay.final.ended).toEqual(session.state.ended);
+    expect(replay.final.scores).toEqual(session.state.scores);
+  });
+});
+
 describe('who may read a record', () => {
   it('needs the facilitator key until the White Cell makes it public', async () => {
     recordedMatch('rec-auth', 'key-auth');
