@@ -45,6 +45,21 @@ export class App {
     });
   }
 
+  /** The after-action review of a recorded match (loaded on first use). */
+  review(matchId: string): void {
+    this.teardown();
+    this.screenName = 'home';
+    void import('./screens/aar.js').then(({ mountAar }) => {
+      this.screen = mountAar(this.main, {
+        matchId,
+        onConnected: (conn) => {
+          history.replaceState(null, '', location.pathname);
+          this.play(conn);
+        },
+      });
+    });
+  }
+
   play(conn: MatchConnection): void {
     this.teardown();
     const ctx: ScreenContext = {
@@ -121,6 +136,9 @@ const SCREEN_TITLES: Record<ScreenName, string> = {
 export const boot = async (root: HTMLElement): Promise<void> => {
   const params = new URLSearchParams(location.search);
   const app = new App(root, params);
+  // The after-action review of a recorded match needs no live connection.
+  const aar = params.get('aar');
+  if (aar) return app.review(aar);
   const projectorCode = params.get('view') === 'projector' ? params.get('code') : null;
   try {
     const conn = await (projectorCode ? MatchConnection.join(projectorCode, 'Projector') : MatchConnection.resume());

@@ -3,6 +3,7 @@
 import { Client, type Room } from 'colyseus.js';
 import type { GameEvent } from '../../shared/model/events.js';
 import type { Command } from '../../shared/protocol/commands.js';
+import { rememberMatch } from './pastMatches.js';
 import { type ChatLine, MatchStore, type WireState } from './store.js';
 
 /** What a tab keeps to rejoin its match. Secrets, so sessionStorage (this tab only), never the URL. */
@@ -50,6 +51,8 @@ export interface CreateRequest {
   facilitatorReview: boolean;
   timers: Record<string, number | null>;
   bots: Record<string, string>;
+  /** A what-if from a recorded turn (docs/PROTOCOL.md §1.1). */
+  branch?: { matchId: string; turn: number; facilitatorKey: string };
 }
 
 export class MatchConnection {
@@ -133,6 +136,10 @@ export class MatchConnection {
         ...(m.reclaimKey ? { reclaimKey: m.reclaimKey } : {}),
       };
       this.persist();
+      if (m.facilitatorKey) {
+        const scenario = (room.state as { scenarioId?: string } | undefined)?.scenarioId ?? '';
+        rememberMatch({ id: room.roomId, code: m.code, key: m.facilitatorKey, scenario, createdAt: Date.now() });
+      }
       this.store.seatAs(m.seat);
       this.onState(room);
     });
