@@ -1,15 +1,12 @@
 // Pure selectors: what the map and the panels show, derived from a seat's view with the shared
 // rules (so a preview is the engine's own arithmetic). No Phaser, no DOM: tested headless.
-import {
-  type Allocation,
-  type GameView,
-  RUNGS,
-  allocationTotal,
-  budget,
-  credibility,
-  defenseSharePct,
-  nationOf,
-} from '../../shared/index.js';
+// Specific shared files, not shared/index.js: that one pulls the scenarios and bots into the bundle.
+import type { Allocation } from '../../shared/model/commands.js';
+import { RUNGS } from '../../shared/model/vocabulary.js';
+import { credibility } from '../../shared/rules/credibility.js';
+import { allocationTotal, budget, defenseSharePct } from '../../shared/rules/economy.js';
+import { nationOf } from '../../shared/rules/seats.js';
+import type { GameView } from '../../shared/view/viewFor.js';
 
 /** Nine rungs from calm to catastrophe on a colour-blind-safe sequential scale (cividis). */
 export const RUNG_COLORS = [

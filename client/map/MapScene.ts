@@ -1,0 +1,381 @@
+// The one Phaser scene: draws a MapModel (land, arcs, labels, theater cards), runs the short
+// result animations, and moves the camera. It knows no rules and keeps no match state: the
+// model comes from client/view/mapModel.ts and every intent goes back through mountMap.
+import Phaser from 'phaser';
+import type { MapData } from './mapData.js';
+import { type MapModel, type MapTarget, ROLE_COLORS } from '../view/mapModel.js';
+import { type Overlay, insetCaption, nationLabel, placeOverlays, theaterCard } from './overlays.js';
+import { fillRings, hexColor, strokeLine, strokeRings } from './paint.js';
+
+export const SEA = '#dbe6ee';
+const LAND = 0xeeece6;
+const SHORE = 0xc3d3e0;
+const FOCUS = 0xf0b400;
+const INK = 0x1b1f24;
+const MIN_ZOOM = 1;
+/** Drawing order, bottom to top. */
+const DEPTH = {
+  mainFill: 0,
+  mainStroke: 1,
+  insetFill: 2,
+  insetStroke: 3,
+  flash: 4,
+  markLink: 5,
+  links: 6,
+  markNation: 7,
+  overlays: 10,
+  rings: 11,
+} as const;
+const MAX_ZOOM = 8;
+const ESSENTIAL_MARGIN = 60;
+/** The loop sleeps after this long without a change (ms). */
+const IDLE_MS = 400;
+
+type Graphics = Phaser.GameObjects.Graphics;
+
+interface LinkMotion {
+  from: number;
+  t: number;
+}
+
+export class MapScene extends Phaser.Scene {
+  private geometry: MapData | null = null;
+  private model: MapModel | null = null;
+  private layers: Record<'mainFill' | 'mainStroke' | 'insetFill' | 'insetStroke' | 'links' | 'mark', Graphics> | null =
+    null;
+  private overlays: Overlay[] = [];
+  private effects: Phaser.GameObjects.GameObject[] = [];
+  private motions = new Map<string, LinkMotion>();
+  private marked: { focus: MapTarget | null; hover: MapTarget | null } = { focus: null, hover: null };
+  private userZoom = 1;
+  private centre: [number, number] = [0, 0];
+  private drawnZoom = 0;
+  private lastChange = 0;
+  /** The box (frame units) that must stay in view at rest: labels, theater anchors, insets. */
+  private essentials: [number, number, number, number] = [0, 0, 1, 1];
+  private readonly onReady: () => void;
+  private readonly reducedMotion: boolean;
+
+  constructor(onReady: () => void) {
+    super('MapScene');
+    this.onReady = onReady;
+    this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  }
+
+  create(): void {
+    const g = (depth: number) => this.add.graphics().setDepth(depth);
+    this.layers = {
+      mainFill: g(DEPTH.mainFill),
+      mainStroke: g(DEPTH.mainStroke),
+      insetFill: g(DEPTH.insetFill),
+      insetStroke: g(DEPTH.insetStroke),
+      links: g(DEPTH.links),
+      mark: g(DEPTH.markNation),
+    };
+    this.scale.on(Phaser.Scale.Events.RESIZE, () => this.fit());
+    this.onReady();
+  }
+
+  /**
+   * Draws only when something changed: the loop sleeps once nothing has moved for a moment and no
+   * animation runs, so an idle map costs no CPU (a match lasts an hour on classroom laptops).
+   */
+  update(): void {
+    if (this.tweens.getTweens().length === 0 && performance.now() - this.lastChange > IDLE_MS) this.game.loop.sleep();
+  }
+
+  private invalidate(): void {
+    this.lastChange = performance.now();
+    this.game.loop.wake(true);
+  }
+
+  /** The frame's geometry; drawn in neutral grey until a model arrives. */
+  setData(data: MapData): void {
+    this.geometry = data;
+    const xs = [...data.nations.map((n) => n.label[0]), ...data.regions.map((r) => r.anchor[0])];
+    const ys = [...data.nations.map((n) => n.label[1]), ...data.regions.map((r) => r.anchor[1])];
+    for (const [x, y, w, h] of data.insets.map((i) => i.box)) {
+      xs.push(x, x + w);
+      ys.push(y, y + h);
+    }
+    const m = ESSENTIAL_MARGIN;
+    this.essentials = [
+      Math.max(0, Math.min(...xs) - m),
+      Math.max(0, Math.min(...ys) - m),
+      Math.min(data.width, Math.max(...xs) + m),
+      Math.min(data.height, Math.max(...ys) + m),
+    ];
+    this.resetView();
+  }
+
+  show(model: MapModel, animate: boolean): void {
+    this.model = model;
+    this.buildOverlays();
+    if (animate && !this.reducedMotion) {
+      for (const id of model.pulses) this.pulse(id);
+      for (const l of model.links) if (l.before !== null) this.moveLink(l.id, l.before);
+    }
+    this.drawnZoom = 0;
+    this.fit();
+  }
+
+  /** Marks the focused (keyboard) or hovered (pointer) target; focus wins. */
+  mark(kind: 'focus' | 'hover', target: MapTarget | null): void {
+    this.marked[kind] = target;
+    this.drawMark();
+    this.invalidate();
+  }
+
+  zoomBy(factor: number, at?: { x: number; y: number }): void {
+    const before = at ? this.worldAt(at.x, at.y) : null;
+    this.userZoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, this.userZoom * factor));
+    this.fit();
+    // Keep the point under the pointer where it was.
+    if (before && at) {
+      const after = this.worldAt(at.x, at.y);
+      this.centre = [this.centre[0] + before[0] - after[0], this.centre[1] + before[1] - after[1]];
+      this.fit();
+    }
+  }
+
+  /** Pans by screen pixels. */
+  panBy(dx: number, dy: number): void {
+    const z = this.zoom();
+    this.centre = [this.centre[0] - dx / z, this.centre[1] - dy / z];
+    this.fit();
+  }
+
+  resetView(): void {
+    const [x0, y0, x1, y1] = this.essentials;
+    this.userZoom = 1;
+    this.centre = [(x0 + x1) / 2, (y0 + y1) / 2];
+    this.fit();
+  }
+
+  /**
+   * World → screen scale. At rest the frame covers the view (no empty margins beside a cut-off
+   * Russia) as long as that keeps every label, anchor and inset in sight; else it is contained.
+   */
+  zoom(): number {
+    if (!this.geometry) return 1;
+    const { width, height } = this.scale.gameSize;
+    const contain = Math.min(width / this.geometry.width, height / this.geometry.height);
+    const cover = Math.max(width / this.geometry.width, height / this.geometry.height);
+    const [x0, y0, x1, y1] = this.essentials;
+    const keep = Math.min(width / (x1 - x0), height / (y1 - y0));
+    return Math.max(contain, Math.min(cover, keep)) * this.userZoom;
+  }
+
+  worldAt(x: number, y: number): [number, number] {
+    const z = this.zoom();
+    const { width, height } = this.scale.gameSize;
+    return [this.centre[0] + (x - width / 2) / z, this.centre[1] + (y - height / 2) / z];
+  }
+
+  screenOf(x: number, y: number): { x: number; y: number } {
+    const z = this.zoom();
+    const { width, height } = this.scale.gameSize;
+    return { x: (x - this.centre[0]) * z + width / 2, y: (y - this.centre[1]) * z + height / 2 };
+  }
+
+  /** Applies zoom and centre to the camera (the frame never leaves the view) and redraws what depends on zoom. */
+  private fit(): void {
+    if (!this.geometry || !this.layers) return;
+    const cam = this.cameras.main;
+    const { width, height } = this.scale.gameSize;
+    cam.setSize(width, height);
+    const z = this.zoom();
+    const [hw, hh] = [width / z / 2, height / z / 2];
+    const clampAxis = (c: number, half: number, size: number) =>
+      half * 2 >= size ? size / 2 : Math.min(size - half, Math.max(half, c));
+    this.centre = [
+      clampAxis(this.centre[0], hw, this.geometry.width),
+      clampAxis(this.centre[1], hh, this.geometry.height),
+    ];
+    cam.setZoom(z);
+    cam.centerOn(this.centre[0], this.centre[1]);
+    this.invalidate();
+    if (z !== this.drawnZoom) {
+      this.drawnZoom = z;
+      this.drawFills();
+      this.drawStrokes();
+      this.drawLinks();
+      this.drawMark();
+      this.layoutOverlays();
+    }
+  }
+
+  private drawFills(): void {
+    const { geometry: data, model, layers } = this;
+    if (!data || !model || !layers) return;
+    layers.mainFill.clear();
+    layers.insetFill.clear();
+    // A darker band along every coast: land reads as land, even the fictional polygons.
+    const mainLand = [...data.background, ...model.nations.filter((x) => x.inset === null).flatMap((n) => n.rings)];
+    strokeRings(layers.mainFill, mainLand, 5 / this.zoom(), SHORE);
+    fillRings(layers.mainFill, data.background, LAND);
+    for (const n of model.nations.filter((x) => x.inset === null))
+      fillRings(layers.mainFill, n.rings, hexColor(n.color), 0.82);
+    data.insets.forEach((inset, i) => {
+      const [x, y, w, h] = inset.box;
+      layers.insetFill.fillStyle(hexColor(SEA), 1);
+      layers.insetFill.fillRect(x, y, w, h);
+      const insetLand = [...inset.background, ...model.nations.filter((m) => m.inset === i).flatMap((n) => n.rings)];
+      strokeRings(layers.insetFill, insetLand, 5 / this.zoom(), SHORE);
+      fillRings(layers.insetFill, inset.background, LAND);
+      for (const n of model.nations.filter((m) => m.inset === i))
+        fillRings(layers.insetFill, n.rings, hexColor(n.color), 0.82);
+    });
+  }
+
+  private drawStrokes(): void {
+    const { geometry: data, model, layers } = this;
+    if (!data || !model || !layers) return;
+    const px = 1 / this.zoom();
+    layers.mainStroke.clear();
+    layers.insetStroke.clear();
+    strokeRings(layers.mainStroke, data.background, 0.8 * px, 0xffffff);
+    strokeRings(
+      layers.mainStroke,
+      model.nations.filter((n) => n.inset === null).flatMap((n) => n.rings),
+      1.3 * px,
+      0xffffff,
+    );
+    // A challenger's target this turn: outlined in the challenger's colour.
+    for (const n of model.nations.filter((x) => x.targeted && x.inset === null))
+      strokeRings(layers.mainStroke, n.rings, 3 * px, hexColor(ROLE_COLORS.challenger));
+    data.insets.forEach((inset, i) => {
+      strokeRings(layers.insetStroke, inset.background, 0.8 * px, 0xffffff);
+      strokeRings(
+        layers.insetStroke,
+        model.nations.filter((n) => n.inset === i).flatMap((n) => n.rings),
+        1.3 * px,
+        0xffffff,
+      );
+      const [x, y, w, h] = inset.box;
+      layers.insetStroke.lineStyle(1.5 * px, 0x7d8894, 1);
+      layers.insetStroke.strokeRect(x, y, w, h);
+    });
+  }
+
+  private drawLinks(): void {
+    const { model, layers } = this;
+    if (!model || !layers) return;
+    const px = 1 / this.zoom();
+    const g = layers.links;
+    g.clear();
+    for (const l of model.links) {
+      const motion = this.motions.get(l.id);
+      const t = motion ? Phaser.Math.Easing.Cubic.Out(motion.t) : 1;
+      const fromWidth = motion ? 1 + Math.round((7 * motion.from) / 100) : l.width;
+      const width = Math.max(1.5, fromWidth + (l.width - fromWidth) * t) * px;
+      const fraying = motion !== undefined && motion.from > l.credibility;
+      if (motion && !fraying) strokeLine(g, l.curve, width + 10 * px * (1 - t), hexColor(l.color), 0.35 * (1 - t));
+      const alpha = fraying ? 0.55 + 0.45 * Math.abs(Math.cos(motion.t * Math.PI * 5)) : 1;
+      const dashing = l.committed
+        ? fraying
+          ? { dash: 3 * px, gap: (1 + 4 * (1 - t)) * px }
+          : null
+        : { dash: 7 * px, gap: 5 * px };
+      // A white casing keeps solid arcs readable over any fill.
+      if (!dashing) strokeLine(g, l.curve, width + 2 * px, 0xffffff, 0.8);
+      strokeLine(g, l.curve, width, hexColor(l.color), alpha, dashing);
+      // The ally's end: a dot, so the direction reads guarantor → ally.
+      const [ex, ey] = [l.curve.at(-2) ?? 0, l.curve.at(-1) ?? 0];
+      g.fillStyle(hexColor(l.color), 1);
+      g.fillCircle(ex, ey, Math.max(3 * px, width * 0.9));
+    }
+  }
+
+  private drawMark(): void {
+    const { model, layers } = this;
+    if (!model || !layers) return;
+    const g = layers.mark;
+    g.clear();
+    const px = 1 / this.zoom();
+    const paint = (target: MapTarget | null, color: number, width: number) => {
+      if (!target) return;
+      if (target.kind === 'nation') {
+        const n = model.nations.find((x) => x.id === target.id);
+        if (n) strokeRings(g, n.rings, width * px, color, 1);
+      } else {
+        const l = model.links.find((x) => x.id === target.id);
+        if (l) strokeLine(g, l.curve, (Math.max(1.5, l.width) + width * 2) * px, color, 0.9);
+      }
+    };
+    paint(this.marked.hover, INK, 2);
+    paint(this.marked.focus, FOCUS, 3.5);
+    // The mark goes under the arcs when it is an arc, over them otherwise.
+    const onLink = (this.marked.focus ?? this.marked.hover)?.kind === 'link';
+    g.setDepth(onLink ? DEPTH.markLink : DEPTH.markNation);
+  }
+
+  private buildOverlays(): void {
+    const { geometry: data, model } = this;
+    if (!data || !model) return;
+    for (const o of this.overlays) o.container.destroy();
+    const labels = model.nations.map((n) => nationLabel(this, n, model.links.length > 0));
+    const cards = model.theaters.map((t) => theaterCard(this, t, model, t.homes.length !== 1));
+    const captions = data.insets.map((inset) => insetCaption(this, inset));
+    this.overlays = [...captions, ...labels, ...cards];
+    for (const o of this.overlays) o.container.setDepth(DEPTH.overlays);
+  }
+
+  private layoutOverlays(): void {
+    const z = this.zoom();
+    if (!this.geometry) return;
+    const frame = { x: 0, y: 0, w: this.geometry.width * z, h: this.geometry.height * z };
+    const insets = this.geometry.insets.map(({ box: [x, y, w, h] }) => ({ x: x * z, y: y * z, w: w * z, h: h * z }));
+    placeOverlays(this.overlays, z, frame, insets);
+    for (const o of this.overlays) o.container.setScale(1 / z).setPosition(o.x + o.box.dx / z, o.y + o.box.dy / z);
+  }
+
+  /** An attacked nation: its fill flashes and a ring spreads from its label, three times. */
+  private pulse(id: string): void {
+    const n = this.model?.nations.find((x) => x.id === id);
+    if (!n) return;
+    const flash = this.add.graphics().setDepth(DEPTH.flash).setAlpha(0);
+    fillRings(flash, n.rings, 0xffffff, 1);
+    this.effects.push(flash);
+    this.tweens.add({
+      targets: flash,
+      alpha: 0.6,
+      duration: 260,
+      yoyo: true,
+      repeat: 2,
+      onComplete: () => flash.destroy(),
+    });
+    const ring = this.add.graphics().setDepth(DEPTH.rings);
+    const state = { r: 0 };
+    this.effects.push(ring);
+    this.tweens.add({
+      targets: state,
+      r: 1,
+      duration: 900,
+      repeat: 2,
+      onUpdate: () => {
+        const z = this.zoom();
+        ring.clear();
+        ring.lineStyle(3 / z, hexColor(n.color), 1 - state.r);
+        ring.strokeCircle(n.label[0], n.label[1], (8 + 44 * state.r) / z);
+      },
+      onComplete: () => ring.destroy(),
+    });
+  }
+
+  /** An arc whose credibility moved: it thickens (with a glow) or frays (flickering, broken) to its new width. */
+  private moveLink(id: string, from: number): void {
+    const motion: LinkMotion = { from, t: 0 };
+    this.motions.set(id, motion);
+    this.tweens.add({
+      targets: motion,
+      t: 1,
+      duration: 1400,
+      onUpdate: () => this.drawLinks(),
+      onComplete: () => {
+        this.motions.delete(id);
+        this.drawLinks();
+      },
+    });
+  }
+}
