@@ -40,7 +40,9 @@ export const phasePanel = (ctx: ScreenContext): Panel => {
   let view: GameView | null = null;
   let deadline: number | null = null;
   const tick = () => {
-    if (view) replace(clock, clockLabel(view, deadline, Date.now()));
+    if (!view) return;
+    replace(clock, clockLabel(view, deadline, Date.now()));
+    clock.classList.toggle('idle', deadline === null && !view.settings.paused);
   };
   const timer = setInterval(tick, 500);
 

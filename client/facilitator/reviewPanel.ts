@@ -21,6 +21,7 @@ export const reviewPanel = (ctx: ScreenContext): Panel => {
 
   const render = onChange<GameView>((view) => {
     const review = reviewOf(view);
+    el.classList.toggle('urgent', review !== null);
     if (!review) {
       replace(
         body,
@@ -71,7 +72,7 @@ const reviewForm = (ctx: ScreenContext, review: Review): HTMLFormElement => {
     }
     return h(
       'tr',
-      {},
+      { class: c.decidable && c.current !== c.engine ? 'changed' : '' },
       h('th', { scope: 'row' }, c.sentence),
       h('td', {}, c.decidable ? yesNo(c.engine) : '—'),
       h('td', {}, decision),
@@ -89,7 +90,7 @@ const reviewForm = (ctx: ScreenContext, review: Review): HTMLFormElement => {
     const change = t.engine - t.now;
     return h(
       'tr',
-      {},
+      { class: t.current !== t.engine ? 'changed' : '' },
       h('th', { scope: 'row' }, t.name),
       h('td', {}, String(t.now)),
       h('td', {}, `${t.engine}${change !== 0 ? ` (${signed(change)})` : ''}`),

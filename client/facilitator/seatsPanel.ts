@@ -107,14 +107,15 @@ const personRow = (ctx: ScreenContext, p: Person, targets: { id: string; name: s
     { id, 'data-focus': `move-select-${p.id}` },
     targets.map((t) => h('option', { value: t.id, selected: t.id === p.seat }, t.name)),
   );
-  const move = h('button', { type: 'button', 'data-focus': `move-${p.id}` }, `Move ${p.name}`);
+  // Visible words stay short; the accessible name says whom (and starts with the visible words).
+  const move = h('button', { type: 'button', 'aria-label': `Move ${p.name}`, 'data-focus': `move-${p.id}` }, 'Move');
   move.addEventListener('click', () => {
     if (select.value !== p.seat) ctx.conn.send('move_client', { client: p.id, seat: select.value });
   });
   const kick = h(
     'button',
-    { type: 'button', class: 'quiet danger-text', 'data-focus': `kick-${p.id}` },
-    `Remove ${p.name}`,
+    { type: 'button', class: 'quiet danger-text', 'aria-label': `Remove ${p.name}`, 'data-focus': `kick-${p.id}` },
+    'Remove',
   );
   kick.addEventListener('click', async () => {
     const ok = await confirmAction({

@@ -6,8 +6,8 @@ import type { GameView } from '../../shared/view/viewFor.js';
 import type { MapHandle, MountMap } from '../map/types.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
-import { finalScores } from '../view/debrief.js';
-import { clockLabel, inviteUrl } from '../view/facilitator.js';
+import { endingOf, finalScores } from '../view/debrief.js';
+import { clockLabel } from '../view/facilitator.js';
 import { type TimelineEntry, ladders, publicTimeline } from '../view/projector.js';
 import { RUNG_COLORS } from '../view/selectors.js';
 import type { Screen, ScreenContext } from './screen.js';
@@ -82,7 +82,9 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
   let shown = '';
 
   const tick = () => {
-    if (view) replace(clock, view.ended ? '' : clockLabel(view, deadline, Date.now()));
+    if (!view) return;
+    replace(clock, view.ended ? '' : clockLabel(view, deadline, Date.now()));
+    clock.classList.toggle('idle', deadline === null && !view.settings.paused);
   };
   const timer = setInterval(tick, 500);
 
@@ -133,12 +135,15 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
     ]);
     if (key === shown) return;
     shown = key;
-    replace(phase, v.ended ? 'Match over' : `Turn ${v.turn} of ${v.config.turns} · ${phaseName(v.phase)}`);
+    replace(
+      phase,
+      v.ended ? `Match over · ${endingOf(v).headline}` : `Turn ${v.turn} of ${v.config.turns} · ${phaseName(v.phase)}`,
+    );
     replace(
       code,
       'Join at ',
-      h('strong', {}, inviteUrl(location.origin, s.code).replace(/^https?:\/\//, '')),
-      ' — code ',
+      h('strong', {}, location.host),
+      ' with the code ',
       h('strong', { class: 'code' }, s.code),
     );
     replace(

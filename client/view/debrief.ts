@@ -228,12 +228,17 @@ export const highlights = (view: GameView, log: readonly GameEvent[]): string[] 
   }
   const made = decisions(view);
   const count = (c: Decision['choice']) => made.filter((d) => d.choice === c).length;
-  if (made.length === 0) out.push('No guarantee was invoked: deterrence held, or was never tested.');
+  const tried = challenges(view, log).length;
+  if (made.length === 0)
+    out.push(
+      tried > 0
+        ? 'No guarantee was invoked: no challenge fell on a guaranteed ally within its guarantee’s scope.'
+        : 'No guarantee was invoked: deterrence held, or was never tested.',
+    );
   else
     out.push(
       `Guarantees were invoked ${made.length} ${made.length === 1 ? 'time' : 'times'}: honored ${count('honor')}, partly honored ${count('partial')}, abandoned ${count('abandon')}.`,
     );
-  const tried = challenges(view, log).length;
   if (tried > 0) out.push(`The challengers made ${tried} forceful ${tried === 1 ? 'move' : 'moves'}.`);
   const hottest = theaterPeaks(view)[0];
   if (hottest && hottest.peak > 0)

@@ -76,8 +76,10 @@ const fromEvent = (view: GameView, e: GameEvent, index: number): TimelineEntry |
       const text = isRecord(c) ? crisisText(view, c as unknown as Crisis) : e.text;
       return { key, turn: e.turn, kind: 'crisis', text };
     }
-    case 'adjudicated':
-      return { key, turn: e.turn, kind: 'adjudicated', text: e.text };
+    case 'adjudicated': {
+      const override = e.data?.['override'] === true ? ', with a White Cell override' : '';
+      return { key, turn: e.turn, kind: 'adjudicated', text: `Results of turn ${e.turn} published${override}` };
+    }
     case 'match_ended':
       return { key, turn: e.turn, kind: 'ended', text: e.text };
     case 'settings_changed':
