@@ -17,10 +17,20 @@ export const gameHeader = (ctx: ScreenContext): Panel => {
   const you = h('p', { class: 'you' });
   const leave = h('button', { type: 'button', class: 'quiet' }, 'Leave match');
   leave.addEventListener('click', ctx.leave);
+  // Keyboard users jump past the map and the log to what they came to do.
+  const jump = (href: string, text: string) => h('a', { href }, text);
+  const skips = h(
+    'nav',
+    { class: 'jump-links', 'aria-label': 'Jump to' },
+    jump('#game-side', 'Your panels'),
+    jump('#chat-panel', 'Chat'),
+    jump('#log-panel', 'Turn log'),
+    jump('#map-pane', 'Map'),
+  );
   const el = h(
     'header',
     { class: 'game-header' },
-    h('div', { class: 'phase-block' }, title, task),
+    h('div', { class: 'phase-block' }, title, task, skips),
     h('div', { class: 'clock-block' }, clockLabel, clock),
     h('div', { class: 'status-block' }, waiting, h('div', { class: 'you-row' }, you, leave)),
   );
@@ -35,6 +45,7 @@ export const gameHeader = (ctx: ScreenContext): Panel => {
     if (clock.textContent !== c.text) replace(clock, c.text);
     clock.setAttribute('aria-label', c.label);
     clock.classList.toggle('urgent', c.urgent);
+    clock.classList.toggle('idle', seconds === null || current.view.settings.paused);
     // Speak the deadline twice, not every second: a live timer would drown everything else.
     if (seconds !== null && (seconds === 60 || seconds === 15) && spoken !== seconds) {
       spoken = seconds;

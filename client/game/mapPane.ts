@@ -24,7 +24,7 @@ export const mapPane = (): MapPane => {
   const tables = mapTablesView();
   const el = h(
     'section',
-    { class: 'map-pane', 'aria-labelledby': 'map-title' },
+    { class: 'map-pane', id: 'map-pane', 'aria-labelledby': 'map-title', tabindex: -1 },
     h('h2', { id: 'map-title', class: 'visually-hidden' }, 'Map'),
     h('div', { class: 'map-frame' }, host, status),
     tables.el,

@@ -44,7 +44,13 @@ export const mountGame = (root: HTMLElement, ctx: ScreenContext): Screen => {
   const chat = chatPanel(actions);
   const problem = h('p', { class: 'form-error', role: 'alert' });
   const waiting = h('p', { class: 'hint' }, 'Waiting for the match state…');
-  const side = h('div', { class: 'game-side' });
+  const side = h('div', {
+    class: 'game-side',
+    id: 'game-side',
+    tabindex: -1,
+    role: 'region',
+    'aria-label': 'Your panels',
+  });
   replace(
     root,
     h(
@@ -53,7 +59,8 @@ export const mountGame = (root: HTMLElement, ctx: ScreenContext): Screen => {
       header.el,
       problem,
       waiting,
-      h('div', { class: 'game-body' }, h('div', { class: 'game-main' }, map.el, log.el), side),
+      // Map, then the seat's panels, then the log: the order a keyboard or a narrow screen meets them.
+      h('div', { class: 'game-body' }, map.el, side, log.el),
     ),
   );
 
