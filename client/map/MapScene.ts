@@ -56,7 +56,14 @@ export class MapScene extends Phaser.Scene {
   private readonly onReady: () => void;
   private readonly reducedMotion: boolean;
 
-  constructor(onReady: () => void) {
+  /**
+   * `pixelRatio`: device pixels per CSS pixel. The canvas has that many more pixels than its CSS box
+   * (sharp on high-density screens); every size here is in CSS pixels, the camera does the rest.
+   */
+  constructor(
+    onReady: () => void,
+    private readonly pixelRatio = 1,
+  ) {
     super('MapScene');
     this.onReady = onReady;
     this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -152,13 +159,19 @@ export class MapScene extends Phaser.Scene {
     this.fit();
   }
 
+  /** The view's size in CSS pixels. */
+  private viewSize(): { width: number; height: number } {
+    const { width, height } = this.scale.gameSize;
+    return { width: width / this.pixelRatio, height: height / this.pixelRatio };
+  }
+
   /**
-   * World → screen scale. At rest the frame covers the view (no empty margins beside a cut-off
+   * World → screen (CSS pixel) scale. At rest the frame covers the view (no empty margins beside a cut-off
    * Russia) as long as that keeps every label, anchor and inset in sight; else it is contained.
    */
   zoom(): number {
     if (!this.geometry) return 1;
-    const { width, height } = this.scale.gameSize;
+    const { width, height } = this.viewSize();
     const contain = Math.min(width / this.geometry.width, height / this.geometry.height);
     const cover = Math.max(width / this.geometry.width, height / this.geometry.height);
     const [x0, y0, x1, y1] = this.essentials;
@@ -168,13 +181,13 @@ export class MapScene extends Phaser.Scene {
 
   worldAt(x: number, y: number): [number, number] {
     const z = this.zoom();
-    const { width, height } = this.scale.gameSize;
+    const { width, height } = this.viewSize();
     return [this.centre[0] + (x - width / 2) / z, this.centre[1] + (y - height / 2) / z];
   }
 
   screenOf(x: number, y: number): { x: number; y: number } {
     const z = this.zoom();
-    const { width, height } = this.scale.gameSize;
+    const { width, height } = this.viewSize();
     return { x: (x - this.centre[0]) * z + width / 2, y: (y - this.centre[1]) * z + height / 2 };
   }
 
@@ -182,8 +195,8 @@ export class MapScene extends Phaser.Scene {
   private fit(): void {
     if (!this.geometry || !this.layers) return;
     const cam = this.cameras.main;
-    const { width, height } = this.scale.gameSize;
-    cam.setSize(width, height);
+    const { width, height } = this.viewSize();
+    cam.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
     const z = this.zoom();
     const [hw, hh] = [width / z / 2, height / z / 2];
     const clampAxis = (c: number, half: number, size: number) =>
@@ -192,7 +205,7 @@ export class MapScene extends Phaser.Scene {
       clampAxis(this.centre[0], hw, this.geometry.width),
       clampAxis(this.centre[1], hh, this.geometry.height),
     ];
-    cam.setZoom(z);
+    cam.setZoom(z * this.pixelRatio);
     cam.centerOn(this.centre[0], this.centre[1]);
     this.invalidate();
     if (z !== this.drawnZoom) {
@@ -356,7 +369,7 @@ export class MapScene extends Phaser.Scene {
       onUpdate: () => {
         const z = this.zoom();
         ring.clear();
-        ring.lineStyle(3 / z, hexColor(n.color), 1 - state.r);
+        ring.lineStyle(3 / z, hexColor(ROLE_COLORS.challenger), 1 - state.r);
         ring.strokeCircle(n.label[0], n.label[1], (8 + 44 * state.r) / z);
       },
       onComplete: () => ring.destroy(),

@@ -20,14 +20,13 @@ export interface MapChrome {
   /** The data credit (Natural Earth) in the corner, once the map is loaded. */
   setCredit(credit: string | null): void;
   setCursor(kind: 'grab' | 'dragging' | 'pointing'): void;
-  showError(message: string): void;
   destroy(): void;
 }
 
 const KEYS_HINT =
   'Tab and Shift+Tab move between nations and guarantees; arrow keys pan; plus and minus zoom; 0 resets the view; Enter selects the focused nation.';
 
-const legend = (projector: boolean): HTMLElement => {
+const legend = (projector: boolean, open: boolean): HTMLElement => {
   const swatch = (color: string) => {
     const el = h('span', { class: 'gmap-swatch', 'aria-hidden': 'true' });
     el.style.background = color;
@@ -44,7 +43,7 @@ const legend = (projector: boolean): HTMLElement => {
   };
   return h(
     'details',
-    { class: 'gmap-legend', open: true },
+    { class: 'gmap-legend', open },
     h('summary', {}, 'Legend'),
     h(
       'ul',
@@ -93,7 +92,8 @@ export const buildChrome = (container: HTMLElement, options: ChromeOptions): Map
     container,
     host,
     controls,
-    legend(options.projector),
+    // Open where there is room for it; a click away otherwise.
+    legend(options.projector, container.clientWidth >= 900 && container.clientHeight >= 560),
     credit,
     tip,
     options.projector ? null : h('p', { id: hintId, class: 'visually-hidden' }, KEYS_HINT),
@@ -109,6 +109,7 @@ export const buildChrome = (container: HTMLElement, options: ChromeOptions): Map
           'ul',
           {},
           text.lines.map((line) => h('li', {}, line)),
+          text.terms.length > 0 ? h('li', { class: 'gmap-why' }, 'Why: points out of 100') : null,
           text.terms.map((t) => h('li', { class: 'gmap-term' }, h('span', {}, t.label), h('span', {}, t.value))),
         ),
       );
@@ -132,10 +133,6 @@ export const buildChrome = (container: HTMLElement, options: ChromeOptions): Map
     setCursor(kind) {
       host.classList.toggle('dragging', kind === 'dragging');
       host.classList.toggle('pointing', kind === 'pointing');
-    },
-    showError(message) {
-      container.append(h('p', { class: 'gmap-error', role: 'alert' }, message));
-      container.setAttribute('aria-label', message);
     },
     destroy() {
       replace(container);

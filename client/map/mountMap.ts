@@ -17,11 +17,13 @@ const POINTER_SLOP = 5;
 const CLICK_SLOP = 4;
 
 const loadMap = async (scenarioId: string): Promise<MapData> => {
-  const res = await fetch(`/maps/${encodeURIComponent(scenarioId)}.json`);
-  if (res.status === 404) throw new Error(`There is no map for the scenario "${scenarioId}".`);
-  if (!res.ok) throw new Error(`The map could not be loaded (HTTP ${res.status}).`);
+  const res = await fetch(`/maps/${encodeURIComponent(scenarioId)}.json`).catch(() => {
+    throw new Error('the server could not be reached');
+  });
+  if (res.status === 404) throw new Error(`there is no map for the scenario "${scenarioId}"`);
+  if (!res.ok) throw new Error(`the server answered HTTP ${res.status}`);
   const parsed = MapDataSchema.safeParse(await res.json());
-  if (!parsed.success) throw new Error('The map could not be read: the server sent malformed map data.');
+  if (!parsed.success) throw new Error('the server sent malformed map data');
   return parsed.data;
 };
 
@@ -38,7 +40,9 @@ export const mountMap: MountMap = async (container, options) => {
   const projector = options.projector ?? false;
   let onReady = () => {};
   const ready = new Promise<void>((resolve) => (onReady = resolve));
-  const scene = new MapScene(() => onReady());
+  // Sharp on high-density screens; capped, since a 3× canvas costs nine times the pixels.
+  const ratio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  const scene = new MapScene(() => onReady(), ratio);
   const chrome = buildChrome(container, {
     projector,
     zoomIn: () => scene.zoomBy(ZOOM_STEP),
@@ -55,16 +59,24 @@ export const mountMap: MountMap = async (container, options) => {
     // Input is read from the DOM here: Phaser's own listeners would catch keys typed elsewhere on the page.
     input: false,
     audio: { noAudio: true },
-    scale: { mode: Phaser.Scale.RESIZE, parent: chrome.host, width: '100%', height: '100%' },
+    // Sized to the element (below, on every resize) in device pixels, shown at its CSS size.
+    scale: {
+      mode: Phaser.Scale.NONE,
+      parent: chrome.host,
+      width: Math.max(1, chrome.host.clientWidth) * ratio,
+      height: Math.max(1, chrome.host.clientHeight) * ratio,
+      zoom: 1 / ratio,
+    },
     scene,
   });
   let data: MapData;
   try {
     [data] = await Promise.all([loadMap(options.scenarioId), ready]);
   } catch (error) {
+    // The screen shows its own fallback (the tables); the element is left as it was.
     game.destroy(true);
-    chrome.showError(error instanceof Error ? error.message : 'The map could not be loaded.');
-    return { update: () => undefined, destroy: () => chrome.destroy() };
+    chrome.destroy();
+    throw error instanceof Error ? error : new Error('the map could not be loaded');
   }
   chrome.setCredit(data.credit);
   scene.setData(data);
@@ -110,6 +122,13 @@ export const mountMap: MountMap = async (container, options) => {
       const [wx, wy] = scene.worldAt(p.x, p.y);
       return hitTest(model, wx, wy, POINTER_SLOP / scene.zoom());
     };
+    const hoverAt = (p: { x: number; y: number }) => {
+      const target = targetAt(p);
+      scene.mark('hover', target);
+      chrome.setCursor(target ? 'pointing' : 'grab');
+      if (target) chrome.showTip(describeTarget(model, view, target), p);
+      else showFocused();
+    };
     listen(chrome.host, 'pointerdown', (e) => {
       press = { ...local(e), id: e.pointerId, dragged: false };
       chrome.host.setPointerCapture(e.pointerId);
@@ -125,11 +144,7 @@ export const mountMap: MountMap = async (container, options) => {
         press = { ...press, ...p };
         return;
       }
-      const target = targetAt(p);
-      scene.mark('hover', target);
-      chrome.setCursor(target ? 'pointing' : 'grab');
-      if (target) chrome.showTip(describeTarget(model, view, target), p);
-      else showFocused();
+      hoverAt(p);
     });
     listen(chrome.host, 'pointerup', (e) => {
       const wasClick = press !== null && !press.dragged;
@@ -149,7 +164,7 @@ export const mountMap: MountMap = async (container, options) => {
       (e) => {
         e.preventDefault();
         scene.zoomBy(e.deltaY < 0 ? 1.2 : 1 / 1.2, local(e));
-        showFocused();
+        hoverAt(local(e));
       },
       { passive: false },
     );
@@ -187,8 +202,12 @@ export const mountMap: MountMap = async (container, options) => {
       if (e.target === container) setFocus(null);
     });
   }
+  // The map follows its element's size (window resizes, panels opening beside it).
   const resized = new ResizeObserver(() => {
-    if (game.scale.getParentBounds()) game.scale.refresh();
+    const [w, h] = [Math.max(1, chrome.host.clientWidth), Math.max(1, chrome.host.clientHeight)];
+    if (w * ratio === game.scale.width && h * ratio === game.scale.height) return;
+    game.scale.resize(w * ratio, h * ratio);
+    game.scale.setZoom(1 / ratio);
   });
   resized.observe(chrome.host);
 

@@ -1,7 +1,7 @@
 // One map per scenario, computed on first request and kept: the geometry never changes while the
 // server runs (it is derived from shipped data, not match state).
 import type { MapData } from '../../client/map/mapData.js';
-import { scenarioById } from '../../shared/scenarios/index.js';
+import { SCENARIOS, scenarioById } from '../../shared/scenarios/index.js';
 import { isoMap } from './isoMap.js';
 import { polygonMap } from './polygonMap.js';
 
@@ -17,4 +17,21 @@ export const mapJsonFor = (scenarioId: string): string | null => {
   const json = JSON.stringify(data);
   cache.set(scenarioId, json);
   return json;
+};
+
+/**
+ * Computes every shipped scenario's map in the background, one per turn of the event loop, so the
+ * first game screen does not wait for the projection (about half a second for real borders).
+ */
+export const warmMaps = (ids: readonly string[] = Object.keys(SCENARIOS)): void => {
+  const [first, ...rest] = ids;
+  if (first === undefined) return;
+  setImmediate(() => {
+    try {
+      mapJsonFor(first);
+    } catch (error) {
+      console.error(`map for scenario "${first}" failed:`, error);
+    }
+    warmMaps(rest);
+  });
 };

@@ -5,7 +5,14 @@ import { mapJsonFor } from './mapFor.js';
 export const mountMaps = (app: Express): void => {
   app.get('/maps/:scenario.json', (req, res) => {
     const id = req.params.scenario;
-    const json = mapJsonFor(id);
+    let json: string | null;
+    try {
+      json = mapJsonFor(id);
+    } catch (error) {
+      // A shipped scenario whose nations have no shape: an authoring error, said plainly.
+      res.status(500).json({ error: error instanceof Error ? error.message : `no map for "${id}"` });
+      return;
+    }
     if (json === null) {
       res.status(404).json({ error: `unknown scenario "${id}"` });
       return;
