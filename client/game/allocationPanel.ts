@@ -40,7 +40,7 @@ export const allocationPanel = (actions: Actions): Panel => {
   let planTurn = -1;
   let plan: Allocation | null = null;
   let latest: { s: Snapshot; view: GameView } | null = null;
-  const inputs = new Map<string, { range: HTMLInputElement; box: HTMLInputElement; error: HTMLElement }>();
+  const inputs = new Map<string, { range: HTMLInputElement; box: HTMLInputElement }>();
   const budgetLine = h('p', { class: 'budget-line', 'aria-live': 'polite', id: uid('budget') });
   const preview = h('div', { class: 'preview' });
   const submit = h(
@@ -125,7 +125,7 @@ export const allocationPanel = (actions: Actions): Panel => {
       plan = withField(plan, f.key, v);
       refresh(box);
     });
-    inputs.set(f.key, { range, box, error: fieldError });
+    inputs.set(f.key, { range, box });
     return h(
       'div',
       { class: 'alloc-row' },

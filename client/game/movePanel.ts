@@ -16,9 +16,9 @@ const MOVE_HELP: Readonly<Record<MoveType, [string, string]>> = {
   probe: ['Probe', 'Gray-zone pressure: little risk, little gain.'],
   coerce: ['Coerce', 'Threats and blockades short of war.'],
   limited_attack: ['Limited attack', 'Seize something small by force.'],
-  major_attack: ['Major attack', 'All-out war on the target.'],
+  major_attack: ['Major attack', 'All-out war.'],
   escalate: ['Escalate', 'Nuclear threats: coercion under a nuclear shadow.'],
-  de_escalate: ['De-escalate', 'Cool the theater around the target.'],
+  de_escalate: ['De-escalate', 'Cool the chosen nation’s theater.'],
 };
 
 export const movePanel = (actions: Actions): Panel => {
@@ -131,7 +131,7 @@ export const movePanel = (actions: Actions): Panel => {
           );
         }),
       ),
-      h('label', { for: targetId }, 'Target'),
+      h('label', { for: targetId }, 'Target nation'),
       target,
       preview,
       submit,

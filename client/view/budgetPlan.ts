@@ -195,7 +195,7 @@ export const allocationProjection = (view: GameView, seat: string, a: Allocation
   return { meters, credibility: credibilityRows, burden: burdenRows };
 };
 
-/** Regions named in the form's forward-posture lines, for the submitted summary. */
+/** The allocation as labelled lines, for the summary shown once it is submitted. */
 export const allocationLines = (view: GameView, a: Allocation): { label: string; value: number }[] => [
   { label: 'Readiness', value: a.readiness },
   { label: 'Modernization', value: a.modernization },

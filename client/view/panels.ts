@@ -107,7 +107,12 @@ export const seatTask = (view: GameView, seat: string): SeatTask => {
   const role = seatById(view, seat)?.role;
   if (role === 'facilitator')
     return { task: 'watch', text: 'You run the match: the White Cell console is beside the map.', canReady: false };
-  if (!role || role === 'observer') return { task: 'watch', text: 'You are watching the match.', canReady: false };
+  if (!role || role === 'observer')
+    return {
+      task: 'watch',
+      text: 'You are watching the match. To play, ask the White Cell to seat you.',
+      canReady: false,
+    };
   const cmds = legalCommands(view, seat);
   const canReady = has(cmds, 'ready');
   switch (view.phase) {

@@ -62,6 +62,10 @@ describe('seat, task and waiting', () => {
     expect(seatTask(viewFor(after, 'observer'), 'observer').task).toBe('watch');
     const diplomacy = viewFor(classroomAt('diplomacy'), 'bosk');
     expect(seatTask(diplomacy, 'bosk')).toMatchObject({ task: 'statements', canReady: true });
+    const crisis = attackOnBosk();
+    expect(seatTask(viewFor(crisis, 'aurelia'), 'aurelia').task).toBe('answer');
+    expect(seatTask(viewFor(crisis, 'bosk'), 'bosk').task).toBe('answer');
+    expect(seatTask(viewFor(crisis, 'varkal'), 'varkal').task).toBe('wait');
   });
 
   it('names whom the phase waits for and who is done', () => {
