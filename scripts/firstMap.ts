@@ -87,7 +87,7 @@ const summary = (label: string, samples: number[]): string => {
   const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
   const max = sorted[sorted.length - 1] ?? 0;
   const verdict = median <= TARGET_MS ? 'ok' : 'OVER';
-  return `${label.padEnd(34)} median ${median.toFixed(0).padStart(5)} ms   max ${max.toFixed(0).padStart(5)} ms   target ≤ ${TARGET_MS} ms   ${verdict}`;
+  return `${label.padEnd(40)} median ${median.toFixed(0).padStart(5)} ms   max ${max.toFixed(0).padStart(5)} ms   target ≤ ${TARGET_MS} ms   ${verdict}`;
 };
 
 const { scenario, runs, view } = parse();

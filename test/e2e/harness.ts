@@ -51,6 +51,10 @@ export const useE2E = (): E2E => {
       if (message.type() === 'error') report(`console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => report(`uncaught: ${error.message}`));
+    // The console says only "Failed to load resource"; this names the address.
+    page.on('response', (response) => {
+      if (response.status() >= 400) report(`HTTP ${response.status()} for ${response.url()}`);
+    });
     page.on('dialog', (dialog) => {
       report(`${dialog.type()} dialog: ${dialog.message()}`);
       void dialog.dismiss();

@@ -1,13 +1,20 @@
 // The lobby with real browsers: an invite link, a hostile name shown as text, a reload that keeps
 // the seat, and a join done with the keyboard alone.
 import { expect, it } from 'vitest';
-import { createMatch, eventually, joinFromInvite, playing, takeSeat } from './flows.js';
+import {
+  createMatch,
+  eventually,
+  invitePath,
+  joinByKeyboard,
+  joinFromInvite,
+  playing,
+  tabTo,
+  takeSeat,
+} from './flows.js';
 import { useE2E } from './harness.js';
 
 const e2e = useE2E();
 const HOSTILE = '<img src=x onerror=alert(1)>';
-
-const invitePath = (link: URL) => `${link.pathname}${link.search}`;
 
 it('a player joins from the invite link under a name with markup, and everyone sees it as plain text', async () => {
   const host = await e2e.open('/', 'White Cell');
@@ -47,28 +54,10 @@ it('a player joins and takes a seat with the keyboard alone', async () => {
   const { link } = await createMatch(host);
   const player = await e2e.open(invitePath(link), 'keyboard player');
 
-  // The invite page puts the cursor in the name field, the code already filled in.
-  const nameField = player.getByRole('form', { name: 'Join a match' }).getByLabel('Your name');
-  await eventually(
-    async () => (await player.locator(':focus').getAttribute('id')) === (await nameField.getAttribute('id')),
-    'focus in the name field',
-  );
-  await player.keyboard.type('Kim');
-  await player.keyboard.press('Enter');
-  await player.getByRole('heading', { name: 'Lobby', level: 1 }).waitFor();
-
-  await tabTo(player, 'Take Dunmere');
-  expect(await player.locator(':focus-visible').count()).toBe(1);
+  await joinByKeyboard(player, 'Kim');
+  await tabTo(player, player.getByRole('button', { name: 'Take Dunmere' }));
+  expect(await player.locator(':focus-visible').count(), 'the focused control shows its focus').toBe(1);
   await player.keyboard.press('Enter');
   await player.getByText(playing('Dunmere')).waitFor();
   await host.getByRole('listitem').filter({ hasText: 'Dunmere' }).getByText('Kim', { exact: true }).waitFor();
 });
-
-/** Presses Tab until the focused control's text is `label` (fails after 40 presses). */
-const tabTo = async (page: import('playwright-core').Page, label: string) => {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
-    if ((await page.locator(':focus').textContent())?.trim() === label) return;
-  }
-  throw new Error(`"${label}" is not reachable with Tab`);
-};
