@@ -213,6 +213,8 @@ export const mountMap: MountMap = async (container, options) => {
 
   const handle: MapHandle = {
     update(next, fresh) {
+      // Screens update on every snapshot (a chat line too): nothing to redraw for the same view.
+      if (next === view && fresh.length === 0) return;
       model = buildMapModel(data, next, view, fresh);
       const animate = view !== null;
       view = next;

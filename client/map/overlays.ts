@@ -36,7 +36,7 @@ const text = (scene: Phaser.Scene, x: number, y: number, s: string, size: number
 
 /** The nation's name and its home forces, centred on its label point. */
 export const nationLabel = (scene: Phaser.Scene, n: NationMark, showForces: boolean): Overlay => {
-  const name = text(scene, 0, 0, n.name, 13, INK, true).setOrigin(0.5, 0);
+  const name = text(scene, 0, 0, n.mine ? `${n.name} (you)` : n.name, 13, INK, true).setOrigin(0.5, 0);
   const forces = showForces
     ? text(scene, 0, 0, `${n.forces.toLocaleString('en')} FP`, 11, MUTED).setOrigin(0.5, 0)
     : null;
@@ -133,7 +133,7 @@ export const theaterCard = (scene: Phaser.Scene, t: TheaterMark, model: MapModel
   if (chips.length > 0) h += 18;
   h += pad - 3;
   const card = scene.add.graphics();
-  card.fillStyle(0xffffff, 0.86);
+  card.fillStyle(0xffffff, 0.93);
   card.fillRoundedRect(0, 0, w, h, 6);
   card.lineStyle(t.hot ? 2 : 1, t.hot ? hexColor(CRISIS) : 0xb9c2cb, 1);
   card.strokeRoundedRect(0, 0, w, h, 6);

@@ -49,6 +49,8 @@ export interface NationMark extends MapNation {
   forces: number;
   /** A challenger's move targets it this turn. */
   targeted: boolean;
+  /** The nation the viewing seat plays. */
+  mine: boolean;
 }
 
 export interface LinkMark {
@@ -99,6 +101,8 @@ export interface TheaterMark {
 export interface MapModel {
   width: number;
   height: number;
+  /** Inset boxes (x, y, width, height): what lies under one is hidden. */
+  insets: [number, number, number, number][];
   nations: NationMark[];
   links: LinkMark[];
   forces: ForceMark[];
@@ -158,6 +162,7 @@ export const buildMapModel = (
   previous: GameView | null = null,
   fresh: readonly GameEvent[] = [],
 ): MapModel => {
+  const mine = view?.seats.find((s) => s.id === view.viewer)?.nation ?? null;
   const targeted = new Set((view?.crises ?? []).map((c) => c.move.target).filter((t) => t !== null));
   const nations: NationMark[] = data.nations.map((n) => {
     const role = roleOf(view, n.id);
@@ -169,6 +174,7 @@ export const buildMapModel = (
       color: role ? ROLE_COLORS[role] : NEUTRAL_COLOR,
       forces: Math.round(state?.capability ?? 0),
       targeted: targeted.has(n.id),
+      mine: n.id === mine,
     };
   });
   const byId = new Map(nations.map((n) => [n.id, n]));
@@ -177,6 +183,7 @@ export const buildMapModel = (
     return {
       width: data.width,
       height: data.height,
+      insets: data.insets.map((i) => i.box),
       nations,
       links: [],
       forces: [],
@@ -256,6 +263,7 @@ export const buildMapModel = (
   return {
     width: data.width,
     height: data.height,
+    insets: data.insets.map((i) => i.box),
     nations,
     links,
     forces,
@@ -315,9 +323,11 @@ export const hitTest = (model: MapModel, x: number, y: number, slop: number): Ma
     if (d <= slop && d < best) [link, best] = [l, d];
   }
   if (link) return { kind: 'link', id: link.id };
-  // Insets are drawn over the main frame: their nations win.
-  const ordered = [...model.nations].sort((a, b) => (b.inset ?? -1) - (a.inset ?? -1));
-  const nation = ordered.find((n) => n.rings.some((r) => pointInRing(r, x, y)));
+  // An inset hides the main frame beneath it: inside its box only its own nations count.
+  const box = model.insets.findIndex(([bx, by, bw, bh]) => x >= bx && x <= bx + bw && y >= by && y <= by + bh);
+  const nation = model.nations.find(
+    (n) => n.inset === (box < 0 ? null : box) && n.rings.some((r) => pointInRing(r, x, y)),
+  );
   return nation ? { kind: 'nation', id: nation.id } : null;
 };
 
@@ -352,7 +362,7 @@ export const describeTarget = (model: MapModel, view: GameView | null, target: M
   const n = model.nations.find((x) => x.id === target.id);
   const state = view?.nations[target.id];
   if (!n) return { title: '', lines: [], terms: [] };
-  const title = n.role ? `${n.name} — ${n.role}` : n.name;
+  const title = `${n.name}${n.role ? ` — ${n.role}` : ''}${n.mine ? ' (you)' : ''}`;
   if (!state || !view) return { title, lines: [], terms: [] };
   const lines = [`Forces at home: ${fp(state.capability)}, ${Math.round(state.readiness * 100)}% ready`];
   const forward = Object.entries(state.posture).filter(([r, v]) => v >= 0.5 && r !== state.region);

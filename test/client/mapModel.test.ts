@@ -19,8 +19,10 @@ import {
   advance,
   applyCommand,
   credibility,
+  startMatch,
   viewFor,
 } from '../../shared/index.js';
+import { isoMap } from '../../server/maps/isoMap.js';
 import { polygonMap } from '../../server/maps/polygonMap.js';
 import { classroomAt } from './fixtures.js';
 
@@ -128,7 +130,8 @@ describe('the map model', () => {
       },
     ]);
     const text = describeTarget(model, view, { kind: 'nation', id: 'aurelia' });
-    expect(text.title).toBe('Aurelia — guarantor');
+    expect(text.title).toBe('Aurelia — guarantor (you)');
+    expect(model.nations.filter((n) => n.mine).map((n) => n.id)).toEqual(['aurelia']);
     expect(text.lines).toContain('Forward: 8 FP in Northern March');
   });
 
@@ -189,6 +192,25 @@ describe('pointing at the map', () => {
     const varkal = nation(model, 'varkal');
     expect(hitTest(model, varkal.label[0], varkal.label[1], 4)).toEqual({ kind: 'nation', id: 'varkal' });
     expect(hitTest(model, 990, 600, 4)).toBeNull();
+  });
+
+  it('finds the United States in its inset, and nothing the inset box covers', () => {
+    const baltic = SCENARIOS['baltic'];
+    if (!baltic) throw new Error('baltic missing');
+    const state = must(startMatch(baltic, 3)).state;
+    const real = buildMapModel(isoMap(baltic), viewFor(state, 'observer'));
+    const usa = nation(real, 'usa');
+    // Arcs start at the label itself: point a little south of it.
+    expect(hitTest(real, usa.label[0], usa.label[1] + 15, 1)).toEqual({ kind: 'nation', id: 'usa' });
+    // Whatever the inset box covers in the main frame cannot be pointed at through it.
+    const covered = buildMapModel(
+      { ...data, insets: [{ box: [100, 250, 120, 120], title: 'Not to scale', background: [] }] },
+      viewFor(classroomAt('allocation'), 'observer'),
+    );
+    expect(hitTest(covered, 120, 360, 0)).toBeNull();
+    expect(hitTest(covered, 120, 450, 0)).toEqual({ kind: 'nation', id: 'aurelia' });
+    const est = nation(real, 'est');
+    expect(hitTest(real, est.label[0], est.label[1] + 8, 0)).toEqual({ kind: 'nation', id: 'est' });
   });
 
   it('walks nations first, then guarantees, with Tab', () => {
