@@ -1,5 +1,6 @@
 // Home: create a match (scenario, timers, show the math, White Cell review, bots) or join one by
 // code. `/?code=XXXX` opens with the join form filled in.
+import { pastMatchesSection } from '../aar/pastMatches.js';
 import { POLICY_NAMES, POLICY_ROLE, type PolicyName } from '../../shared/model/vocabulary.js';
 import { type CreateRequest, MatchConnection } from '../net/connection.js';
 import { h, replace, uid } from '../ui/dom.js';
@@ -92,6 +93,7 @@ export const mountHome = (root: HTMLElement, options: HomeOptions): Screen => {
   const showMath = h('input', { type: 'checkbox', name: 'showMath', checked: true });
   const review = h('input', { type: 'checkbox', name: 'review' });
   let catalogue: CatalogueEntry[] = [];
+  const past = pastMatchesSection();
 
   const chosen = () => catalogue.find((c) => c.id === new FormData(createForm).get('scenario')) ?? catalogue[0];
   const showBots = () => {
@@ -154,6 +156,7 @@ export const mountHome = (root: HTMLElement, options: HomeOptions): Screen => {
     .then((r) => r.json() as Promise<CatalogueEntry[]>)
     .then((list) => {
       catalogue = list;
+      past.nameScenarios(list);
       replace(
         scenarioList,
         list.map((s, i) =>
@@ -185,6 +188,7 @@ export const mountHome = (root: HTMLElement, options: HomeOptions): Screen => {
     ),
     status,
     h('div', { class: 'home-grid' }, options.params.get('code') ? [joinForm, createForm] : [createForm, joinForm]),
+    past.el,
   );
   (options.params.get('code') ? joinName : createName).focus();
   return { update: () => undefined, destroy: () => replace(root) };
