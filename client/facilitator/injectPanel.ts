@@ -144,8 +144,7 @@ export const injectPanel = (ctx: ScreenContext): Panel => {
 
   const form = h(
     'form',
-    { class: 'custom-inject', novalidate: true },
-    h('h4', {}, 'Write an inject'),
+    { class: 'custom-inject', novalidate: true, 'aria-label': 'Write an inject' },
     h('label', { for: titleId }, 'Title'),
     title,
     h('label', { for: textId }, 'What happens (players read this)'),
@@ -190,7 +189,8 @@ export const injectPanel = (ctx: ScreenContext): Panel => {
     h('p', { class: 'hint' }, 'An inject fires at once: its effects apply and every player sees it in the turn log.'),
     deck,
     scripted,
-    form,
+    // Folded by default: in a narrow column the deck is what the White Cell reaches for first.
+    h('details', { class: 'custom-inject-box' }, h('summary', {}, 'Write an inject'), form),
   );
 
   return {

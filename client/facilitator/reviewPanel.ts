@@ -22,6 +22,8 @@ export const reviewPanel = (ctx: ScreenContext): Panel => {
   const render = onChange<GameView>((view) => {
     const review = reviewOf(view);
     el.classList.toggle('urgent', review !== null);
+    // Without review the phase panel says adjudications publish at once: no empty panel needed.
+    el.hidden = !view.settings.facilitatorReview;
     if (!review) {
       replace(
         body,

@@ -29,7 +29,7 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
         return h(
           'tr',
           { 'data-seat': line.id },
-          h('th', { scope: 'row' }, line.name, h('span', { class: `role role-${line.role}` }, line.role)),
+          h('th', { scope: 'row' }, line.name, h('span', { class: `seat-role seat-role-${line.role}` }, line.role)),
           h('td', {}, line.people.length > 0 ? line.people.join(', ') : h('span', { class: 'hint' }, 'nobody')),
           h('td', {}, h('label', { for: id, class: 'visually-hidden' }, `Bot for ${line.name}`), select),
           h('td', { class: line.status === 'Still to submit' ? 'owes' : '' }, line.status),
@@ -44,7 +44,7 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
     rebuild(
       persons,
       list.length === 0
-        ? h('tr', {}, h('td', { colspan: 4, class: 'hint' }, 'Nobody is connected.'))
+        ? h('tr', {}, h('td', { colspan: 3, class: 'hint' }, 'Nobody is connected.'))
         : list.map((p) => personRow(ctx, p, targets)),
     );
   });
@@ -83,7 +83,6 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
           {},
           h('th', { scope: 'col' }, 'Name'),
           h('th', { scope: 'col' }, 'Seat'),
-          h('th', { scope: 'col' }, 'Move to'),
           h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')),
         ),
       ),
@@ -127,16 +126,16 @@ const personRow = (ctx: ScreenContext, p: Person, targets: { id: string; name: s
     if (ok) ctx.conn.send('kick', { client: p.id });
   });
   const white = p.seat === 'facilitator';
+  // The picker shows the current seat; choosing another and pressing Move moves the person.
   return h(
     'tr',
     {},
     h('th', { scope: 'row' }, p.name, p.connected ? '' : h('span', { class: 'hint' }, ' (reconnecting)')),
-    h('td', {}, p.seatName),
     h(
       'td',
       {},
       white
-        ? h('span', { class: 'hint' }, 'runs the match')
+        ? h('span', { class: 'hint' }, 'White Cell: runs the match')
         : h(
             'div',
             { class: 'inline' },

@@ -351,7 +351,7 @@ const nationsSection = (view: GameView): HTMLElement =>
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, n.name, h('span', { class: `role role-${n.role}` }, n.role)),
+            h('th', { scope: 'row' }, n.name, h('span', { class: `nation-role nation-role-${n.role}` }, n.role)),
             h('td', { class: 'num' }, n.integrity.toFixed(0)),
             h('td', { class: 'num' }, n.gains.toFixed(0)),
             h('td', { class: 'num' }, n.consensus.toFixed(0)),

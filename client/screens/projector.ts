@@ -45,7 +45,7 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
     root,
     h(
       'section',
-      { class: 'projector', 'aria-label': 'Projector view' },
+      { class: 'projector-view', 'aria-label': 'Projector view' },
       h('header', { class: 'projector-top' }, h('h1', { class: 'projector-brand' }, 'Guarantor'), phase, clock),
       h(
         'div',
@@ -101,6 +101,8 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
       map = handle;
       if (view) map.update(view, []);
     } catch (e) {
+      // The map may have taken over the element before failing: put the note back in it.
+      mapBox.replaceChildren(mapNote);
       replace(mapNote, `The map could not be drawn (${e instanceof Error ? e.message : String(e)}).`);
     }
   };

@@ -115,6 +115,14 @@ describe('adjudication review', () => {
     expect(reviewOf(viewFor(state, 'aurelia'))).toBeNull();
   });
 
+  it('tells the White Cell the review is its to do, and that advancing publishes it', () => {
+    const status = phaseStatus(viewFor(underReview(), 'facilitator'));
+    expect(status.reviewOwed).toBe(true);
+    expect(status.owed).toEqual([]);
+    expect(status.advanceWarning).toBeNull();
+    expect(status.advanceLabel).toBe('Publish and show the results');
+  });
+
   it('refuses an override without a reason or without a change, before anything is sent', () => {
     const review = reviewOf(viewFor(underReview(), 'facilitator'));
     if (!review) throw new Error('nothing to review');
