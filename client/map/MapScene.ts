@@ -4,7 +4,7 @@
 import Phaser from 'phaser';
 import type { MapData } from './mapData.js';
 import { type MapModel, type MapTarget, ROLE_COLORS } from '../view/mapModel.js';
-import { type Overlay, insetCaption, nationLabel, placeOverlays, theaterCard } from './overlays.js';
+import { type Overlay, insetCaption, nationLabel, placeName, placeOverlays, theaterCard } from './overlays.js';
 import { fillRings, hexColor, strokeLine, strokeRings } from './paint.js';
 
 export const SEA = '#dbe6ee';
@@ -330,7 +330,8 @@ export class MapScene extends Phaser.Scene {
     const labels = model.nations.map((n) => nationLabel(this, n, model.links.length > 0));
     const cards = model.theaters.map((t) => theaterCard(this, t, model, t.homes.length !== 1));
     const captions = data.insets.map((inset) => insetCaption(this, inset));
-    this.overlays = [...captions, ...labels, ...cards];
+    const places = data.places.map((p) => placeName(this, p));
+    this.overlays = [...captions, ...labels, ...cards, ...places];
     for (const o of this.overlays) o.container.setDepth(DEPTH.overlays);
   }
 

@@ -39,6 +39,9 @@ export const MapRegionSchema = z.object({
   anchor: PointSchema,
 });
 
+/** A grey neighbour's name and where to write it. */
+export const MapPlaceSchema = z.object({ name: z.string(), at: PointSchema });
+
 export const MapDataSchema = z.object({
   scenarioId: z.string(),
   /** `iso`: real borders from Natural Earth; `polygons`: the scenario's own shapes. */
@@ -49,6 +52,7 @@ export const MapDataSchema = z.object({
   regions: z.array(MapRegionSchema),
   /** Countries outside the scenario, grey, clipped to the frame. */
   background: z.array(RingSchema),
+  places: z.array(MapPlaceSchema),
   insets: z.array(MapInsetSchema),
   /** Data credit to show on the map, or null for fictional maps. */
   credit: z.string().nullable(),
@@ -59,4 +63,5 @@ export type Point = z.infer<typeof PointSchema>;
 export type MapNation = z.infer<typeof MapNationSchema>;
 export type MapInset = z.infer<typeof MapInsetSchema>;
 export type MapRegion = z.infer<typeof MapRegionSchema>;
+export type MapPlace = z.infer<typeof MapPlaceSchema>;
 export type MapData = z.infer<typeof MapDataSchema>;

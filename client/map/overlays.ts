@@ -2,7 +2,7 @@
 // rung, the nine-step escalation ladder, forward-force chips). They keep their size in pixels
 // whatever the zoom (the scene scales them by 1/zoom) and are placed so they do not overlap.
 import Phaser from 'phaser';
-import type { MapInset } from './mapData.js';
+import type { MapInset, MapPlace } from './mapData.js';
 import { type MapModel, type NationMark, type TheaterMark, ladderCells, rungLabel } from '../view/mapModel.js';
 import { hexColor } from './paint.js';
 
@@ -21,13 +21,23 @@ export interface Overlay {
   box: { dx: number; dy: number; w: number; h: number };
   /** Candidate offsets (top-left corner, screen px) tried in order when placing it. */
   candidates: [number, number][];
+  /** Hidden rather than drawn over something else (the grey neighbours' names). */
+  optional?: boolean;
 }
 
-const text = (scene: Phaser.Scene, x: number, y: number, s: string, size: number, color: string, bold = false) =>
+const text = (
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  s: string,
+  size: number,
+  color: string,
+  style: boolean | 'italic' = false,
+) =>
   scene.add.text(x, y, s, {
     fontFamily: FONT,
     fontSize: `${size}px`,
-    fontStyle: bold ? 'bold' : 'normal',
+    fontStyle: style === 'italic' ? 'italic' : style ? 'bold' : 'normal',
     color,
     stroke: '#ffffff',
     strokeThickness: 3,
@@ -154,6 +164,21 @@ export const theaterCard = (scene: Phaser.Scene, t: TheaterMark, model: MapModel
   return { container, x: t.anchor[0], y: t.anchor[1], box: { dx: 0, dy: 0, w, h }, candidates };
 };
 
+/** A grey neighbour's name, centred on its label point; left out where it would cover anything. */
+export const placeName = (scene: Phaser.Scene, place: MapPlace): Overlay => {
+  const name = text(scene, 0, 0, place.name, 11, '#737d87', 'italic').setStroke('#eeece6', 2);
+  const [w, h] = [name.width, name.height];
+  const container = scene.add.container(0, 0, [name]);
+  return {
+    container,
+    x: place.at[0],
+    y: place.at[1],
+    box: { dx: -w / 2, dy: -h / 2, w, h },
+    candidates: [[-w / 2, -h / 2]],
+    optional: true,
+  };
+};
+
 /** A caption fixed to a corner of an inset box ("Not to scale"). */
 export const insetCaption = (scene: Phaser.Scene, inset: MapInset): Overlay => {
   const caption = text(scene, 0, 0, inset.title, 10, MUTED).setStroke('#ffffff', 0);
@@ -189,7 +214,8 @@ export const placeOverlays = (overlays: readonly Overlay[], zoom: number, frame:
       r.x < bounds.x || r.y < bounds.y || r.x + r.w > bounds.x + bounds.w || r.y + r.h > bounds.y + bounds.h ? 1 : 0;
     const score = (b: (typeof boxes)[number]) => blocked.filter((p) => overlap(p, b.rect)).length + outside(b.rect);
     const best = boxes.find((b) => score(b) === 0) ?? [...boxes].sort((a, b) => score(a) - score(b))[0];
-    if (!best) continue;
+    o.container.setVisible(best !== undefined && !(o.optional && score(best) > 0));
+    if (!best || !o.container.visible) continue;
     o.box.dx = best.dx;
     o.box.dy = best.dy;
     placed.push(best.rect);

@@ -12,7 +12,7 @@ import {
   geoPath,
 } from 'd3-geo';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { MapData, MapInset, MapNation, Point, Ring } from '../../client/map/mapData.js';
+import type { MapData, MapInset, MapNation, MapPlace, Point, Ring } from '../../client/map/mapData.js';
 import type { Scenario } from '../../shared/model/scenario.js';
 import { ATLAS_CREDIT, type AtlasCountry, atlasCountries } from './atlas.js';
 import { ISO_NUMERIC } from './isoCodes.js';
@@ -28,6 +28,8 @@ const NEAR_EDGE = 0.44;
 /** Parts whose centre is within this angle (~14°) decide the main frame's extent. */
 const NEAR_CENTRE = 0.25;
 const INSET_WIDTH = 230;
+/** A grey neighbour is named when its largest visible part covers this much of the frame (units²). */
+const PLACE_MIN_AREA = 2500;
 const INSET_MARGIN = 12;
 /** Simplification in frame units: scenario nations finer than the grey background. */
 interface Detail {
@@ -90,14 +92,27 @@ const intersects = (part: Polygon, [lon0, lat0, lon1, lat1]: GeoBox): boolean =>
   return west <= lon1 && east >= lon0 && s <= lat1 && n >= lat0;
 };
 
-/** Grey neighbours inside `rect`, clipped to it. */
-const backgroundIn = (projection: GeoProjection, rect: Rect, skip: Set<AtlasCountry>): Ring[] => {
+/** Grey neighbours inside `rect`, clipped to it, each with its name. */
+const backgroundIn = (projection: GeoProjection, rect: Rect, skip: Set<AtlasCountry>) => {
   const box = visibleBox(projection, rect);
-  const parts = atlasCountries()
+  return atlasCountries()
     .filter((c) => !skip.has(c))
-    .flatMap((c) => c.parts.filter((p) => intersects(p, box)));
-  return projectParts(projection, parts, BACKGROUND_DETAIL);
+    .map((c) => ({
+      name: c.name,
+      rings: projectParts(
+        projection,
+        c.parts.filter((p) => intersects(p, box)),
+        BACKGROUND_DETAIL,
+      ),
+    }))
+    .filter((c) => c.rings.length > 0);
 };
+
+/** Names for the larger grey neighbours (Belarus, Sweden…), so the map can be read without the legend. */
+const placesOf = (countries: { name: string; rings: Ring[] }[]): MapPlace[] =>
+  countries
+    .filter((c) => c.name !== '' && Math.max(...c.rings.map((r) => Math.abs(signedArea2(r)) / 2)) >= PLACE_MIN_AREA)
+    .map((c) => ({ name: c.name, at: labelPoint(c.rings) }));
 
 /** Smallest angle between `centre` and any vertex of the parts (sampled). */
 const nearestAngle = (parts: Polygon[], centre: Position): number => {
@@ -201,7 +216,7 @@ export const isoMap = (scenario: Scenario): MapData => {
     };
   });
   const skip = new Set(shapes.map((s) => s.country));
-  const background = backgroundIn(projection, frame, skip);
+  const neighbours = backgroundIn(projection, frame, skip);
 
   const insets: MapInset[] = [];
   const occupied: Ring[] = nations.flatMap((n) => n.rings);
@@ -248,7 +263,8 @@ export const isoMap = (scenario: Scenario): MapData => {
       label: labelPoint(rings),
       inset: insets.length,
     });
-    insets.push({ box, title: 'Not to scale', background: backgroundIn(insetProjection, box, skip) });
+    const background = backgroundIn(insetProjection, box, skip).flatMap((c) => c.rings);
+    insets.push({ box, title: 'Not to scale', background });
   }
   const order = new Map(scenario.nations.map((n, i) => [n.id, i]));
   nations.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -263,7 +279,8 @@ export const isoMap = (scenario: Scenario): MapData => {
     height,
     nations,
     regions: regionAnchors(scenario, nations, project, [WIDTH / 2, height / 2]),
-    background,
+    background: neighbours.flatMap((c) => c.rings),
+    places: placesOf(neighbours),
     insets,
     credit: ATLAS_CREDIT,
   };

@@ -32,6 +32,7 @@ export const polygonMap = (scenario: Scenario): MapData => {
     nations,
     regions: regionAnchors(scenario, nations, (p) => p, [WIDTH / 2, height / 2]),
     background: [],
+    places: [],
     insets: [],
     credit: null,
   };

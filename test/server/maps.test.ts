@@ -73,8 +73,12 @@ describe('the Baltic map (real borders)', () => {
       expect(py).toBeLessThanOrEqual(y + h);
     }
     for (const id of ['deu', 'pol', 'est', 'lva', 'ltu', 'rus']) expect(nationOf(map, id).inset).toBeNull();
-    // Grey neighbours (Belarus, Sweden, …) give context.
+    // Grey neighbours give context, the larger ones named: Belarus lies east of Poland.
     expect(map.background.length).toBeGreaterThan(20);
+    const belarus = map.places.find((p) => p.name === 'Belarus');
+    expect(belarus?.at[0]).toBeGreaterThan(box(nationOf(map, 'pol')).right - 20);
+    expect(map.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Sweden', 'Finland', 'Ukraine']));
+    expect(map.places.map((p) => p.name)).not.toContain('Russia');
   });
 
   it('anchors every theater, the Baltic one among the three Baltic states', async () => {
@@ -100,6 +104,7 @@ describe('the classroom map (scenario polygons)', () => {
     const scenario = SCENARIOS['classroom'];
     expect(map.kind).toBe('polygons');
     expect(map.background).toEqual([]);
+    expect(map.places).toEqual([]);
     for (const n of scenario?.nations ?? []) {
       const drawn = nationOf(map, n.id);
       expect(drawn.rings).toEqual((n.polygon ?? []).map((ring) => ring.flat()));
