@@ -19,9 +19,13 @@ export interface Panel {
   destroy?(): void;
 }
 
+/** How long after sending a refusal still counts as the answer to it. */
+const REPLY_WINDOW_MS = 10_000;
+
 /** Sends commands and remembers which panel sent the last one, so a refusal shows where the user acted. */
 export class Actions {
   private lastSender: Panel | null = null;
+  private sentAt = 0;
 
   constructor(private readonly ctx: ScreenContext) {}
 
@@ -32,12 +36,16 @@ export class Actions {
   /** Any other message (chat, draft), refused the same way. */
   send(from: Panel, type: string, payload: unknown): void {
     this.lastSender = from;
+    this.sentAt = Date.now();
     this.ctx.conn.send(type, payload);
   }
 
-  /** The server's error for the last command goes to the panel that sent it. */
+  /**
+   * The server's error for the last command goes to the panel that sent it, if it came soon after:
+   * a later one belongs to something else (the White Cell's console sends its own messages).
+   */
   refused(text: string): void {
-    this.lastSender?.refused?.(text);
+    if (Date.now() - this.sentAt < REPLY_WINDOW_MS) this.lastSender?.refused?.(text);
     this.lastSender = null;
   }
 }

@@ -4,9 +4,9 @@ import type { GameState } from '../../shared/model/state.js';
 import type { StatementKind } from '../../shared/model/vocabulary.js';
 import type { Command } from '../../shared/protocol/commands.js';
 import { credibility } from '../../shared/rules/credibility.js';
-import { applyParsed } from '../../shared/rules/engine.js';
+import { statement } from '../../shared/rules/commands/statement.js';
 import { legalCommands } from '../../shared/rules/legal.js';
-import { nationOf } from '../../shared/rules/seats.js';
+import { nationOf, seatById } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Projected } from './budgetPlan.js';
 import { guaranteeName, regionName, seatName } from './matchText.js';
@@ -55,11 +55,14 @@ export interface StatementPreview {
   refused: string | null;
 }
 
-/** What a statement would do, by running the engine's own command on a copy of the view. */
+/** What a statement would do, by running the engine's statement rule on a copy of the view. */
 export const statementPreview = (view: GameView, seat: string, cmd: StatementCommand): StatementPreview => {
-  // The engine reads no randomness for a statement; the view lacks only the generator's state.
+  // The engine's own statement rule (legalCommands already checked role and phase). It reads no
+  // randomness; the view lacks only the generator's state.
   const state: GameState = { ...view, rng: 0 };
-  const result = applyParsed(state, seat, cmd);
+  const who = seatById(view, seat);
+  if (!who) return { rows: [], refused: `no seat "${seat}" in this match` };
+  const result = statement(state, who, cmd);
   if (!result.ok) return { rows: [], refused: result.error.message };
   const next = result.value.state;
   const rows: StatementPreview['rows'] = [];
