@@ -5,14 +5,15 @@ import Phaser from 'phaser';
 import type { MapData } from './mapData.js';
 import { type MapModel, type MapTarget, ROLE_COLORS } from '../view/mapModel.js';
 import { type Overlay, insetCaption, nationLabel, placeName, placeOverlays, theaterCard } from './overlays.js';
+import { type LinkMotion, drawArc, pulseNation } from './effects.js';
 import { fillRings, hexColor, strokeLine, strokeRings } from './paint.js';
+import { type Size, Viewport } from './viewport.js';
 
 export const SEA = '#dbe6ee';
 const LAND = 0xeeece6;
 const SHORE = 0xc3d3e0;
 const FOCUS = 0xf0b400;
 const INK = 0x1b1f24;
-const MIN_ZOOM = 1;
 /** Drawing order, bottom to top. */
 const DEPTH = {
   mainFill: 0,
@@ -26,17 +27,10 @@ const DEPTH = {
   overlays: 10,
   rings: 11,
 } as const;
-const MAX_ZOOM = 8;
-const ESSENTIAL_MARGIN = 60;
 /** The loop sleeps after this long without a change (ms). */
 const IDLE_MS = 400;
 
 type Graphics = Phaser.GameObjects.Graphics;
-
-interface LinkMotion {
-  from: number;
-  t: number;
-}
 
 export class MapScene extends Phaser.Scene {
   private geometry: MapData | null = null;
@@ -44,15 +38,11 @@ export class MapScene extends Phaser.Scene {
   private layers: Record<'mainFill' | 'mainStroke' | 'insetFill' | 'insetStroke' | 'links' | 'mark', Graphics> | null =
     null;
   private overlays: Overlay[] = [];
-  private effects: Phaser.GameObjects.GameObject[] = [];
   private motions = new Map<string, LinkMotion>();
   private marked: { focus: MapTarget | null; hover: MapTarget | null } = { focus: null, hover: null };
-  private userZoom = 1;
-  private centre: [number, number] = [0, 0];
+  private viewport: Viewport | null = null;
   private drawnZoom = 0;
   private lastChange = 0;
-  /** The box (frame units) that must stay in view at rest: labels, theater anchors, insets. */
-  private essentials: [number, number, number, number] = [0, 0, 1, 1];
   private readonly onReady: () => void;
   private readonly reducedMotion: boolean;
 
@@ -99,20 +89,8 @@ export class MapScene extends Phaser.Scene {
   /** The frame's geometry; drawn in neutral grey until a model arrives. */
   setData(data: MapData): void {
     this.geometry = data;
-    const xs = [...data.nations.map((n) => n.label[0]), ...data.regions.map((r) => r.anchor[0])];
-    const ys = [...data.nations.map((n) => n.label[1]), ...data.regions.map((r) => r.anchor[1])];
-    for (const [x, y, w, h] of data.insets.map((i) => i.box)) {
-      xs.push(x, x + w);
-      ys.push(y, y + h);
-    }
-    const m = ESSENTIAL_MARGIN;
-    this.essentials = [
-      Math.max(0, Math.min(...xs) - m),
-      Math.max(0, Math.min(...ys) - m),
-      Math.min(data.width, Math.max(...xs) + m),
-      Math.min(data.height, Math.max(...ys) + m),
-    ];
-    this.resetView();
+    this.viewport = new Viewport(data, this.viewSize());
+    this.fit();
   }
 
   show(model: MapModel, animate: boolean): void {
@@ -134,79 +112,51 @@ export class MapScene extends Phaser.Scene {
   }
 
   zoomBy(factor: number, at?: { x: number; y: number }): void {
-    const before = at ? this.worldAt(at.x, at.y) : null;
-    this.userZoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, this.userZoom * factor));
+    this.viewport?.zoomBy(factor, at);
     this.fit();
-    // Keep the point under the pointer where it was.
-    if (before && at) {
-      const after = this.worldAt(at.x, at.y);
-      this.centre = [this.centre[0] + before[0] - after[0], this.centre[1] + before[1] - after[1]];
-      this.fit();
-    }
   }
 
   /** Pans by screen pixels. */
   panBy(dx: number, dy: number): void {
-    const z = this.zoom();
-    this.centre = [this.centre[0] - dx / z, this.centre[1] - dy / z];
+    this.viewport?.panBy(dx, dy);
     this.fit();
   }
 
   resetView(): void {
-    const [x0, y0, x1, y1] = this.essentials;
-    this.userZoom = 1;
-    this.centre = [(x0 + x1) / 2, (y0 + y1) / 2];
+    this.viewport?.reset();
     this.fit();
   }
 
-  /** The view's size in CSS pixels. */
-  private viewSize(): { width: number; height: number } {
+  /** World → screen (CSS pixel) scale. */
+  zoom(): number {
+    return this.viewport?.zoom() ?? 1;
+  }
+
+  worldAt(x: number, y: number): [number, number] {
+    return this.viewport?.worldAt(x, y) ?? [x, y];
+  }
+
+  screenOf(x: number, y: number): { x: number; y: number } {
+    return this.viewport?.screenOf(x, y) ?? { x, y };
+  }
+
+  /** The view's size in CSS pixels (the canvas has `pixelRatio` times more device pixels). */
+  private viewSize(): Size {
     const { width, height } = this.scale.gameSize;
     return { width: width / this.pixelRatio, height: height / this.pixelRatio };
   }
 
-  /**
-   * World → screen (CSS pixel) scale. At rest the frame covers the view (no empty margins beside a cut-off
-   * Russia) as long as that keeps every label, anchor and inset in sight; else it is contained.
-   */
-  zoom(): number {
-    if (!this.geometry) return 1;
-    const { width, height } = this.viewSize();
-    const contain = Math.min(width / this.geometry.width, height / this.geometry.height);
-    const cover = Math.max(width / this.geometry.width, height / this.geometry.height);
-    const [x0, y0, x1, y1] = this.essentials;
-    const keep = Math.min(width / (x1 - x0), height / (y1 - y0));
-    return Math.max(contain, Math.min(cover, keep)) * this.userZoom;
-  }
-
-  worldAt(x: number, y: number): [number, number] {
-    const z = this.zoom();
-    const { width, height } = this.viewSize();
-    return [this.centre[0] + (x - width / 2) / z, this.centre[1] + (y - height / 2) / z];
-  }
-
-  screenOf(x: number, y: number): { x: number; y: number } {
-    const z = this.zoom();
-    const { width, height } = this.viewSize();
-    return { x: (x - this.centre[0]) * z + width / 2, y: (y - this.centre[1]) * z + height / 2 };
-  }
-
   /** Applies zoom and centre to the camera (the frame never leaves the view) and redraws what depends on zoom. */
   private fit(): void {
-    if (!this.geometry || !this.layers) return;
+    const { viewport } = this;
+    if (!viewport || !this.layers) return;
     const cam = this.cameras.main;
-    const { width, height } = this.viewSize();
     cam.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
-    const z = this.zoom();
-    const [hw, hh] = [width / z / 2, height / z / 2];
-    const clampAxis = (c: number, half: number, size: number) =>
-      half * 2 >= size ? size / 2 : Math.min(size - half, Math.max(half, c));
-    this.centre = [
-      clampAxis(this.centre[0], hw, this.geometry.width),
-      clampAxis(this.centre[1], hh, this.geometry.height),
-    ];
+    viewport.resize(this.viewSize());
+    const z = viewport.zoom();
+    const [cx, cy] = viewport.centreOf();
     cam.setZoom(z * this.pixelRatio);
-    cam.centerOn(this.centre[0], this.centre[1]);
+    cam.centerOn(cx, cy);
     this.invalidate();
     if (z !== this.drawnZoom) {
       this.drawnZoom = z;
@@ -277,27 +227,7 @@ export class MapScene extends Phaser.Scene {
     const px = 1 / this.zoom();
     const g = layers.links;
     g.clear();
-    for (const l of model.links) {
-      const motion = this.motions.get(l.id);
-      const t = motion ? Phaser.Math.Easing.Cubic.Out(motion.t) : 1;
-      const fromWidth = motion ? 1 + Math.round((7 * motion.from) / 100) : l.width;
-      const width = Math.max(1.5, fromWidth + (l.width - fromWidth) * t) * px;
-      const fraying = motion !== undefined && motion.from > l.credibility;
-      if (motion && !fraying) strokeLine(g, l.curve, width + 10 * px * (1 - t), hexColor(l.color), 0.35 * (1 - t));
-      const alpha = fraying ? 0.55 + 0.45 * Math.abs(Math.cos(motion.t * Math.PI * 5)) : 1;
-      const dashing = l.committed
-        ? fraying
-          ? { dash: 3 * px, gap: (1 + 4 * (1 - t)) * px }
-          : null
-        : { dash: 7 * px, gap: 5 * px };
-      // A white casing keeps solid arcs readable over any fill.
-      if (!dashing) strokeLine(g, l.curve, width + 2 * px, 0xffffff, 0.8);
-      strokeLine(g, l.curve, width, hexColor(l.color), alpha, dashing);
-      // The ally's end: a dot, so the direction reads guarantor → ally.
-      const [ex, ey] = [l.curve.at(-2) ?? 0, l.curve.at(-1) ?? 0];
-      g.fillStyle(hexColor(l.color), 1);
-      g.fillCircle(ex, ey, Math.max(3 * px, width * 0.9));
-    }
+    for (const l of model.links) drawArc(g, l, this.motions.get(l.id), px);
   }
 
   private drawMark(): void {
@@ -347,34 +277,7 @@ export class MapScene extends Phaser.Scene {
   /** An attacked nation: its fill flashes and a ring spreads from its label, three times. */
   private pulse(id: string): void {
     const n = this.model?.nations.find((x) => x.id === id);
-    if (!n) return;
-    const flash = this.add.graphics().setDepth(DEPTH.flash).setAlpha(0);
-    fillRings(flash, n.rings, 0xffffff, 1);
-    this.effects.push(flash);
-    this.tweens.add({
-      targets: flash,
-      alpha: 0.6,
-      duration: 260,
-      yoyo: true,
-      repeat: 2,
-      onComplete: () => flash.destroy(),
-    });
-    const ring = this.add.graphics().setDepth(DEPTH.rings);
-    const state = { r: 0 };
-    this.effects.push(ring);
-    this.tweens.add({
-      targets: state,
-      r: 1,
-      duration: 900,
-      repeat: 2,
-      onUpdate: () => {
-        const z = this.zoom();
-        ring.clear();
-        ring.lineStyle(3 / z, hexColor(ROLE_COLORS.challenger), 1 - state.r);
-        ring.strokeCircle(n.label[0], n.label[1], (8 + 44 * state.r) / z);
-      },
-      onComplete: () => ring.destroy(),
-    });
+    if (n) pulseNation(this, n, { flash: DEPTH.flash, ring: DEPTH.rings }, () => this.zoom());
   }
 
   /** An arc whose credibility moved: it thickens (with a glow) or frays (flickering, broken) to its new width. */
