@@ -36,17 +36,26 @@ export const launchChromium = (): Promise<Browser> => chromium.launch(launchOpti
 /** A browser other processes (vitest workers) reach with `chromium.connect(server.wsEndpoint())`. */
 export const launchChromiumServer = (): Promise<BrowserServer> => chromium.launchServer(launchOptions());
 
-/** Builds dist/client when any client source is newer than it (as `npm start` does). */
-export const ensureClientBuilt = async (): Promise<void> => {
-  if (!clientIsStale()) return;
+/** Builds the production client into `outDir` (dist/client when not given). */
+export const buildClient = async (outDir?: string): Promise<void> => {
   // Vite builds for NODE_ENV as it finds it, and vitest sets `test`: that would make a development
   // bundle (import.meta.env.DEV true, talking to port 2567). The served client is the production one.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: `${ROOT}/vite.config.ts`, mode: 'production', logLevel: 'warn' });
+    await build({
+      configFile: `${ROOT}/vite.config.ts`,
+      mode: 'production',
+      logLevel: 'warn',
+      ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
+    });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
+};
+
+/** Builds dist/client when any client source is newer than it (as `npm start` does). */
+export const ensureClientBuilt = async (): Promise<void> => {
+  if (clientIsStale()) await buildClient();
 };

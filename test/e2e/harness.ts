@@ -48,7 +48,7 @@ export const useE2E = (): E2E => {
     await context.addInitScript({ content: CSP_WATCH });
     const page = await context.newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error') report(`console error: ${message.text()}`);
+      if (message.type() === 'error') report(`console error: ${message.text()} (${message.location().url})`);
     });
     page.on('pageerror', (error) => report(`uncaught: ${error.message}`));
     // The console says only "Failed to load resource"; this names the address.
