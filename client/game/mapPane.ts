@@ -3,14 +3,11 @@
 // and the accessible table view below it.
 import type { GameEvent } from '../../shared/model/events.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { MapHandle, MountMap } from '../map/types.js';
+import type { MapHandle } from '../map/types.js';
 import type { Snapshot } from '../net/store.js';
 import { announce, h, replace } from '../ui/dom.js';
 import { mapTables } from '../view/mapTable.js';
 import { mapTablesView } from './mapTables.js';
-
-// A glob, not a plain import(): the build works whether or not the map module has landed yet.
-const mapModules = import.meta.glob<{ mountMap: MountMap }>('../map/mountMap.ts');
 
 export interface MapPane {
   el: HTMLElement;
@@ -43,10 +40,9 @@ export const mapPane = (): MapPane => {
 
   const load = async (scenarioId: string) => {
     loading = true;
-    const loader = mapModules['../map/mountMap.ts'];
-    if (!loader) return fail('the map module is not part of this build');
     try {
-      const { mountMap } = await loader();
+      // Phaser and the map arrive in their own chunk, on first use.
+      const { mountMap } = await import('../map/mountMap.js');
       const mounted = await mountMap(host, {
         scenarioId,
         onSelectNation: (id) => {
