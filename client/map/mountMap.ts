@@ -3,18 +3,12 @@
 // Phaser only draws (MapScene); what to draw comes from the pure map model.
 import Phaser from 'phaser';
 import type { GameView } from '../../shared/view/viewFor.js';
-import { type MapModel, type MapTarget, buildMapModel, describeTarget, focusOrder, hitTest } from '../view/mapModel.js';
+import { type MapModel, type MapTarget, buildMapModel, describeTarget, focusOrder } from '../view/mapModel.js';
 import { buildChrome } from './mapChrome.js';
+import { ZOOM_STEP, bindMapInput } from './mapInput.js';
 import { type MapData, MapDataSchema } from './mapData.js';
 import { MapScene, SEA } from './MapScene.js';
 import type { MapHandle, MountMap } from './types.js';
-
-const ZOOM_STEP = 1.4;
-const PAN_STEP = 80;
-/** How far (screen px) the pointer may be from an arc and still point at it. */
-const POINTER_SLOP = 5;
-/** A press that moves less than this (px) is a click, not a drag. */
-const CLICK_SLOP = 4;
 
 const loadMap = async (scenarioId: string): Promise<MapData> => {
   const res = await fetch(`/maps/${encodeURIComponent(scenarioId)}.json`).catch(() => {
@@ -101,107 +95,27 @@ export const mountMap: MountMap = async (container, options) => {
     showFocused();
   };
 
-  const cleanups: (() => void)[] = [];
-  const listen = <K extends keyof HTMLElementEventMap>(
-    el: HTMLElement,
-    type: K,
-    fn: (e: HTMLElementEventMap[K]) => void,
-    opts?: AddEventListenerOptions,
-  ) => {
-    el.addEventListener(type, fn, opts);
-    cleanups.push(() => el.removeEventListener(type, fn, opts));
-  };
-
-  if (!projector) {
-    let press: { x: number; y: number; id: number; dragged: boolean } | null = null;
-    const local = (e: PointerEvent | WheelEvent) => {
-      const r = chrome.host.getBoundingClientRect();
-      return { x: e.clientX - r.left, y: e.clientY - r.top };
-    };
-    const targetAt = (p: { x: number; y: number }) => {
-      const [wx, wy] = scene.worldAt(p.x, p.y);
-      return hitTest(model, wx, wy, POINTER_SLOP / scene.zoom());
-    };
-    const hoverAt = (p: { x: number; y: number }) => {
-      const target = targetAt(p);
-      scene.mark('hover', target);
-      chrome.setCursor(target ? 'pointing' : 'grab');
-      if (target) chrome.showTip(describeTarget(model, view, target), p);
-      else showFocused();
-    };
-    listen(chrome.host, 'pointerdown', (e) => {
-      press = { ...local(e), id: e.pointerId, dragged: false };
-      chrome.host.setPointerCapture(e.pointerId);
-    });
-    listen(chrome.host, 'pointermove', (e) => {
-      const p = local(e);
-      if (press && press.id === e.pointerId) {
-        if (!press.dragged && Math.hypot(p.x - press.x, p.y - press.y) < CLICK_SLOP) return;
-        press.dragged = true;
-        chrome.setCursor('dragging');
-        chrome.hideTip();
-        scene.panBy(p.x - press.x, p.y - press.y);
-        press = { ...press, ...p };
-        return;
-      }
-      hoverAt(p);
-    });
-    listen(chrome.host, 'pointerup', (e) => {
-      const wasClick = press !== null && !press.dragged;
-      press = null;
-      chrome.setCursor('grab');
-      if (chrome.host.hasPointerCapture(e.pointerId)) chrome.host.releasePointerCapture(e.pointerId);
-      const target = wasClick ? targetAt(local(e)) : null;
-      if (target?.kind === 'nation') options.onSelectNation?.(target.id);
-    });
-    listen(chrome.host, 'pointerleave', () => {
-      scene.mark('hover', null);
-      showFocused();
-    });
-    listen(
-      chrome.host,
-      'wheel',
-      (e) => {
-        e.preventDefault();
-        scene.zoomBy(e.deltaY < 0 ? 1.2 : 1 / 1.2, local(e));
-        hoverAt(local(e));
-      },
-      { passive: false },
-    );
-    listen(container, 'keydown', (e) => {
-      // Keys on the zoom buttons and the legend are theirs.
-      if (e.target !== container || e.altKey || e.ctrlKey || e.metaKey) return;
-      const order = focusOrder(model);
-      const at = focused ? order.findIndex((t) => t.kind === focused?.kind && t.id === focused.id) : -1;
-      const pans: Record<string, [number, number]> = {
-        ArrowLeft: [PAN_STEP, 0],
-        ArrowRight: [-PAN_STEP, 0],
-        ArrowUp: [0, PAN_STEP],
-        ArrowDown: [0, -PAN_STEP],
-      };
-      const pan = pans[e.key];
-      if (e.key === 'Tab') {
-        const next = at + (e.shiftKey ? -1 : 1);
-        // Past either end, Tab leaves the map as usual: no keyboard trap.
-        if ((at === -1 && e.shiftKey) || next < 0 || next >= order.length) {
-          setFocus(null);
-          return;
-        }
-        setFocus(order[next] ?? null);
-      } else if (pan) scene.panBy(...pan);
-      else if (e.key === '+' || e.key === '=') scene.zoomBy(ZOOM_STEP);
-      else if (e.key === '-' || e.key === '_') scene.zoomBy(1 / ZOOM_STEP);
-      else if (e.key === '0') scene.resetView();
-      else if (e.key === 'Escape') setFocus(null);
-      else if ((e.key === 'Enter' || e.key === ' ') && focused?.kind === 'nation') options.onSelectNation?.(focused.id);
-      else return;
-      e.preventDefault();
-      showFocused();
-    });
-    listen(container, 'focusout', (e) => {
-      if (e.target === container) setFocus(null);
-    });
-  }
+  const unbind = projector
+    ? () => undefined
+    : bindMapInput({
+        container,
+        host: chrome.host,
+        scene,
+        model: () => model,
+        focused: () => focused,
+        setFocus,
+        hover(target, at) {
+          scene.mark('hover', target);
+          chrome.setCursor(target ? 'pointing' : 'grab');
+          if (target) chrome.showTip(describeTarget(model, view, target), at);
+          else showFocused();
+        },
+        dragging(on) {
+          chrome.setCursor(on ? 'dragging' : 'grab');
+          if (on) chrome.hideTip();
+        },
+        select: (id) => options.onSelectNation?.(id),
+      });
   // The map follows its element's size (window resizes, panels opening beside it).
   const resized = new ResizeObserver(() => {
     const [w, h] = [Math.max(1, chrome.host.clientWidth), Math.max(1, chrome.host.clientHeight)];
@@ -232,7 +146,7 @@ export const mountMap: MountMap = async (container, options) => {
       }
     },
     destroy() {
-      for (const undo of cleanups) undo();
+      unbind();
       resized.disconnect();
       game.destroy(true);
       chrome.destroy();
