@@ -1,7 +1,7 @@
 // A modal confirmation for destructive White Cell actions (kick, pushing a phase on while seats
 // still owe). A native <dialog> opened with showModal(): focus moves into it, Escape cancels, and
 // focus returns to the button that asked.
-import { h } from '../ui/dom.js';
+import { h, uid } from '../ui/dom.js';
 
 export interface ConfirmOptions {
   title: string;
@@ -15,7 +15,7 @@ export interface ConfirmOptions {
 export const confirmAction = (options: ConfirmOptions): Promise<boolean> =>
   new Promise((resolve) => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const titleId = `confirm-title-${Date.now()}`;
+    const titleId = uid('confirm-title');
     const messageId = `${titleId}-message`;
     const yes = h('button', { type: 'button', class: options.danger ? 'danger' : 'primary' }, options.confirm);
     const no = h('button', { type: 'button' }, options.cancel ?? 'Cancel');

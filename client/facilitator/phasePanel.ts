@@ -29,7 +29,7 @@ export const phasePanel = (ctx: ScreenContext): Panel => {
   const extendError = h('p', { class: 'form-error', role: 'alert' });
   const extendForm = h(
     'form',
-    { class: 'extend' },
+    { class: 'extend', novalidate: true },
     h('label', { for: secondsId }, 'Seconds to add to this phase'),
     h('div', { class: 'inline' }, seconds, extend),
     extendError,

@@ -27,7 +27,6 @@ const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
   decision: 'Decision',
   adjudicated: 'Results',
   ended: 'End',
-  settings: 'White Cell',
 };
 
 export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen => {

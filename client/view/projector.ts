@@ -15,7 +15,8 @@ import {
   sentenceCase,
 } from './matchText.js';
 
-export type TimelineKind = 'card' | 'statement' | 'crisis' | 'decision' | 'adjudicated' | 'ended' | 'settings';
+// The White Cell's pacing (pause, extra time) is left out: the header shows the clock's state.
+export type TimelineKind = 'card' | 'statement' | 'crisis' | 'decision' | 'adjudicated' | 'ended';
 
 export interface TimelineEntry {
   key: string;
@@ -82,8 +83,6 @@ const fromEvent = (view: GameView, e: GameEvent, index: number): TimelineEntry |
     }
     case 'match_ended':
       return { key, turn: e.turn, kind: 'ended', text: e.text };
-    case 'settings_changed':
-      return { key, turn: e.turn, kind: 'settings', text: e.text };
     default:
       return null;
   }
@@ -112,7 +111,10 @@ export const publicTimeline = (view: GameView, log: readonly GameEvent[]): Timel
   const fromLog = log.map((e, i) => fromEvent(view, e, i)).filter((x): x is TimelineEntry => x !== null);
   const seenNow = new Set(fromLog.filter((x) => x.turn === view.turn).map((x) => x.kind));
   const missing = new Set<TimelineKind>((['card', 'statement', 'crisis'] as const).filter((k) => !seenNow.has(k)));
-  const entries = [...fromLog, ...fromView(view, view.ended ? new Set() : missing)];
+  // What the view fills in happened before this client's first line of the turn.
+  const filled = fromView(view, view.ended ? new Set() : missing);
+  const at = fromLog.findIndex((x) => x.turn >= view.turn);
+  const entries = at < 0 ? [...fromLog, ...filled] : [...fromLog.slice(0, at), ...filled, ...fromLog.slice(at)];
   const decisions = new Map<number, TimelineEntry[]>();
   view.history.forEach((d, i) => {
     const entry = { key: `d${i}`, turn: d.turn, kind: 'decision' as const, text: decisionSentence(view, d) };

@@ -223,6 +223,23 @@ describe('the public timeline', () => {
     ]);
   });
 
+  it('puts what happened before a late joiner arrived ahead of what it saw live', () => {
+    let live = must(startMatch(classroom(), 11)).state;
+    while (live.phase !== 'diplomacy') live = must(advance(live, { timedOut: true })).state;
+    live = must(applyCommand(live, 'facilitator', { type: 'inject', card: 'trade-deal' })).state;
+    // The projector joins here, then a statement arrives live; the pause is not the room's news.
+    const said = must(
+      applyCommand(live, 'aurelia', { type: 'statement', kind: 'exit_ramp', subject: 'northmarch', text: '' }),
+    );
+    const paused = must(applyCommand(said.state, 'facilitator', { type: 'pause' }));
+    const log = eventsFor([...said.events, ...paused.events], 'observer', false);
+    const entries = publicTimeline(viewFor(paused.state, 'observer'), log);
+    expect(entries.map((e) => [e.kind, e.text])).toEqual([
+      ['card', 'Trade deal with Dunmere: Aurelia and Dunmere sign a broad trade agreement.'],
+      ['statement', 'Aurelia offers an exit ramp in Northern March'],
+    ]);
+  });
+
   it('orders the ladders hottest first', () => {
     const rows = ladders(view);
     expect(rows.map((r) => r.rung)).toEqual([...rows.map((r) => r.rung)].sort((a, b) => b - a));
