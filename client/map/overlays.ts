@@ -9,6 +9,19 @@ import { hexColor } from './paint.js';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const INK = '#1b1f24';
 const MUTED = '#4a545e';
+/** WCAG relative luminance of '#rrggbb'. */
+const luminance = (hex: string): number => {
+  const lin = (i: number) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(1) + 0.7152 * lin(3) + 0.0722 * lin(5);
+};
+/** White or ink, whichever contrasts more with `hex`. */
+const inkOn = (hex: string): string => {
+  const l = luminance(hex);
+  return 1.05 / (l + 0.05) >= (l + 0.05) / (luminance(INK) + 0.05) ? '#ffffff' : INK;
+};
 /** Darker than the challenger's #d55e00, for text contrast on white. */
 const CRISIS = '#a84a00';
 
@@ -94,7 +107,7 @@ export const theaterCard = (scene: Phaser.Scene, t: TheaterMark, model: MapModel
   g.lineStyle(1.5, 0xffffff, 1);
   g.strokeCircle(cx, cy, 10);
   parts.push(
-    text(scene, cx, cy, String(t.rung), 11, t.rung >= 6 ? INK : '#ffffff', true)
+    text(scene, cx, cy, String(t.rung), 11, inkOn(cells[t.rung]?.color ?? '#00204d'), true)
       .setOrigin(0.5)
       .setStroke('#000000', 0),
   );
@@ -127,7 +140,7 @@ export const theaterCard = (scene: Phaser.Scene, t: TheaterMark, model: MapModel
   const chips = model.forces.filter((x) => x.region === t.id);
   let chipX = pad;
   for (const f of chips) {
-    const label = text(scene, 0, 0, `${f.code} ${f.count}`, 10, '#ffffff', true).setStroke('#000000', 0);
+    const label = text(scene, 0, 0, `${f.code} ${f.count}`, 10, inkOn(f.color), true).setStroke('#000000', 0);
     const cw = label.width + 10;
     if (chipX + cw > Math.max(w, 90) && chipX > pad) {
       chipX = pad;
@@ -166,7 +179,7 @@ export const theaterCard = (scene: Phaser.Scene, t: TheaterMark, model: MapModel
 
 /** A grey neighbour's name, centred on its label point; left out where it would cover anything. */
 export const placeName = (scene: Phaser.Scene, place: MapPlace): Overlay => {
-  const name = text(scene, 0, 0, place.name, 11, '#737d87', 'italic').setStroke('#eeece6', 2);
+  const name = text(scene, 0, 0, place.name, 11, '#5f6872', 'italic').setStroke('#eeece6', 2);
   const [w, h] = [name.width, name.height];
   const container = scene.add.container(0, 0, [name]);
   return {
