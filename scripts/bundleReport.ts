@@ -153,7 +153,8 @@ const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileUR
 if (isMain) {
   const dist = process.argv[2] ?? CLIENT_DIST;
   const report = measureBundle(dist);
-  console.log(`\nBuilt client in ${relative(process.cwd(), dist) || dist}`);
+  const shown = relative(process.cwd(), dist);
+  console.log(`\nBuilt client in ${shown === '' || shown.startsWith('..') ? dist : shown}`);
   for (const l of formatReport(report)) console.log(l);
   const missed = missedTargets(report);
   if (missed.length > 0) {
