@@ -7,11 +7,13 @@ import { inCivilDisorder, respondents, seatById } from '../../shared/rules/seats
 import type { Command } from '../../shared/protocol/commands.js';
 import { clockText, nationName, seatName } from './matchText.js';
 
-/** A number for people: whole above 100, one decimal above 10, two below. */
+/** A number for people: whole above 100, one decimal above 10, two below; a real minus sign. */
 export const fmt = (x: number): string => {
   const a = Math.abs(x);
   const digits = a >= 100 ? 0 : a >= 10 ? 1 : 2;
-  return Number(x.toFixed(digits)).toLocaleString('en', { maximumFractionDigits: digits });
+  const text = Number(Math.abs(x).toFixed(digits)).toLocaleString('en', { maximumFractionDigits: digits });
+  // A real minus sign: screen readers say "minus", and it lines up with the signed deltas.
+  return x < 0 && Number(text.replaceAll(',', '')) !== 0 ? `−${text}` : text;
 };
 
 /** $bn with its unit. */

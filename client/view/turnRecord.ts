@@ -83,9 +83,9 @@ export const subjectName = (view: GameView, id: string): string =>
         ? regionName(view, id)
         : seatName(view, id);
 
-const breakdown = (why: { terms: { label: string; value: number }[] } | null): Breakdown =>
+const breakdown = (view: GameView, why: { terms: { label: string; value: number }[] } | null): Breakdown =>
   why && why.terms.length > 0
-    ? { terms: why.terms.map((t) => ({ label: t.label, value: fmt(t.value) })), hidden: false }
+    ? { terms: why.terms.map((t) => ({ label: namesIn(view, t.label), value: fmt(t.value) })), hidden: false }
     : { terms: [], hidden: true };
 
 /** "consensus 65 → 63.2 (−1.8)". */
@@ -99,7 +99,7 @@ const reportSection = (view: GameView): LogSection | null => {
   const notes: LogEntry[] = report.notes.map((n, i) => ({
     key: `r${report.turn}-note-${i}`,
     text: namesIn(view, n.text),
-    why: n.why ? breakdown(n.why) : null,
+    why: n.why ? breakdown(view, n.why) : null,
   }));
   if (report.override)
     notes.unshift({
@@ -112,7 +112,11 @@ const reportSection = (view: GameView): LogSection | null => {
   for (const c of report.changes) {
     if (Math.abs(c.after - c.before) < 1e-9) continue;
     const list = bySubject.get(c.subject) ?? [];
-    list.push({ key: `r${report.turn}-${c.subject}-${c.metric}`, text: changeText(view, c), why: breakdown(c.why) });
+    list.push({
+      key: `r${report.turn}-${c.subject}-${c.metric}`,
+      text: changeText(view, c),
+      why: breakdown(view, c.why),
+    });
     bySubject.set(c.subject, list);
   }
   for (const [subject, entries] of bySubject) groups.push({ title: subjectName(view, subject), entries });

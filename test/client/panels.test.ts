@@ -16,6 +16,7 @@ import { mapTables } from '../../client/view/mapTable.js';
 import {
   chatHeading,
   countdown,
+  fmt,
   listText,
   privateTargets,
   seatSummary,
@@ -89,6 +90,13 @@ describe('seat, task and waiting', () => {
     const disorder = { ...state, missed: { bosk: 2 } };
     expect(seatSummary(viewFor(disorder, 'bosk'), 'bosk').civilDisorder).toBe(true);
     expect(seatSummary(viewFor(state, 'facilitator'), 'facilitator').label).toBe('White Cell');
+  });
+
+  it('formats numbers for people, with a real minus sign', () => {
+    expect(fmt(1600.4)).toBe('1,600');
+    expect(fmt(-333)).toBe('−333');
+    expect(fmt(12.345)).toBe('12.3');
+    expect(fmt(-0.001)).toBe('0');
   });
 
   it('shows the countdown, paused and no timer', () => {
