@@ -365,8 +365,10 @@ export const chartGeometry = (spec: ChartSpec, base: Frame = FRAME): ChartGeomet
     last === first ? (plot.x0 + plot.x1) / 2 : plot.x0 + ((turn - first) / (last - first)) * (plot.x1 - plot.x0);
   const [lo, hi] = spec.domain;
   const y = (v: number) => plot.y0 - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo || 1)) * (plot.y0 - plot.y1);
-  // Lines at the same level (two theaters both at peace) are drawn a little apart to stay visible.
-  const spread = spec.steps ? Math.min(3, 14 / Math.max(1, spec.series.length)) : 0;
+  // Lines at the same level (two theaters both at peace, two red lines both at 0.5) are drawn a
+  // little apart so none hides another; the tables keep the exact numbers.
+  const count = Math.max(1, spec.series.length);
+  const spread = spec.steps ? Math.min(3, 14 / count) : Math.min(1.5, 8 / count);
   const lines = spec.series.map((s, i): ChartLine => {
     const offset = (i - (spec.series.length - 1) / 2) * spread;
     const points: LinePoint[] = [];
