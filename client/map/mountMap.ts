@@ -32,6 +32,8 @@ const anchorOf = (model: MapModel, target: MapTarget): [number, number] | null =
 
 export const mountMap: MountMap = async (container, options) => {
   const projector = options.projector ?? false;
+  // The map's data travels while Phaser boots.
+  const loading = loadMap(options.scenarioId);
   let onReady = () => {};
   const ready = new Promise<void>((resolve) => (onReady = resolve));
   // Sharp on high-density screens; capped, since a 3× canvas costs nine times the pixels.
@@ -65,7 +67,7 @@ export const mountMap: MountMap = async (container, options) => {
   });
   let data: MapData;
   try {
-    [data] = await Promise.all([loadMap(options.scenarioId), ready]);
+    [data] = await Promise.all([loading, ready]);
   } catch (error) {
     // The screen shows its own fallback (the tables); the element is left as it was.
     game.destroy(true);
