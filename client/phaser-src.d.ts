@@ -1,0 +1,2 @@
+// Phaser's source modules, reached through the `phaser-src/` alias in vite.config.ts (untyped).
+declare module 'phaser-src/*';
