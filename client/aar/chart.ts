@@ -1,8 +1,9 @@
 // One line chart of the review: a figure with its title, an inline SVG (axes, ticks, grid, one
 // line per series with its colour, dash and marker), a legend whose entries show or hide a line,
 // and the same numbers as a real table for screen readers and for copying.
-import { h } from '../ui/dom.js';
+import { h, replace } from '../ui/dom.js';
 import {
+  FRAME,
   type ChartGeometry,
   type ChartSpec,
   type SeriesStyle,
@@ -10,6 +11,7 @@ import {
   formatValue,
   markerIsStroke,
   markerPath,
+  seriesStyle,
   turnLabel,
 } from '../view/aar.js';
 import { s } from './svg.js';
@@ -135,14 +137,13 @@ const dataTable = (spec: ChartSpec): HTMLElement =>
     ),
   );
 
-export const lineChart = (spec: ChartSpec): HTMLElement => {
-  const g = chartGeometry(spec);
-  const titleId = `chart-${spec.id}-title`;
-  const descId = `chart-${spec.id}-desc`;
+/** The chart's SVG at a width in user units equal to its pixels, so its text stays at 12px. */
+const drawing = (spec: ChartSpec, width: number, hidden: ReadonlySet<string>): SVGSVGElement => {
+  const g = chartGeometry(spec, { ...FRAME, width, height: width < 480 ? 260 : FRAME.height });
   const lines = g.lines.map((line) =>
     s(
       'g',
-      { class: 'chart-series', 'data-series': line.id },
+      { class: `chart-series${hidden.has(line.id) ? ' hidden' : ''}`, 'data-series': line.id },
       line.d
         ? s('path', {
             d: line.d,
@@ -159,34 +160,55 @@ export const lineChart = (spec: ChartSpec): HTMLElement => {
       ),
     ),
   );
-  const svg = s(
+  return s(
     'svg',
     {
       class: 'chart-svg',
       viewBox: `0 0 ${g.frame.width} ${g.frame.height}`,
       role: 'img',
-      'aria-labelledby': titleId,
-      'aria-describedby': descId,
+      'aria-labelledby': `chart-${spec.id}-title`,
+      'aria-describedby': `chart-${spec.id}-desc`,
       preserveAspectRatio: 'xMidYMid meet',
     },
     axes(spec, g),
     s('g', { class: 'chart-lines' }, lines),
   );
+};
+
+export const lineChart = (spec: ChartSpec): HTMLElement => {
+  const titleId = `chart-${spec.id}-title`;
+  const descId = `chart-${spec.id}-desc`;
+  const hidden = new Set<string>();
+  const plot = h('div', { class: 'chart-plot' });
+  let width = FRAME.width;
+  const draw = () => replace(plot, drawing(spec, width, hidden));
+  draw();
+  // Redrawn for the column's real width (not scaled), so narrow screens keep legible axes.
+  const resize = new ResizeObserver(([entry]) => {
+    if (!plot.isConnected) return resize.disconnect();
+    const now = Math.round(Math.min(900, Math.max(300, entry?.contentRect.width ?? width)));
+    if (Math.abs(now - width) < 24) return;
+    width = now;
+    draw();
+  });
+  resize.observe(plot);
   // Each legend entry shows or hides its line: with eight guarantees, one can be followed alone.
   const legend = h(
     'ul',
     { class: 'chart-legend', 'aria-label': `${spec.title}: legend (press to show or hide a line)` },
-    g.lines.map((line, i) => {
+    spec.series.map((series, i) => {
       const button = h(
         'button',
         { type: 'button', class: 'legend-item', 'aria-pressed': 'true' },
-        swatch(line.style),
-        h('span', {}, line.label),
+        swatch(seriesStyle(i)),
+        h('span', {}, series.label),
       );
       button.addEventListener('click', () => {
-        const shown = button.getAttribute('aria-pressed') !== 'true';
+        const shown = hidden.has(series.id);
+        if (shown) hidden.delete(series.id);
+        else hidden.add(series.id);
         button.setAttribute('aria-pressed', String(shown));
-        lines[i]?.classList.toggle('hidden', !shown);
+        plot.querySelector(`[data-series="${CSS.escape(series.id)}"]`)?.classList.toggle('hidden', !shown);
       });
       return h('li', {}, button);
     }),
@@ -196,7 +218,7 @@ export const lineChart = (spec: ChartSpec): HTMLElement => {
     { class: 'chart card', id: `chart-${spec.id}` },
     h('h3', { id: titleId }, spec.title),
     h('p', { id: descId, class: 'hint' }, spec.description),
-    svg,
+    plot,
     legend,
     dataTable(spec),
   );

@@ -272,6 +272,15 @@ export const timelineTurns = (items: readonly RecordItem[], sources: TimelineSou
   }
   const turns = new Map<number, TimelineRow[]>();
   for (const r of rows) turns.set(r.turn, [...(turns.get(r.turn) ?? []), r]);
+  // Six red lines in a turn need the rule explained once, not six times.
+  for (const list of turns.values()) {
+    const said = new Set<string>();
+    for (const r of list) {
+      if (r.note === null) continue;
+      if (said.has(r.note)) r.note = null;
+      else said.add(r.note);
+    }
+  }
   return [...turns].map(([turn, list]) => ({ turn, rows: list }));
 };
 

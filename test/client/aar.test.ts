@@ -248,6 +248,16 @@ describe('decision timeline', () => {
     expect(rows.filter((r) => r.category === 'decision' && r.who === 'Varkal').length).toBe(turns);
   });
 
+  it('explains a rule once per turn, not on every row that follows it', () => {
+    for (const t of timeline) {
+      const notes = t.rows.map((r) => r.note).filter((n): n is string => n !== null);
+      expect(new Set(notes).size, `turn ${t.turn}`).toBe(notes.length);
+    }
+    const allies = rows.filter((r) => / contributes forces\.$/.test(r.text));
+    expect(allies.length).toBeGreaterThan(1);
+    expect(allies.filter((r) => r.note !== null).length).toBe(new Set(allies.map((r) => r.turn)).size);
+  });
+
   it('speaks in names, never in ids', () => {
     const ids = /\b(aurelia|bosk|corvin|dunmere|varkal|northmarch|southcoast)\b/;
     for (const r of rows) {
