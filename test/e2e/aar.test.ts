@@ -56,14 +56,9 @@ const recordMatch = (id: string, key: string) => {
 /** The White Cell's browser: holds the key, as client/net/pastMatches.ts keeps it after creating a match. */
 const whiteCellBrowser = async (match: { id: string; key: string; code: string }) => {
   const page = await e2e.open('/', 'White Cell');
-  await page.evaluate(
-    (m) =>
-      localStorage.setItem(
-        'guarantor.whiteCell',
-        JSON.stringify([{ id: m.id, code: m.code, key: m.key, scenario: 'classroom', createdAt: Date.now() }]),
-      ),
-    match,
-  );
+  const entry = { id: match.id, code: match.code, key: match.key, scenario: 'classroom', createdAt: Date.now() };
+  // A string, not a function: the tests compile without the DOM's types.
+  await page.evaluate(`localStorage.setItem('guarantor.whiteCell', ${JSON.stringify(JSON.stringify([entry]))})`);
   return page;
 };
 
@@ -99,7 +94,13 @@ it('the White Cell opens the review from its past matches: six charts drawn, eac
     'Scores',
   ]);
   // Each line is a path through real coordinates inside its chart, and the lines are not flat.
-  const paths = await page.locator('path.chart-line').evaluateAll((els) =>
+  interface DrawnPath {
+    numbers: number[];
+    width: number;
+    height: number;
+    drawnWidth: number;
+  }
+  const paths = await page.locator('path.chart-line').evaluateAll((els): DrawnPath[] =>
     els.map((el) => {
       const svg = el.closest('svg');
       const box = svg?.viewBox.baseVal;
