@@ -127,7 +127,8 @@ export const timelineSection = (turns: readonly TimelineTurn[]): HTMLElement => 
         return h('label', { class: `check tl-filter tag-${c}` }, box, ` ${CATEGORIES[c]} (${counts[c]})`);
       }),
   );
-  render();
+  const empty = turns.every((t) => t.rows.length === 0);
+  if (!empty) render();
   return h(
     'section',
     { class: 'aar-section', id: 'aar-timeline', 'aria-labelledby': 'aar-timeline-title' },
@@ -137,8 +138,8 @@ export const timelineSection = (turns: readonly TimelineTurn[]): HTMLElement => 
       { class: 'hint' },
       'Every decision and outcome in order. Open “Why” on an item for the numbers the rules used; overrides by the White Cell are flagged with their reasons.',
     ),
-    filters,
-    summary,
-    list,
+    empty
+      ? h('p', { class: 'hint' }, 'Nothing has happened yet: the timeline fills in as the match is played.')
+      : [filters, summary, list],
   );
 };

@@ -78,6 +78,7 @@ const head = (record: MatchRecordJson, title: string, replay: ReplayJson | null)
 
 export const mountAar = (root: HTMLElement, options: AarOptions): Screen => {
   const { matchId } = options;
+  const pageTitle = document.title;
   let replayView: ReplaySection | null = null;
   let destroyed = false;
   replace(
@@ -135,7 +136,12 @@ export const mountAar = (root: HTMLElement, options: AarOptions): Screen => {
     });
     const branch = key && replay ? branchForm(record, branchTurns(replay), key, options.onConnected) : null;
     replayView = replay ? replaySection(replay, (step) => branch?.propose(step.turn)) : null;
-    const charts = chartSpecs(record.series, names).filter((c) => c.series.length > 0);
+    // A match still being played keeps its whole length on the axis: the lines grow toward the end.
+    const running = record.match.status === 'open' && !replay?.final.ended;
+    const charts = chartSpecs(record.series, names, running ? names.config.turns : 0).filter(
+      (c) => c.series.length > 0,
+    );
+    document.title = `After-action review · ${record.match.code} · ${title} — Guarantor`;
     replace(
       root,
       h(
@@ -183,6 +189,7 @@ export const mountAar = (root: HTMLElement, options: AarOptions): Screen => {
     update: () => undefined,
     destroy: () => {
       destroyed = true;
+      document.title = pageTitle;
       replayView?.destroy();
       replace(root);
     },

@@ -89,6 +89,8 @@ export interface ChartSpec {
   /** The y axis' title. */
   unit: string;
   turns: number[];
+  /** The x axis runs to this turn: the scenario's last while the match is still being played. */
+  lastTurn: number;
   series: ChartSeries[];
   domain: [number, number];
   ticks: number[];
@@ -131,9 +133,13 @@ const valuesOf = (
   read: (p: TurnPoint, id: string) => number | undefined,
 ): (number | null)[] => points.map((p) => read(p, id) ?? null);
 
-/** The six charts of the review, named from the match's own nations, theaters and guarantees. */
-export const chartSpecs = (points: readonly TurnPoint[], names: GameView): ChartSpec[] => {
+/**
+ * The six charts of the review, named from the match's own nations, theaters and guarantees. The x
+ * axis runs to `lastTurn` (the scenario's length for a match still running), else to the last point.
+ */
+export const chartSpecs = (points: readonly TurnPoint[], names: GameView, lastTurn = 0): ChartSpec[] => {
   const turns = points.map((p) => p.turn);
+  const axisEnd = Math.max(lastTurn, turns.at(-1) ?? 0);
   const guarantees = seriesOf(points, (p) => p.guarantees);
   const theaters = seriesOf(points, (p) => p.theaters);
   const nations = seriesOf(points, (p) => p.nations);
@@ -151,6 +157,7 @@ export const chartSpecs = (points: readonly TurnPoint[], names: GameView): Chart
       description: 'How credible the challenger finds each guarantee, 0 to 100, at the start and after each turn.',
       unit: 'Credibility to the challenger (0–100)',
       turns,
+      lastTurn: axisEnd,
       series: guarantees.map((id) => ({
         id,
         label: guaranteeName(names, id),
@@ -167,6 +174,7 @@ export const chartSpecs = (points: readonly TurnPoint[], names: GameView): Chart
       description: 'How far each guarantor has tied its hands in public (red lines, clarifications), 0 to 1.',
       unit: 'Public commitment (0–1)',
       turns,
+      lastTurn: axisEnd,
       series: guarantees.map((id) => ({
         id,
         label: guaranteeName(names, id),
@@ -183,6 +191,7 @@ export const chartSpecs = (points: readonly TurnPoint[], names: GameView): Chart
       description: 'The rung of the escalation ladder in each theater, from 0 (peace) to 8 (general nuclear war).',
       unit: 'Escalation rung',
       turns,
+      lastTurn: axisEnd,
       series: theaters.map((id) => ({
         id,
         label: regionName(names, id),
@@ -200,6 +209,7 @@ export const chartSpecs = (points: readonly TurnPoint[], names: GameView): Chart
       description: "Each nation's defense spending as a share of its GDP.",
       unit: 'Defense spending (% of GDP)',
       turns,
+      lastTurn: axisEnd,
       series: nations.map((id) => ({
         id,
         label: nationName(names, id),
@@ -216,6 +226,7 @@ export const chartSpecs = (points: readonly TurnPoint[], names: GameView): Chart
       description: "Each nation's domestic support for its foreign policy, 0 to 100.",
       unit: 'Consensus (0–100)',
       turns,
+      lastTurn: axisEnd,
       series: nations.map((id) => ({
         id,
         label: nationName(names, id),
@@ -232,6 +243,7 @@ export const chartSpecs = (points: readonly TurnPoint[], names: GameView): Chart
       description: "Each seat's score on its own role's objectives, 0 to 100.",
       unit: 'Score (0–100)',
       turns,
+      lastTurn: axisEnd,
       series: scored.map((id) => ({
         id,
         label: role(id) ? `${seatName(names, id)} (${role(id)})` : seatName(names, id),
@@ -348,7 +360,8 @@ export interface ChartGeometry {
 }
 
 /** At most about sixteen turn labels; the start and the last turn always shown. */
-const xTickTurns = (turns: readonly number[]): number[] => {
+const xTickTurns = (first: number, last: number): number[] => {
+  const turns = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const step = Math.max(1, Math.ceil(turns.length / 16));
   return turns.filter((_, i) => i % step === 0 || i === turns.length - 1);
 };
@@ -360,7 +373,7 @@ export const chartGeometry = (spec: ChartSpec, base: Frame = FRAME): ChartGeomet
   const frame = { ...base, left: Math.max(base.left, Math.round(30 + 6.6 * longest)) };
   const plot = { x0: frame.left, x1: frame.width - frame.right, y0: frame.height - frame.bottom, y1: frame.top };
   const first = spec.turns[0] ?? 0;
-  const last = spec.turns.at(-1) ?? first;
+  const last = Math.max(spec.lastTurn, spec.turns.at(-1) ?? first);
   const x = (turn: number) =>
     last === first ? (plot.x0 + plot.x1) / 2 : plot.x0 + ((turn - first) / (last - first)) * (plot.x1 - plot.x0);
   const [lo, hi] = spec.domain;
@@ -382,7 +395,7 @@ export const chartGeometry = (spec: ChartSpec, base: Frame = FRAME): ChartGeomet
   return {
     frame,
     plot,
-    xTicks: xTickTurns(spec.turns).map((t) => ({ value: t, at: x(t), label: t === 0 ? 'Start' : String(t) })),
+    xTicks: xTickTurns(first, last).map((t) => ({ value: t, at: x(t), label: t === 0 ? 'Start' : String(t) })),
     yTicks: spec.ticks.map((v, i) => ({ value: v, at: y(v), label: yLabels[i] ?? String(v) })),
     lines,
   };

@@ -181,6 +181,15 @@ describe('chart geometry', () => {
     expect(Math.sign(b.y - a.y)).toBe(-Math.sign(b.v - a.v));
   });
 
+  it('keeps a running match’s whole length on the x axis, its lines ending where the match stands', () => {
+    const running = chartSpecs(record.series.slice(0, 3), names, turns);
+    const g = chartGeometry(running[0] ?? spec('credibility'));
+    expect(g.xTicks.map((t) => t.value)).toEqual([...Array(turns + 1).keys()]);
+    const line = g.lines[0];
+    expect(line?.points.map((p) => p.turn)).toEqual([0, 1, 2]);
+    expect(line?.points.at(-1)?.x).toBeCloseTo(g.plot.x0 + (2 / turns) * (g.plot.x1 - g.plot.x0));
+  });
+
   it('sets equal rungs apart so that no theater hides another, and makes room for the rungs’ names', () => {
     const g = chartGeometry(spec('escalation'));
     const starts = g.lines.map((l) => l.points[0]?.y);
