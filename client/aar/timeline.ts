@@ -31,7 +31,7 @@ const group = (g: LogGroup): HTMLElement =>
   h(
     'div',
     { class: 'tl-group' },
-    h('h5', {}, g.title),
+    h('h4', {}, g.title),
     h(
       'ul',
       {},

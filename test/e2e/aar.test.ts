@@ -161,7 +161,7 @@ it('the timeline lists every adjudication with its report, and flags the White C
     .first()
     .getByText(/The turn’s results: \d+ changes/)
     .click();
-  await adjudications.first().getByRole('heading', { name: 'Aurelia', level: 5, exact: true }).waitFor();
+  await adjudications.first().getByRole('heading', { name: 'Aurelia', level: 4, exact: true }).waitFor();
 
   const flagged = timeline.locator('.tl-turn.overridden');
   expect(await flagged.count()).toBe(1);
