@@ -163,7 +163,7 @@ const scoreCard = (r: ScoreRow, mine: boolean): HTMLElement => {
               'tr',
               {},
               h('th', { scope: 'col' }, 'Term'),
-              h('th', { scope: 'col', class: 'num' }, 'Measured'),
+              h('th', { scope: 'col', class: 'num' }, 'Level'),
               h('th', { scope: 'col', class: 'num' }, 'Weight'),
               h('th', { scope: 'col', class: 'num' }, 'Points'),
             ),
