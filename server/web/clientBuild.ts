@@ -3,7 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CLIENT_DIST = join(ROOT, 'dist/client');
+/** The built client the server serves; CLIENT_DIST points elsewhere (the browser tests' private build). */
+export const CLIENT_DIST = process.env.CLIENT_DIST || join(ROOT, 'dist/client');
 /** Sources the client bundle is built from: a change to any of them makes the build stale. */
 const SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
 
