@@ -1,10 +1,10 @@
 // The review's toolbar: download the record as JSON or CSV, open it to the public or close it
 // (the White Cell only), and a link to the review to copy and share.
+import { copyLink } from '../ui/copyLink.js';
 import { announce, h, replace } from '../ui/dom.js';
 import type { MatchRecordJson } from '../view/aar.js';
+import { reviewUrl } from '../view/route.js';
 import { download, setPublic } from './api.js';
-
-export const reviewUrl = (origin: string, matchId: string): string => `${origin}/?aar=${encodeURIComponent(matchId)}`;
 
 export const actionsBar = (record: MatchRecordJson, isWhiteCell: boolean): HTMLElement => {
   const { id, code } = record.match;
@@ -59,21 +59,8 @@ export const actionsBar = (record: MatchRecordJson, isWhiteCell: boolean): HTMLE
   });
   showPrivacy();
 
-  const link = h('input', {
-    id: 'aar-link',
-    type: 'text',
-    readonly: true,
-    class: 'aar-link',
-    value: reviewUrl(location.origin, id),
-  });
-  const copy = h('button', { type: 'button' }, 'Copy link');
-  copy.addEventListener('click', () => {
-    link.select();
-    void navigator.clipboard?.writeText(link.value).then(
-      () => say('The link to the review is copied.'),
-      () => say('Select the link and copy it.'),
-    );
-  });
+  const link = copyLink('Copy link', { id: 'aar-link', class: 'aar-link' });
+  link.show(reviewUrl(location.origin, id));
 
   return h(
     'section',
@@ -89,7 +76,8 @@ export const actionsBar = (record: MatchRecordJson, isWhiteCell: boolean): HTMLE
       'div',
       { class: 'aar-share' },
       h('label', { for: 'aar-link' }, 'Link to this review'),
-      h('div', { class: 'aar-link-row' }, link, copy),
+      h('div', { class: 'aar-link-row' }, link.field, link.button),
+      link.status,
       privacy,
     ),
     status,

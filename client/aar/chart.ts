@@ -2,6 +2,7 @@
 // line per series with its colour, dash and marker), a legend whose entries show or hide a line,
 // and the same numbers as a real table for screen readers and for copying.
 import { h, replace } from '../ui/dom.js';
+import { tableHead } from '../ui/table.js';
 import {
   FRAME,
   type ChartGeometry,
@@ -111,16 +112,7 @@ const dataTable = (spec: ChartSpec): HTMLElement =>
         'table',
         { class: 'aar-table' },
         h('caption', {}, `${spec.title}: ${spec.unit}`),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, 'Turn'),
-            spec.series.map((x) => h('th', { scope: 'col', class: 'num' }, x.label)),
-          ),
-        ),
+        tableHead(['Turn', ...spec.series.map((x) => ({ title: x.label, num: true }))]),
         h(
           'tbody',
           {},

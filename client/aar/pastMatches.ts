@@ -1,20 +1,22 @@
 // "Your past matches" on the home page: the matches this browser ran as the White Cell that the
 // server still has, newest first, each linking to its after-action review. Hidden when there are
 // none. Small on purpose: it ships with the home page.
+import type { RecordStatus } from '../../shared/record/timeline.js';
 import { pastMatches } from '../net/pastMatches.js';
 import { h, replace } from '../ui/dom.js';
+import { tableHead } from '../ui/table.js';
+import { STATUS_LABELS } from '../view/recordStatus.js';
+import { reviewUrl } from '../view/route.js';
 import '../styles/aar.css';
 
 interface Summary {
   id: string;
   code: string;
   scenarioId: string;
-  status: 'open' | 'ended' | 'closed';
+  status: RecordStatus;
   createdAt: number;
   publicAar: boolean;
 }
-
-const STATUS = { open: 'In progress', ended: 'Finished', closed: 'Closed before the end' } as const;
 
 export interface PastMatchesSection {
   el: HTMLElement;
@@ -42,15 +44,7 @@ export const pastMatchesSection = (): PastMatchesSection => {
       h(
         'table',
         { class: 'past-table' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            ['Match', 'Scenario', 'Status', 'Created', 'Review'].map((x) => h('th', { scope: 'col' }, x)),
-          ),
-        ),
+        tableHead(['Match', 'Scenario', 'Status', 'Created', 'Review']),
         h(
           'tbody',
           {},
@@ -60,14 +54,14 @@ export const pastMatchesSection = (): PastMatchesSection => {
               {},
               h('th', { scope: 'row', class: 'past-code' }, m.code),
               h('td', {}, titles.get(m.scenarioId) ?? m.scenarioId),
-              h('td', {}, STATUS[m.status] ?? m.status, m.publicAar ? ' · public' : ''),
+              h('td', {}, STATUS_LABELS[m.status], m.publicAar ? ' · public' : ''),
               h('td', {}, new Date(m.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })),
               h(
                 'td',
                 {},
                 h(
                   'a',
-                  { href: `/?aar=${encodeURIComponent(m.id)}`, 'aria-label': `Open the review of match ${m.code}` },
+                  { href: reviewUrl('', m.id), 'aria-label': `Open the review of match ${m.code}` },
                   'Open the review',
                 ),
               ),

@@ -4,6 +4,7 @@
 import { mapTablesView } from '../game/mapTables.js';
 import type { MapHandle, MountMap } from '../map/types.js';
 import { announce, h, replace } from '../ui/dom.js';
+import { rungChip } from '../ui/rungChip.js';
 import { type ReplayJson, type ReplayStep, replaySteps } from '../view/aar.js';
 import { guaranteeName } from '../view/matchText.js';
 import { fmt } from '../view/panels.js';
@@ -28,11 +29,9 @@ const summaryOf = (step: ReplayStep): HTMLElement[] => {
     h(
       'ul',
       { class: 'replay-theaters' },
-      theaters(view).map((t) => {
-        const chip = h('span', { class: 'rung-chip', 'aria-hidden': 'true' });
-        chip.style.background = t.color;
-        return h('li', {}, chip, h('span', { class: 'replay-name' }, t.name), ` rung ${t.rung} · ${t.rungName}`);
-      }),
+      theaters(view).map((t) =>
+        h('li', {}, rungChip(t.rung), h('span', { class: 'replay-name' }, t.name), ` rung ${t.rung} · ${t.rungName}`),
+      ),
     ),
     h('h4', {}, 'Guarantees: credibility to the challenger'),
     h(

@@ -5,8 +5,8 @@ import type { ChallengerMove } from '../../shared/model/commands.js';
 import type { Change, Crisis, Decisions } from '../../shared/model/state.js';
 import type { GuarantorResponse, AllyResponse, StatementKind } from '../../shared/model/vocabulary.js';
 import type { TurnPoint } from '../../shared/record/series.js';
+import type { TimelineItem } from '../../shared/record/timeline.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { RecordItem } from '../view/aar.js';
 import { ANSWER_HELP } from '../view/crisisCards.js';
 import {
   guaranteeName,
@@ -133,10 +133,10 @@ interface MoveData {
 }
 
 /** Every record item in people's words, in order, grouped by turn (White Cell noise left out). */
-export const timelineTurns = (items: readonly RecordItem[], sources: TimelineSources): TimelineTurn[] => {
+export const timelineTurns = (items: readonly TimelineItem[], sources: TimelineSources): TimelineTurn[] => {
   const { names, series, reports } = sources;
   const rows: TimelineRow[] = [];
-  const row = (item: RecordItem, category: Category, text: string, extra: Partial<TimelineRow> = {}): TimelineRow => {
+  const row = (item: TimelineItem, category: Category, text: string, extra: Partial<TimelineRow> = {}): TimelineRow => {
     const made: TimelineRow = {
       key: `${item.seq}-${rows.length}`,
       seq: item.seq,

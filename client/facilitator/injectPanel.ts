@@ -3,6 +3,7 @@
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { ScreenContext } from '../screens/screen.js';
 import { announce, h, replace, uid } from '../ui/dom.js';
+import { redraw } from '../ui/redraw.js';
 import {
   EFFECT_SPECS,
   type EffectDraft,
@@ -12,7 +13,6 @@ import {
   effectTargets,
   upcomingScripted,
 } from '../view/facilitator.js';
-import { rebuild } from './focus.js';
 import { type Panel, onChange } from './panel.js';
 
 const MAX_EFFECTS = 10;
@@ -24,8 +24,7 @@ export const injectPanel = (ctx: ScreenContext): Panel => {
 
   const renderDeck = onChange<GameView>((v) => {
     const cards = deckCards(v);
-    rebuild(
-      deck,
+    redraw(deck, () =>
       cards.length === 0
         ? h('li', { class: 'hint' }, 'This scenario has no deck: write an inject below.')
         : cards.map((c) => {

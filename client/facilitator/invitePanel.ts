@@ -1,27 +1,19 @@
 // The way in: the match code, the invite link to copy, and the projector view for the classroom screen.
 import type { ScreenContext } from '../screens/screen.js';
+import { copyLink } from '../ui/copyLink.js';
 import { h, replace, uid } from '../ui/dom.js';
-import { inviteUrl, projectorUrl } from '../view/facilitator.js';
+import { inviteUrl, projectorUrl } from '../view/route.js';
 import { type Panel, onChange } from './panel.js';
 
 export const invitePanel = (_ctx: ScreenContext): Panel => {
   const code = h('strong', { class: 'code' });
   const linkId = uid('invite');
-  const link = h('input', { id: linkId, readonly: true, class: 'invite' });
-  const copied = h('span', { class: 'hint', role: 'status' });
-  const copy = h('button', { type: 'button' }, 'Copy invite link');
-  copy.addEventListener('click', () => {
-    link.select();
-    void navigator.clipboard?.writeText(link.value).then(
-      () => replace(copied, 'Copied.'),
-      () => replace(copied, 'Select the link and copy it.'),
-    );
-  });
+  const invite = copyLink('Copy invite link', { id: linkId, class: 'invite' });
   const projector = h('a', { target: '_blank', rel: 'noopener', class: 'button-link' }, 'Open the projector view');
 
   const render = onChange<string>((c) => {
     replace(code, c);
-    link.value = inviteUrl(location.origin, c);
+    invite.show(inviteUrl(location.origin, c));
     projector.href = projectorUrl(location.origin, c);
   });
 
@@ -31,8 +23,8 @@ export const invitePanel = (_ctx: ScreenContext): Panel => {
     h('h3', { id: 'console-invite-title' }, 'Invite and projector'),
     h('p', {}, 'Match code ', code),
     h('label', { for: linkId }, 'Invite link'),
-    h('div', { class: 'inline' }, link, copy),
-    copied,
+    h('div', { class: 'inline' }, invite.field, invite.button),
+    invite.status,
     h(
       'p',
       {},

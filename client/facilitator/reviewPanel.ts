@@ -4,6 +4,7 @@
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { ScreenContext } from '../screens/screen.js';
 import { announce, h, replace, uid } from '../ui/dom.js';
+import { tableHead } from '../ui/table.js';
 import { type Review, overrideCommand, reviewOf, rungOptions } from '../view/facilitator.js';
 import { signed } from '../view/matchText.js';
 import { type Panel, onChange } from './panel.js';
@@ -169,17 +170,7 @@ const reviewForm = (ctx: ScreenContext, review: Review): HTMLFormElement => {
       'table',
       { class: 'review-table' },
       h('caption', {}, 'Crises'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Move'),
-          h('th', { scope: 'col' }, 'Engine'),
-          h('th', { scope: 'col' }, 'Your decision'),
-        ),
-      ),
+      tableHead(['Move', 'Engine', 'Your decision']),
       h(
         'tbody',
         {},
@@ -190,18 +181,7 @@ const reviewForm = (ctx: ScreenContext, review: Review): HTMLFormElement => {
       'table',
       { class: 'review-table' },
       h('caption', {}, 'Escalation by theater'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Theater'),
-          h('th', { scope: 'col' }, 'Now'),
-          h('th', { scope: 'col' }, 'Engine'),
-          h('th', { scope: 'col' }, 'Your decision'),
-        ),
-      ),
+      tableHead(['Theater', 'Now', 'Engine', 'Your decision']),
       h('tbody', {}, theaters),
     ),
     allies.length > 0 ? h('fieldset', {}, h('legend', {}, 'Provocations (entrapment)'), allies) : null,

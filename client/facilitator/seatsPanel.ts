@@ -3,9 +3,10 @@
 import type { Snapshot } from '../net/store.js';
 import type { ScreenContext } from '../screens/screen.js';
 import { h, uid } from '../ui/dom.js';
+import { redraw } from '../ui/redraw.js';
+import { tableHead } from '../ui/table.js';
 import { type Person, moveTargets, people, seatLines } from '../view/facilitator.js';
 import { confirmAction } from './confirm.js';
-import { rebuild } from './focus.js';
 import { type Panel, onChange } from './panel.js';
 
 export const seatsPanel = (ctx: ScreenContext): Panel => {
@@ -13,8 +14,7 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
   const persons = h('tbody');
 
   const renderSeats = onChange<Snapshot>((s) =>
-    rebuild(
-      seats,
+    redraw(seats, () =>
       seatLines(s).map((line) => {
         const id = uid('bot');
         const select = h(
@@ -29,7 +29,7 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
         return h(
           'tr',
           { 'data-seat': line.id },
-          h('th', { scope: 'row' }, line.name, h('span', { class: `seat-role seat-role-${line.role}` }, line.role)),
+          h('th', { scope: 'row' }, line.name, h('span', { class: `role-label role-label-${line.role}` }, line.role)),
           h('td', {}, line.people.length > 0 ? line.people.join(', ') : h('span', { class: 'hint' }, 'nobody')),
           h('td', {}, h('label', { for: id, class: 'visually-hidden' }, `Bot for ${line.name}`), select),
           h('td', { class: line.status === 'Still to submit' ? 'owes' : '' }, line.status),
@@ -41,8 +41,7 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
   const renderPeople = onChange<Snapshot>((s) => {
     const list = people(s);
     const targets = moveTargets(s);
-    rebuild(
-      persons,
+    redraw(persons, () =>
       list.length === 0
         ? h('tr', {}, h('td', { colspan: 3, class: 'hint' }, 'Nobody is connected.'))
         : list.map((p) => personRow(ctx, p, targets)),
@@ -57,35 +56,14 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
       'table',
       { class: 'console-table' },
       h('caption', {}, 'Seats'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Nation'),
-          h('th', { scope: 'col' }, 'Played by'),
-          h('th', { scope: 'col' }, 'Bot'),
-          h('th', { scope: 'col' }, 'This phase'),
-        ),
-      ),
+      tableHead(['Nation', 'Played by', 'Bot', 'This phase']),
       seats,
     ),
     h(
       'table',
       { class: 'console-table' },
       h('caption', {}, 'People in the room'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Name'),
-          h('th', { scope: 'col' }, 'Seat'),
-          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')),
-        ),
-      ),
+      tableHead(['Name', 'Seat', { title: 'Remove', spoken: true }]),
       persons,
     ),
   );

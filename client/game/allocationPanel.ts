@@ -6,6 +6,7 @@ import { allocationTotal } from '../../shared/rules/economy.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
+import { redraw } from '../ui/redraw.js';
 import {
   type AllocationField,
   allocationFields,
@@ -19,7 +20,7 @@ import {
 } from '../view/budgetPlan.js';
 import { money } from '../view/panels.js';
 import { allocationPreview } from '../view/selectors.js';
-import { type Actions, type Panel, isBusy, panelFrame, projectionTable, redraw, setBusy } from './panel.js';
+import { type Actions, type Panel, isBusy, panelFrame, projectionTable, setBusy } from './panel.js';
 
 /** The team's shared draft, when it is an allocation (docs/PROTOCOL.md §3.7). */
 const draftAllocation = (draft: unknown): { by: string; allocation: Allocation } | null => {

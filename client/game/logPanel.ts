@@ -4,8 +4,9 @@
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h } from '../ui/dom.js';
+import { redraw } from '../ui/redraw.js';
 import { type LogEntry, type LogSection, liveEntries, turnRecord } from '../view/turnRecord.js';
-import { type Panel, panelFrame, redraw } from './panel.js';
+import { type Panel, panelFrame } from './panel.js';
 
 export const logPanel = (): Panel => {
   const body = h('div', { class: 'log-body', tabindex: 0, role: 'region', 'aria-label': 'Turn log entries' });

@@ -2,24 +2,18 @@
 // tables with captions and header cells, behind a toggle button (or shown at once if the map fails).
 import type { GameView } from '../../shared/view/viewFor.js';
 import { h, replace } from '../ui/dom.js';
+import { redraw } from '../ui/redraw.js';
+import { rungChip } from '../ui/rungChip.js';
+import { tableHead } from '../ui/table.js';
 import { mapTables } from '../view/mapTable.js';
-import { RUNG_COLORS } from '../view/selectors.js';
-import { redraw } from './panel.js';
+import '../styles/mapPane.css';
 
 const table = (caption: string, heads: string[], rows: (string | Node)[][]): HTMLTableElement =>
   h(
     'table',
     { class: 'data-table' },
     h('caption', {}, caption),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        heads.map((x) => h('th', { scope: 'col' }, x)),
-      ),
-    ),
+    tableHead(heads),
     h(
       'tbody',
       {},
@@ -102,23 +96,12 @@ export const mapTablesView = (): TablesView => {
         table(
           'Theaters (escalation rung 0–8)',
           ['Theater', 'Rung', 'Highest so far'],
-          t.theaters.map((r) => [
-            r.name,
-            h(
-              'span',
-              {},
-              h('span', { class: 'swatch', 'aria-hidden': 'true', 'data-rung': r.rung }),
-              `${r.rung} (${r.rungName})`,
-            ),
-            r.peak,
-          ]),
+          t.theaters.map((r) => [r.name, h('span', {}, rungChip(r.rung), ` ${r.rung} (${r.rungName})`), r.peak]),
         ),
       ]);
-      // Row markers for "picked on the map", and the rung swatches' colours (no inline styles under the CSP).
+      // Row markers for "picked on the map".
       const nationRows = body.querySelectorAll('table:first-of-type tbody tr');
       t.nations.forEach((n, i) => nationRows[i]?.setAttribute('data-nation', n.id));
-      for (const sw of body.querySelectorAll<HTMLElement>('.swatch'))
-        sw.style.background = RUNG_COLORS[Number(sw.dataset['rung'])] ?? RUNG_COLORS[0];
       mark();
     },
     reveal(nationId?: string) {

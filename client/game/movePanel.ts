@@ -6,10 +6,11 @@ import type { MoveType } from '../../shared/model/vocabulary.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
+import { redraw } from '../ui/redraw.js';
 import { type MoveChoice, moveChoices, movePreview } from '../view/crisisCards.js';
 import { moveSentence, nationName } from '../view/matchText.js';
 import { fmt } from '../view/panels.js';
-import { type Actions, type Panel, isBusy, panelFrame, pct, redraw, setBusy, whyDetails } from './panel.js';
+import { type Actions, type Panel, isBusy, panelFrame, pct, setBusy, whyDetails } from './panel.js';
 
 const MOVE_HELP: Readonly<Record<MoveType, [string, string]>> = {
   hold: ['Hold', 'Do nothing this turn.'],

@@ -1,11 +1,12 @@
 // What every player panel of the game screen is, and the small pieces they share: sending a
-// command with its refusal shown beside the control, redrawing without losing focus, and the
-// before → after table every preview uses.
+// command with its refusal shown beside the control, busy buttons, and the before → after table
+// every preview uses.
 import type { Command } from '../../shared/protocol/commands.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import type { ScreenContext } from '../screens/screen.js';
-import { type Child, h, replace } from '../ui/dom.js';
+import { type Child, h } from '../ui/dom.js';
+import { tableHead } from '../ui/table.js';
 import type { Projected } from '../view/budgetPlan.js';
 import { signed } from '../view/matchText.js';
 import { fmt } from '../view/panels.js';
@@ -51,23 +52,6 @@ export class Actions {
 }
 
 /**
- * Redraws `container` with `render()` and puts the focus back on the element with the same
- * `data-focus` key, so a patch arriving while the user tabs through a panel does not throw them out.
- * When that control is gone (a submitted form), focus goes to the panel's `data-focus-home`
- * element (or the panel), never to the top of the page.
- */
-export const redraw = (container: HTMLElement, render: () => Child): void => {
-  const active = document.activeElement;
-  const inside = active instanceof HTMLElement && container.contains(active);
-  const key = inside ? active.dataset['focus'] : undefined;
-  replace(container, render());
-  if (!inside) return;
-  const again = key ? container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`) : null;
-  const home = container.querySelector<HTMLElement>('[data-focus-home]') ?? container.closest<HTMLElement>('section');
-  (again ?? home)?.focus();
-};
-
-/**
  * Marks a button busy while its command is in flight. aria-disabled, not disabled: a disabled
  * button drops the keyboard focus to the top of the page.
  */
@@ -100,17 +84,7 @@ export const projectionTable = (caption: string, rows: readonly Projected[], sho
     'table',
     { class: 'projection' },
     h('caption', {}, caption),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, 'Measure'),
-        h('th', { scope: 'col' }, 'Now'),
-        h('th', { scope: 'col' }, 'After'),
-      ),
-    ),
+    tableHead(['Measure', 'Now', 'After']),
     h(
       'tbody',
       {},

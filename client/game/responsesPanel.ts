@@ -1,14 +1,16 @@
 // Decision cards when a guarantee is invoked: the guarantor's honor / partial / abandon with each
 // answer's projected consequences side by side, and the allies' contribute / hedge / accommodate
 // with the odds each answer gives the challenger. Answers are final, so each card picks, then sends.
-import { ALLY_RESPONSES, GUARANTOR_RESPONSES } from '../../shared/model/vocabulary.js';
+import { ALLY_RESPONSES, GUARANTOR_RESPONSES, type GuarantorResponse } from '../../shared/model/vocabulary.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { type Child, h, replace, uid } from '../ui/dom.js';
+import { redraw } from '../ui/redraw.js';
+import { tableHead } from '../ui/table.js';
 import { ANSWER_HELP, type AllyCard, type GuarantorCard, allyCard, guarantorCards } from '../view/crisisCards.js';
 import { rungName } from '../view/matchText.js';
 import { money } from '../view/panels.js';
-import { type Actions, type Panel, deltaText, isBusy, panelFrame, pct, redraw, setBusy } from './panel.js';
+import { type Actions, type Panel, deltaText, isBusy, panelFrame, pct, setBusy } from './panel.js';
 
 const NAME: Readonly<Record<string, string>> = {
   honor: 'Honor',
@@ -17,6 +19,13 @@ const NAME: Readonly<Record<string, string>> = {
   contribute: 'Contribute',
   hedge: 'Hedge',
   accommodate: 'Accommodate',
+};
+
+/** The columns of an ally's odds table: what its guarantor answers. */
+const GUARANTOR_DOES: Readonly<Record<GuarantorResponse, string>> = {
+  honor: 'and it honors',
+  partial: 'and it half-honors',
+  abandon: 'and it abandons',
 };
 
 /** A radio group of answers with their help text, and the send button; the choice is final. */
@@ -156,22 +165,7 @@ export const responsesPanel = (actions: Actions): Panel => {
           'table',
           { class: 'projection consequences' },
           h('caption', {}, c.crisis),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, 'If you…'),
-              GUARANTOR_RESPONSES.map((g) =>
-                h(
-                  'th',
-                  { scope: 'col' },
-                  `and it ${g === 'honor' ? 'honors' : g === 'partial' ? 'half-honors' : 'abandons'}`,
-                ),
-              ),
-            ),
-          ),
+          tableHead(['If you…', ...GUARANTOR_RESPONSES.map((g) => GUARANTOR_DOES[g])]),
           h(
             'tbody',
             {},

@@ -4,6 +4,7 @@
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
+import { redraw } from '../ui/redraw.js';
 import { CHAT_LIMIT } from '../view/panels.js';
 import {
   STATEMENT_HELP,
@@ -13,7 +14,7 @@ import {
   statementOptions,
   statementPreview,
 } from '../view/statements.js';
-import { type Actions, type Panel, isBusy, panelFrame, projectionTable, redraw, setBusy } from './panel.js';
+import { type Actions, type Panel, isBusy, panelFrame, projectionTable, setBusy } from './panel.js';
 
 export const statementsPanel = (actions: Actions): Panel => {
   const said = h('ul', { class: 'statements' });

@@ -3,8 +3,9 @@
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
+import { redraw } from '../ui/redraw.js';
 import { fmt, seatSummary, seatTask } from '../view/panels.js';
-import { type Actions, type Panel, isBusy, panelFrame, redraw, setBusy, whyDetails } from './panel.js';
+import { type Actions, type Panel, isBusy, panelFrame, setBusy, whyDetails } from './panel.js';
 
 const READY_LABEL: Readonly<Record<string, string>> = {
   briefing: 'Ready: I have read the briefing',

@@ -195,26 +195,21 @@ export class MapScene extends Phaser.Scene {
     const { geometry: data, model, layers } = this;
     if (!data || !model || !layers) return;
     const px = 1 / this.zoom();
+    // White borders, a constant width on screen: thin between the grey neighbours, thicker around
+    // the scenario's nations (those of the main frame, or of one inset).
+    const borders = (g: Graphics, background: readonly (readonly number[])[], inset: number | null) => {
+      strokeRings(g, background, 0.8 * px, 0xffffff);
+      const rings = model.nations.filter((n) => n.inset === inset).flatMap((n) => n.rings);
+      strokeRings(g, rings, 1.3 * px, 0xffffff);
+    };
     layers.mainStroke.clear();
     layers.insetStroke.clear();
-    strokeRings(layers.mainStroke, data.background, 0.8 * px, 0xffffff);
-    strokeRings(
-      layers.mainStroke,
-      model.nations.filter((n) => n.inset === null).flatMap((n) => n.rings),
-      1.3 * px,
-      0xffffff,
-    );
+    borders(layers.mainStroke, data.background, null);
     // A challenger's target this turn: outlined in the challenger's colour.
     for (const n of model.nations.filter((x) => x.targeted && x.inset === null))
       strokeRings(layers.mainStroke, n.rings, 3 * px, hexColor(ROLE_COLORS.challenger));
     data.insets.forEach((inset, i) => {
-      strokeRings(layers.insetStroke, inset.background, 0.8 * px, 0xffffff);
-      strokeRings(
-        layers.insetStroke,
-        model.nations.filter((n) => n.inset === i).flatMap((n) => n.rings),
-        1.3 * px,
-        0xffffff,
-      );
+      borders(layers.insetStroke, inset.background, i);
       const [x, y, w, h] = inset.box;
       layers.insetStroke.lineStyle(1.5 * px, 0x7d8894, 1);
       layers.insetStroke.strokeRect(x, y, w, h);

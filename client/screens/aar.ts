@@ -14,7 +14,6 @@ import { announce, h, replace } from '../ui/dom.js';
 import {
   type MatchRecordJson,
   type ReplayJson,
-  STATUS_LABELS,
   branchTurns,
   chartSpecs,
   namesOf,
@@ -23,6 +22,7 @@ import {
   replaySteps,
 } from '../view/aar.js';
 import { endingOf } from '../view/debrief.js';
+import { STATUS_LABELS } from '../view/recordStatus.js';
 import { phaseLabel } from '../view/selectors.js';
 import type { Screen } from './screen.js';
 import '../styles/aar.css';
@@ -62,7 +62,7 @@ const head = (record: MatchRecordJson, title: string, replay: ReplayJson | null)
   return h(
     'header',
     { class: 'aar-head' },
-    h('p', { class: 'aar-eyebrow' }, `After-action review · match ${record.match.code}`),
+    h('p', { class: 'eyebrow' }, `After-action review · match ${record.match.code}`),
     h('h1', { id: 'aar-title' }, title),
     h(
       'p',
@@ -87,7 +87,7 @@ export const mountAar = (root: HTMLElement, options: AarOptions): Screen => {
       'article',
       { class: 'aar', 'aria-busy': 'true' },
       homeLink(),
-      h('p', { class: 'aar-eyebrow' }, 'After-action review'),
+      h('p', { class: 'eyebrow' }, 'After-action review'),
       h('h1', {}, 'Loading the match record…'),
     ),
   );
@@ -118,7 +118,7 @@ export const mountAar = (root: HTMLElement, options: AarOptions): Screen => {
         'article',
         { class: 'aar' },
         homeLink(),
-        h('p', { class: 'aar-eyebrow' }, 'After-action review'),
+        h('p', { class: 'eyebrow' }, 'After-action review'),
         h('h1', {}, 'This review cannot be shown'),
         h('p', { class: 'aar-error card', role: 'alert' }, message),
       ),

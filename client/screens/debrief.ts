@@ -4,6 +4,8 @@
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
+import { rungChip } from '../ui/rungChip.js';
+import { tableHead } from '../ui/table.js';
 import {
   type ScoreRow,
   challenges,
@@ -17,7 +19,6 @@ import {
 } from '../view/debrief.js';
 import { signed } from '../view/matchText.js';
 import { publicTimeline } from '../view/projector.js';
-import { RUNG_COLORS } from '../view/selectors.js';
 import type { Screen, ScreenContext } from './screen.js';
 import '../styles/debrief.css';
 
@@ -156,18 +157,12 @@ const scoreCard = (r: ScoreRow, mine: boolean): HTMLElement => {
         h(
           'table',
           { class: 'terms-table' },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, 'Term'),
-              h('th', { scope: 'col', class: 'num' }, 'Level'),
-              h('th', { scope: 'col', class: 'num' }, 'Weight'),
-              h('th', { scope: 'col', class: 'num' }, 'Points'),
-            ),
-          ),
+          tableHead([
+            'Term',
+            { title: 'Level', num: true },
+            { title: 'Weight', num: true },
+            { title: 'Points', num: true },
+          ]),
           h(
             'tbody',
             {},
@@ -216,19 +211,13 @@ const decisionsSection = (view: GameView, s: Snapshot): HTMLElement => {
       'table',
       { class: 'debrief-table' },
       h('caption', {}, 'Guarantees: how each was answered when invoked, and its credibility at the end'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Guarantee'),
-          h('th', { scope: 'col', class: 'num' }, 'Honored'),
-          h('th', { scope: 'col', class: 'num' }, 'Partly'),
-          h('th', { scope: 'col', class: 'num' }, 'Abandoned'),
-          h('th', { scope: 'col', class: 'num' }, 'Credibility'),
-        ),
-      ),
+      tableHead([
+        'Guarantee',
+        { title: 'Honored', num: true },
+        { title: 'Partly', num: true },
+        { title: 'Abandoned', num: true },
+        { title: 'Credibility', num: true },
+      ]),
       h(
         'tbody',
         {},
@@ -289,17 +278,7 @@ const escalationSection = (view: GameView): HTMLElement =>
       'table',
       { class: 'debrief-table' },
       h('caption', {}, 'The highest rung each theater reached, and where it ended'),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Theater'),
-          h('th', { scope: 'col' }, 'Peak'),
-          h('th', { scope: 'col' }, 'At the end'),
-        ),
-      ),
+      tableHead(['Theater', 'Peak', 'At the end']),
       h(
         'tbody',
         {},
@@ -316,12 +295,6 @@ const escalationSection = (view: GameView): HTMLElement =>
     ),
   );
 
-const rungChip = (rung: number): HTMLElement => {
-  const chip = h('span', { class: 'rung-chip', 'aria-hidden': 'true' });
-  chip.style.background = RUNG_COLORS[rung] ?? RUNG_COLORS[0];
-  return chip;
-};
-
 const nationsSection = (view: GameView): HTMLElement =>
   h(
     'section',
@@ -330,20 +303,14 @@ const nationsSection = (view: GameView): HTMLElement =>
     h(
       'table',
       { class: 'debrief-table' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Nation'),
-          h('th', { scope: 'col', class: 'num' }, 'Integrity'),
-          h('th', { scope: 'col', class: 'num' }, 'Gains'),
-          h('th', { scope: 'col', class: 'num' }, 'Consensus'),
-          h('th', { scope: 'col', class: 'num' }, 'GDP since start'),
-          h('th', { scope: 'col', class: 'num' }, 'Forces kept'),
-        ),
-      ),
+      tableHead([
+        'Nation',
+        { title: 'Integrity', num: true },
+        { title: 'Gains', num: true },
+        { title: 'Consensus', num: true },
+        { title: 'GDP since start', num: true },
+        { title: 'Forces kept', num: true },
+      ]),
       h(
         'tbody',
         {},
@@ -351,7 +318,7 @@ const nationsSection = (view: GameView): HTMLElement =>
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, n.name, h('span', { class: `nation-role nation-role-${n.role}` }, n.role)),
+            h('th', { scope: 'row' }, n.name, h('span', { class: `role-label role-label-${n.role}` }, n.role)),
             h('td', { class: 'num' }, n.integrity.toFixed(0)),
             h('td', { class: 'num' }, n.gains.toFixed(0)),
             h('td', { class: 'num' }, n.consensus.toFixed(0)),

@@ -2,7 +2,9 @@
 // connected) or its bot, the observers, and for the White Cell the bots and the start button.
 import { POLICY_NAMES, POLICY_ROLE } from '../../shared/model/vocabulary.js';
 import type { SeatRow, Snapshot } from '../net/store.js';
+import { copyLink } from '../ui/copyLink.js';
 import { h, replace, uid } from '../ui/dom.js';
+import { inviteUrl, projectorUrl } from '../view/route.js';
 import type { Screen, ScreenContext } from './screen.js';
 
 const ROLE_ORDER = ['guarantor', 'ally', 'challenger'];
@@ -12,21 +14,10 @@ const ROLE_TEAMS: Record<string, string> = {
   challenger: 'Challengers',
 };
 
-export const inviteLink = (code: string): string => `${location.origin}/?code=${encodeURIComponent(code)}`;
-
 export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
   const { conn } = ctx;
   const codeText = h('strong', { class: 'code', 'aria-label': 'match code' });
-  const linkInput = h('input', { readonly: true, class: 'invite', 'aria-label': 'Invite link' });
-  const copied = h('span', { role: 'status', class: 'hint' });
-  const copy = h('button', { type: 'button' }, 'Copy invite link');
-  copy.addEventListener('click', () => {
-    linkInput.select();
-    void navigator.clipboard?.writeText(linkInput.value).then(
-      () => replace(copied, 'Copied.'),
-      () => replace(copied, 'Select the link and copy it.'),
-    );
-  });
+  const invite = copyLink('Copy invite link', { class: 'invite', 'aria-label': 'Invite link' });
   const seatsBody = h('div', { class: 'teams' });
   const observers = h('ul', { class: 'observers' });
   const facilitators = h('ul', { class: 'observers' });
@@ -41,7 +32,7 @@ export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
       'section',
       { class: 'lobby', 'aria-labelledby': 'lobby-title' },
       h('h1', { id: 'lobby-title' }, 'Lobby'),
-      h('div', { class: 'invite-row' }, h('span', {}, 'Code '), codeText, linkInput, copy, copied),
+      h('div', { class: 'invite-row' }, h('span', {}, 'Code '), codeText, invite.field, invite.button, invite.status),
       you,
       seatsBody,
       h('h2', {}, 'White Cell'),
@@ -61,7 +52,7 @@ export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
     shown = key;
     const facilitator = s.seat === 'facilitator';
     replace(codeText, s.code);
-    linkInput.value = inviteLink(s.code);
+    invite.show(inviteUrl(location.origin, s.code));
     const mine = s.seats.find((seat) => seat.id === s.seat);
     replace(
       you,
@@ -87,27 +78,22 @@ export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
         ),
       ),
     );
-    const whiteCell = s.members.filter((m) => m.seat === 'facilitator');
-    replace(
-      facilitators,
-      whiteCell.length === 0
-        ? h('li', { class: 'hint' }, 'Nobody is running the match right now.')
-        : whiteCell.map((m) => h('li', {}, m.name, m.connected ? '' : ' (reconnecting)')),
-    );
-    const watching = s.members.filter((m) => m.seat === 'observer');
-    replace(
-      observers,
-      watching.length === 0
-        ? h('li', { class: 'hint' }, 'Nobody is only watching.')
-        : watching.map((m) => h('li', {}, m.name, m.connected ? '' : ' (reconnecting)')),
-    );
+    /** The people in `seat` as list items, or a line saying there are none. */
+    const peopleIn = (seat: string, nobody: string) => {
+      const here = s.members.filter((m) => m.seat === seat);
+      return here.length === 0
+        ? h('li', { class: 'hint' }, nobody)
+        : here.map((m) => h('li', {}, m.name, m.connected ? '' : ' (reconnecting)'));
+    };
+    replace(facilitators, peopleIn('facilitator', 'Nobody is running the match right now.'));
+    replace(observers, peopleIn('observer', 'Nobody is only watching.'));
     replace(controls);
     if (facilitator) {
       const start = h('button', { type: 'button', class: 'primary' }, 'Start the match');
       start.addEventListener('click', () => conn.send('start'));
       const projector = h(
         'a',
-        { href: `/?view=projector&code=${encodeURIComponent(s.code)}`, target: '_blank', rel: 'noopener' },
+        { href: projectorUrl(location.origin, s.code), target: '_blank', rel: 'noopener' },
         'Open the projector view',
       );
       replace(controls, start, ' ', projector);

@@ -1,26 +1,11 @@
 // The after-action review's charts: the record the server sends (docs/PROTOCOL.md §7), the five
 // series over turns as plain specs, and their geometry in SVG user units (axes, ticks, paths,
 // markers). Pure: no DOM, tested headless against a real recorded match.
-import type { GameEvent } from '../../shared/model/events.js';
 import type { GameState } from '../../shared/model/state.js';
 import type { TurnPoint } from '../../shared/record/series.js';
+import type { RecordStatus, TimelineItem } from '../../shared/record/timeline.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import { guaranteeName, nationName, regionName, rungName, seatName } from './matchText.js';
-
-/** One line of the record's decision timeline. */
-export interface RecordItem {
-  seq: number;
-  at: number;
-  turn: number;
-  seat: string | null;
-  kind: GameEvent['kind'];
-  text: string;
-  /** Set on the White Cell's overrides. */
-  overrideReason?: string;
-  data?: Record<string, unknown>;
-}
-
-export type RecordStatus = 'open' | 'ended' | 'closed';
 
 /** `GET /api/matches/:id/record.json`, the parts the review reads. */
 export interface MatchRecordJson {
@@ -30,7 +15,7 @@ export interface MatchRecordJson {
   setup: { scenarioId: string; showMath: boolean; facilitatorReview: boolean };
   initial: { turn: number; state: GameState };
   series: TurnPoint[];
-  timeline: RecordItem[];
+  timeline: TimelineItem[];
 }
 
 /** `GET /api/matches/:id/replay.json`: the White Cell's view at the start of each turn, and now. */
@@ -62,12 +47,6 @@ export const readReplay = (json: unknown): ReplayJson => {
 
 /** The record's starting state as a White Cell view: it names every nation, theater and guarantee. */
 export const namesOf = (record: MatchRecordJson): GameView => ({ ...record.initial.state, viewer: 'facilitator' });
-
-export const STATUS_LABELS: Readonly<Record<RecordStatus, string>> = {
-  open: 'In progress',
-  ended: 'Finished',
-  closed: 'Closed before the end',
-};
 
 // ---------------------------------------------------------------------------------------------
 // Chart specs

@@ -124,6 +124,17 @@ export interface Projected {
   why: Explained | null;
 }
 
+/** A guarantee's credibility to the challenger now and in the projected `world`, explained. */
+export const credibilityProjected = (view: GameView, world: World, guarantee: string): Projected => {
+  const after = credibility(world, guarantee, 'challenger');
+  return {
+    label: guaranteeName(view, guarantee),
+    before: credibility(view, guarantee, 'challenger').value,
+    after: after.value,
+    why: after,
+  };
+};
+
 export interface AllocationProjection {
   /** The seat's own meters after this turn's spending (crises aside). */
   meters: Projected[];
@@ -167,15 +178,7 @@ export const allocationProjection = (view: GameView, seat: string, a: Allocation
   const mine = Object.values(view.guarantees).filter(
     (g) => g.guarantor === id || g.ally === id || seatById(view, seat)?.role === 'challenger',
   );
-  const credibilityRows = mine.map((g) => {
-    const next = credibility(world, g.id, 'challenger');
-    return {
-      label: guaranteeName(view, g.id),
-      before: credibility(view, g.id, 'challenger').value,
-      after: next.value,
-      why: next,
-    };
-  });
+  const credibilityRows = mine.map((g) => credibilityProjected(view, world, g.id));
   const guarantors = [
     ...new Set(
       Object.values(view.guarantees)

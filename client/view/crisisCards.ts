@@ -18,7 +18,6 @@ import { asForceful } from '../../shared/rules/adjudication.js';
 import { applyAllianceEffects } from '../../shared/rules/alliance.js';
 import { audienceCost } from '../../shared/rules/audienceCosts.js';
 import { crisisOdds } from '../../shared/rules/combat.js';
-import { credibility } from '../../shared/rules/credibility.js';
 import {
   FORCEFUL_MOVES,
   challengerCalculus,
@@ -31,7 +30,7 @@ import { Ledger } from '../../shared/rules/ledger.js';
 import { legalCommands } from '../../shared/rules/legal.js';
 import { nationOf, respondents } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Projected } from './budgetPlan.js';
+import { type Projected, credibilityProjected } from './budgetPlan.js';
 import { guaranteeName, moveSentence, nationName, rungName } from './matchText.js';
 
 export interface GuarantorOption {
@@ -103,15 +102,7 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
         audienceCost: cost,
         honorCost,
         success: forceful && c.move.target ? odds.success : 0,
-        credibility: guarantees.map((x) => {
-          const after = credibility(world, x.id, 'challenger');
-          return {
-            label: guaranteeName(view, x.id),
-            before: credibility(view, x.id, 'challenger').value,
-            after: after.value,
-            why: after,
-          };
-        }),
+        credibility: guarantees.map((x) => credibilityProjected(view, world, x.id)),
         hedging: guarantees.map((x) => ({
           label: nationName(view, x.ally),
           before: view.nations[x.ally]?.hedging ?? 0,

@@ -414,13 +414,6 @@ export const moveTargets = (s: Snapshot): { id: string; name: string }[] => [
   { id: 'observer', name: 'Observers (watch only)' },
 ];
 
-// ---- Links ----
-
-export const inviteUrl = (origin: string, code: string): string => `${origin}/?code=${encodeURIComponent(code)}`;
-
-export const projectorUrl = (origin: string, code: string): string =>
-  `${origin}/?view=projector&code=${encodeURIComponent(code)}`;
-
 /** The rung picker's choices: "4 — limited war". */
 export const rungOptions = (): { value: number; label: string }[] =>
   Array.from({ length: 9 }, (_, i) => ({ value: i, label: `${i} — ${rungName(i)}` }));

@@ -1,4 +1,5 @@
-// Which screen a snapshot calls for, and the create form's timer presets: pure, tested headless.
+// The page's addresses (which screen a snapshot and the query call for, and the links that open
+// each) and the create form's timer presets: pure, tested headless.
 import { PHASES } from '../../shared/model/vocabulary.js';
 
 export type ScreenName = 'lobby' | 'game' | 'debrief' | 'projector';
@@ -9,6 +10,16 @@ export const screenFor = (status: string, params: URLSearchParams): ScreenName =
   if (status === 'lobby') return 'lobby';
   return status === 'ended' ? 'debrief' : 'game';
 };
+
+/** The home page with the join form filled in: what players are sent. */
+export const inviteUrl = (origin: string, code: string): string => `${origin}/?code=${encodeURIComponent(code)}`;
+
+/** The classroom screen's view of a match: map, ladders and public timeline, no controls. */
+export const projectorUrl = (origin: string, code: string): string =>
+  `${origin}/?view=projector&code=${encodeURIComponent(code)}`;
+
+/** A recorded match's after-action review. */
+export const reviewUrl = (origin: string, matchId: string): string => `${origin}/?aar=${encodeURIComponent(matchId)}`;
 
 /** Timer choices: the scenario's own, none (the White Cell advances), or one length for every phase. */
 export const TIMER_PRESETS = [

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { type GameEvent, type GameState, scenarioById } from '../../shared/index.js';
 import { SeriesCollector, type TurnPoint } from '../../shared/record/series.js';
+import { RECORD_STATUSES, type TimelineItem } from '../../shared/record/timeline.js';
 import {
   ENTRY_KINDS,
   type JournalEntry,
@@ -30,18 +31,6 @@ const TIMELINE_KINDS = new Set<GameEvent['kind']>([
 /** Accepted commands worth a line: the decisions, not the bookkeeping. */
 const DECISION_COMMANDS = new Set(['move', 'answer_guarantee', 'answer_ally', 'inject', 'inject_custom', 'override']);
 
-export interface TimelineItem {
-  seq: number;
-  at: number;
-  turn: number;
-  seat: string | null;
-  kind: GameEvent['kind'];
-  text: string;
-  /** Set on the White Cell's overrides: its reason, shown with the flag. */
-  overrideReason?: string;
-  data?: Record<string, unknown>;
-}
-
 const EntrySchema = z.object({
   seq: z.int().min(1),
   at: z.number(),
@@ -57,7 +46,7 @@ export const ExportedRecordSchema = z.object({
   match: z.object({
     id: z.string(),
     code: z.string(),
-    status: z.enum(['open', 'ended', 'closed']),
+    status: z.enum(RECORD_STATUSES),
     createdAt: z.number(),
     publicAar: z.boolean(),
   }),

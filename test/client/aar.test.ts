@@ -2,7 +2,7 @@
 // journaled as the server journals it (with one White Cell override), read back with the server's
 // own buildRecord and replay. Charts, their geometry, the decision timeline and the replay steps.
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS, viewFor } from '../../shared/index.js';
+import { viewFor } from '../../shared/index.js';
 import { MemoryJournal } from '../../server/journal/MatchJournal.js';
 import { MatchSession } from '../../server/match/MatchSession.js';
 import { buildRecord, replayMatch } from '../../server/record/matchRecord.js';
@@ -23,13 +23,13 @@ import {
   seriesStyle,
 } from '../../client/view/aar.js';
 import { DEFAULT_HIDDEN, categoryCounts, timelineTurns } from '../../client/aar/timelineModel.js';
+import { classroom } from './fixtures.js';
 
 const REASON = 'The class argued the ally would hold the line';
 
 /** A classroom match to its end; the White Cell overrides the first adjudication a crisis invokes a guarantee in. */
 const recorded = () => {
-  const scenario = SCENARIOS['classroom'];
-  if (!scenario) throw new Error('classroom missing');
+  const scenario = classroom();
   const journal = new MemoryJournal();
   const setup = { matchId: 'm1', scenario, seed: 9, showMath: true, facilitatorReview: true, timers: {}, bots: {} };
   journal.begin({

@@ -16,7 +16,6 @@ import {
   type Command,
   type GameEvent,
   type GameState,
-  SCENARIOS,
   advance,
   applyCommand,
   eventsFor,
@@ -24,17 +23,7 @@ import {
   startMatch,
   viewFor,
 } from '../../shared/index.js';
-
-const classroom = () => {
-  const scenario = SCENARIOS['classroom'];
-  if (!scenario) throw new Error('classroom missing');
-  return scenario;
-};
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
+import { classroom, must } from './fixtures.js';
 
 /**
  * A scripted classroom match played to the end, keeping the events an observer (the projector)

@@ -8,12 +8,10 @@ import {
   deckCards,
   describeEffect,
   extendCommand,
-  inviteUrl,
   moveTargets,
   overrideCommand,
   people,
   phaseStatus,
-  projectorUrl,
   reviewOf,
   seatLines,
   upcomingScripted,
@@ -22,28 +20,20 @@ import type { Snapshot } from '../../client/net/store.js';
 import {
   type Command,
   type GameState,
-  SCENARIOS,
   advance,
   applyCommand,
   startMatch,
   statusQuoAllocation,
   viewFor,
 } from '../../shared/index.js';
-import { classroomAt } from './fixtures.js';
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
+import { classroom, classroomAt, must } from './fixtures.js';
 
 const run = (state: GameState, seat: string, command: Command): GameState =>
   must(applyCommand(state, seat, command)).state;
 
 /** A classroom match under White Cell review, stopped in adjudication after Varkal coerced Bosk. */
 const underReview = (): GameState => {
-  const scenario = SCENARIOS['classroom'];
-  if (!scenario) throw new Error('classroom missing');
-  let state = must(startMatch(scenario, 7, { facilitatorReview: true })).state;
+  let state = must(startMatch(classroom(), 7, { facilitatorReview: true })).state;
   while (state.phase !== 'challenger_move') state = must(advance(state, { timedOut: true })).state;
   state = run(state, 'varkal', { type: 'move', move: { type: 'coerce', target: 'bosk' } });
   while (state.phase !== 'adjudication') state = must(advance(state, { timedOut: true })).state;
@@ -71,9 +61,7 @@ describe('phase controls', () => {
     const ready = phaseStatus(viewFor(state, 'facilitator'));
     expect(ready.owed).toEqual([]);
     expect(ready.advanceWarning).toBeNull();
-    const scenario = SCENARIOS['classroom'];
-    if (!scenario) throw new Error('classroom missing');
-    let last = must(startMatch(scenario, 7)).state;
+    let last = must(startMatch(classroom(), 7)).state;
     while (!(last.turn === 10 && last.phase === 'results')) last = must(advance(last, { timedOut: true })).state;
     expect(phaseStatus(viewFor(last, 'facilitator')).advanceLabel).toBe('End the match');
   });
@@ -282,12 +270,5 @@ describe('seats, people and links', () => {
       ['Projector', 'Observers'],
     ]);
     expect(moveTargets(s).map((t) => t.id)).toEqual(['varkal', 'aurelia', 'bosk', 'observer']);
-  });
-
-  it('links the invite and the projector view by code', () => {
-    expect(inviteUrl('http://localhost:3100', 'ABCD2345')).toBe('http://localhost:3100/?code=ABCD2345');
-    expect(projectorUrl('http://localhost:3100', 'ABCD2345')).toBe(
-      'http://localhost:3100/?view=projector&code=ABCD2345',
-    );
   });
 });

@@ -3,6 +3,7 @@
 import {
   type GameState,
   SCENARIOS,
+  type Scenario,
   SECRET_KEYS,
   advance,
   applyCommand,
@@ -13,17 +14,22 @@ import {
 } from '../../shared/index.js';
 import type { WireState } from '../../client/net/store.js';
 
-export const classroomAt = (phase: GameState['phase']): GameState => {
+/** The fictional classroom scenario the client tests play. */
+export const classroom = (): Scenario => {
   const scenario = SCENARIOS['classroom'];
   if (!scenario) throw new Error('classroom missing');
-  const created = startMatch(scenario, 7);
-  if (!created.ok) throw new Error(created.error.message);
-  let state = created.value.state;
-  while (state.phase !== phase) {
-    const next = advance(state, { timedOut: true });
-    if (!next.ok) throw new Error(next.error.message);
-    state = next.value.state;
-  }
+  return scenario;
+};
+
+/** An engine result's value; a refusal fails the test with the engine's message. */
+export const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+export const classroomAt = (phase: GameState['phase']): GameState => {
+  let state = must(startMatch(classroom(), 7)).state;
+  while (state.phase !== phase) state = must(advance(state, { timedOut: true })).state;
   return state;
 };
 
@@ -32,9 +38,7 @@ export const withAureliaAllocation = (): GameState => {
   const state = classroomAt('allocation');
   const aurelia = state.nations['aurelia'];
   if (!aurelia) throw new Error('no aurelia');
-  const r = applyCommand(state, 'aurelia', { type: 'allocate', allocation: statusQuoAllocation(aurelia, 1) });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.state;
+  return must(applyCommand(state, 'aurelia', { type: 'allocate', allocation: statusQuoAllocation(aurelia, 1) })).state;
 };
 
 export const wireFrom = (state: GameState, seats: string[]): WireState => {

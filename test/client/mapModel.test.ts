@@ -24,16 +24,10 @@ import {
 } from '../../shared/index.js';
 import { isoMap } from '../../server/maps/isoMap.js';
 import { polygonMap } from '../../server/maps/polygonMap.js';
-import { classroomAt } from './fixtures.js';
+import { classroom, classroomAt, must } from './fixtures.js';
 
-const scenario = SCENARIOS['classroom'];
-if (!scenario) throw new Error('classroom missing');
+const scenario = classroom();
 const data = polygonMap(scenario);
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 /** Varkal attacks Corvin; the match runs on through the responses to the results. */
 const attackOnCorvin = () => {
