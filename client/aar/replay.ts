@@ -2,7 +2,7 @@
 // start of every recorded turn and the end, driving the Phaser map and a summary of that moment:
 // phase, theaters and their rungs, each guarantee's credibility, and the last adjudication's results.
 import { mapTablesView } from '../game/mapTables.js';
-import type { MapHandle, MountMap } from '../map/types.js';
+import { lazyMap } from '../map/lazyMap.js';
 import { announce, h, replace } from '../ui/dom.js';
 import { rungChip } from '../ui/rungChip.js';
 import { type ReplayJson, type ReplayStep, replaySteps } from '../view/aar.js';
@@ -10,9 +10,6 @@ import { guaranteeName } from '../view/matchText.js';
 import { fmt } from '../view/panels.js';
 import { guaranteeLinks, phaseLabel, theaters } from '../view/selectors.js';
 import { turnRecord } from '../view/turnRecord.js';
-
-// A glob, not a plain import(): the build works whether or not the map module has landed yet.
-const mapModules = import.meta.glob<{ mountMap: MountMap }>('../map/mountMap.ts');
 
 export interface ReplaySection {
   el: HTMLElement;
@@ -74,8 +71,6 @@ const summaryOf = (step: ReplayStep): HTMLElement[] => {
 export const replaySection = (replay: ReplayJson, onStep?: (step: ReplayStep) => void): ReplaySection => {
   const steps = replaySteps(replay);
   let at = 0;
-  let handle: MapHandle | null = null;
-  let destroyed = false;
 
   const first = h('button', { type: 'button', 'aria-label': 'First step' }, '« First');
   const prev = h('button', { type: 'button', 'aria-label': 'Previous step' }, '‹ Previous');
@@ -91,9 +86,8 @@ export const replaySection = (replay: ReplayJson, onStep?: (step: ReplayStep) =>
   });
   const position = h('p', { class: 'replay-position', 'aria-hidden': 'true' });
   const summary = h('div', { class: 'replay-summary card', 'aria-live': 'off' });
-  const host = h('div', { class: 'map-host' });
-  const status = h('p', { class: 'map-status', role: 'status' }, 'Loading the map…');
   const tables = mapTablesView();
+  const map = lazyMap({ fallback: 'The tables below show everything it draws.', onFail: () => tables.reveal() });
 
   const show = (index: number, speak: boolean) => {
     at = Math.max(0, Math.min(steps.length - 1, index));
@@ -106,7 +100,7 @@ export const replaySection = (replay: ReplayJson, onStep?: (step: ReplayStep) =>
     next.disabled = last.disabled = at === steps.length - 1;
     replace(summary, summaryOf(step));
     tables.update(step.view);
-    handle?.update(step.view, []);
+    map.update(step.view);
     if (speak) announce(`${step.label}. ${phaseLabel(step.view)}.`);
     onStep?.(step);
   };
@@ -136,12 +130,7 @@ export const replaySection = (replay: ReplayJson, onStep?: (step: ReplayStep) =>
       last,
     ),
     position,
-    h(
-      'div',
-      { class: 'replay-body' },
-      h('div', { class: 'replay-map' }, h('div', { class: 'map-frame' }, host, status), tables.el),
-      summary,
-    ),
+    h('div', { class: 'replay-body' }, h('div', { class: 'replay-map' }, map.el, tables.el), summary),
   );
   // Arrows step the replay anywhere in the section except in a field that uses them itself.
   el.addEventListener('keydown', (e) => {
@@ -162,34 +151,6 @@ export const replaySection = (replay: ReplayJson, onStep?: (step: ReplayStep) =>
     show(to, true);
   });
 
-  const loadMap = async () => {
-    const loader = mapModules['../map/mountMap.ts'];
-    const fail = (why: string) => {
-      replace(status, `The map could not load (${why}). The tables below show everything it draws.`);
-      status.classList.add('failed');
-      tables.reveal();
-    };
-    if (!loader) return fail('the map module is not part of this build');
-    try {
-      const { mountMap } = await loader();
-      const mounted = await mountMap(host, { scenarioId: replay.scenarioId });
-      if (destroyed) return mounted.destroy();
-      handle = mounted;
-      status.hidden = true;
-      const step = steps[at];
-      if (step) handle.update(step.view, []);
-    } catch (e) {
-      fail(e instanceof Error ? e.message : String(e));
-    }
-  };
-
   show(0, false);
-  void loadMap();
-  return {
-    el,
-    destroy() {
-      destroyed = true;
-      handle?.destroy();
-    },
-  };
+  return { el, destroy: () => map.destroy() };
 };

@@ -1,4 +1,4 @@
-// The contract between the screens and the Phaser map (loaded lazily with `import('./mountMap.js')`).
+// The contract between the screens and the Phaser map (loaded lazily by ./lazyMap.ts).
 // Screens hand it views; it draws and reports what the user points at. It owns no match state.
 import type { GameEvent } from '../../shared/model/events.js';
 import type { GameView } from '../../shared/view/viewFor.js';

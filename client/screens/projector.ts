@@ -3,7 +3,7 @@
 // timeline. No controls: the app joined as an observer named "Projector".
 import type { GameEvent } from '../../shared/model/events.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { MapHandle, MountMap } from '../map/types.js';
+import { lazyMap } from '../map/lazyMap.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
 import { endingOf, finalScores } from '../view/debrief.js';
@@ -15,10 +15,6 @@ import '../styles/projector.css';
 
 /** Lines the timeline shows: what fits on a classroom screen in big type. */
 const TIMELINE_LINES = 9;
-
-// The map module arrives in a chunk of its own; the glob finds it only if it exists, so this
-// screen still works (with a text fallback) where the map cannot load.
-const mapModules = import.meta.glob<{ mountMap: MountMap }>('../map/mountMap.ts');
 
 const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
   card: 'Event',
@@ -33,9 +29,11 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
   const phase = h('p', { class: 'projector-phase' });
   const clock = h('p', { class: 'projector-clock', 'aria-label': 'Time left in this phase' });
   const code = h('p', { class: 'projector-join' });
-  const mapBox = h('div', { class: 'projector-map', role: 'img', 'aria-label': 'Map of the theaters' });
-  const mapNote = h('p', { class: 'projector-map-note' }, 'Loading the map…');
-  mapBox.append(mapNote);
+  const map = lazyMap({
+    projector: true,
+    frameClass: 'projector-map',
+    fallback: 'The ladders and the timeline tell the story.',
+  });
   const ladderList = h('ul', { class: 'ladders' });
   const timeline = h('ol', { class: 'timeline', reversed: true });
   const scores = h('section', { class: 'projector-scores', 'aria-labelledby': 'projector-scores-title', hidden: true });
@@ -49,7 +47,7 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
       h(
         'div',
         { class: 'projector-body' },
-        mapBox,
+        map.el,
         h(
           'aside',
           { class: 'projector-side' },
@@ -74,9 +72,6 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
 
   let view: GameView | null = null;
   let deadline: number | null = null;
-  let map: MapHandle | null = null;
-  let mapLoading = false;
-  let destroyed = false;
   let lastEvent: GameEvent | undefined;
   let shown = '';
 
@@ -86,25 +81,6 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
     clock.classList.toggle('idle', deadline === null && !view.settings.paused);
   };
   const timer = setInterval(tick, 500);
-
-  const startMap = async (scenarioId: string) => {
-    mapLoading = true;
-    const load = mapModules['../map/mountMap.ts'];
-    if (!load)
-      return replace(mapNote, 'The map is not available in this build: the timeline and the ladders tell the story.');
-    try {
-      const { mountMap } = await load();
-      const handle = await mountMap(mapBox, { scenarioId, projector: true });
-      if (destroyed) return handle.destroy();
-      mapNote.remove();
-      map = handle;
-      if (view) map.update(view, []);
-    } catch (e) {
-      // The map may have taken over the element before failing: put the note back in it.
-      mapBox.replaceChildren(mapNote);
-      replace(mapNote, `The map could not be drawn (${e instanceof Error ? e.message : String(e)}).`);
-    }
-  };
 
   /** Events since the last update, for the map's animations. */
   const freshEvents = (log: readonly GameEvent[]): GameEvent[] => {
@@ -118,8 +94,7 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
     if (!v) return;
     view = v;
     deadline = s.deadline;
-    if (!mapLoading) void startMap(v.scenarioId);
-    map?.update(v, freshEvents(s.log));
+    map.update(v, freshEvents(s.log));
     tick();
     const key = JSON.stringify([
       s.code,
@@ -188,9 +163,8 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
   return {
     update,
     destroy: () => {
-      destroyed = true;
       clearInterval(timer);
-      map?.destroy();
+      map.destroy();
       replace(root);
     },
   };
