@@ -7,7 +7,6 @@ import { h, replace } from '../ui/dom.js';
 import { tableHead } from '../ui/table.js';
 import { STATUS_LABELS } from '../view/recordStatus.js';
 import { reviewUrl } from '../view/route.js';
-import '../styles/aar.css';
 
 interface Summary {
   id: string;
