@@ -7,7 +7,7 @@ import { type MapModel, type MapTarget, ROLE_COLORS } from '../view/mapModel.js'
 import { type Overlay, insetCaption, nationLabel, placeName, placeOverlays, theaterCard } from './overlays.js';
 import { type LinkMotion, drawArc, pulseNation } from './effects.js';
 import { fillRings, hexColor, strokeLine, strokeRings } from './paint.js';
-import { type Size, Viewport } from './viewport.js';
+import { type Fit, type Size, Viewport } from './viewport.js';
 
 export const SEA = '#dbe6ee';
 const LAND = 0xeeece6;
@@ -49,10 +49,12 @@ export class MapScene extends Phaser.Scene {
   /**
    * `pixelRatio`: device pixels per CSS pixel. The canvas has that many more pixels than its CSS box
    * (sharp on high-density screens); every size here is in CSS pixels, the camera does the rest.
+   * `fit`: how the map rests in its view (the projector shows the whole frame).
    */
   constructor(
     onReady: () => void,
     private readonly pixelRatio = 1,
+    private readonly restingFit: Fit = 'cover',
   ) {
     super('MapScene');
     this.onReady = onReady;
@@ -89,7 +91,7 @@ export class MapScene extends Phaser.Scene {
   /** The frame's geometry; drawn in neutral grey until a model arrives. */
   setData(data: MapData): void {
     this.geometry = data;
-    this.viewport = new Viewport(data, this.viewSize());
+    this.viewport = new Viewport(data, this.viewSize(), this.restingFit);
     this.fit();
   }
 

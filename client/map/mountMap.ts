@@ -38,7 +38,8 @@ export const mountMap: MountMap = async (container, options) => {
   const ready = new Promise<void>((resolve) => (onReady = resolve));
   // Sharp on high-density screens; capped, since a 3× canvas costs nine times the pixels.
   const ratio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
-  const scene = new MapScene(() => onReady(), ratio);
+  // The projector cannot pan: it shows the whole theater rather than crop the nations at its edges.
+  const scene = new MapScene(() => onReady(), ratio, projector ? 'contain' : 'cover');
   const chrome = buildChrome(container, {
     projector,
     zoomIn: () => scene.zoomBy(ZOOM_STEP),

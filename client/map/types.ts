@@ -5,7 +5,7 @@ import type { GameView } from '../../shared/view/viewFor.js';
 
 export interface MapOptions {
   scenarioId: string;
-  /** The projector's large, control-free map. */
+  /** The projector's large, control-free map: the whole theater in view, no panning. */
   projector?: boolean;
   /** The user picked a nation on the map (click, or Enter on the focused nation). */
   onSelectNation?(nationId: string): void;

@@ -12,6 +12,13 @@ export interface Size {
   height: number;
 }
 
+/**
+ * How the map rests in its view. `cover`: the frame fills the view (no empty margin beside a cut-off
+ * Russia) as long as every label, anchor and inset stays in sight. `contain`: the whole frame shows,
+ * edge nations and all, for the projector, where nobody can pan to what a cover-fit crops.
+ */
+export type Fit = 'cover' | 'contain';
+
 export class Viewport {
   /** The user's zoom over the resting fit, 1..8. */
   private userZoom = 1;
@@ -22,6 +29,7 @@ export class Viewport {
   constructor(
     private readonly frame: Pick<MapData, 'width' | 'height' | 'nations' | 'regions' | 'insets'>,
     private view: Size,
+    private readonly fit: Fit = 'cover',
   ) {
     const xs = [...frame.nations.map((n) => n.label[0]), ...frame.regions.map((r) => r.anchor[0])];
     const ys = [...frame.nations.map((n) => n.label[1]), ...frame.regions.map((r) => r.anchor[1])];
@@ -45,13 +53,11 @@ export class Viewport {
     this.clamp();
   }
 
-  /**
-   * World → screen scale. At rest the frame covers the view (no empty margin beside a cut-off
-   * Russia) as long as every label, anchor and inset stays in sight; else the frame is contained.
-   */
+  /** World → screen scale: the resting fit (see `Fit`; a cover-fit that would hide a label contains) times the user's zoom. */
   zoom(): number {
     const { width, height } = this.view;
     const contain = Math.min(width / this.frame.width, height / this.frame.height);
+    if (this.fit === 'contain') return contain * this.userZoom;
     const cover = Math.max(width / this.frame.width, height / this.frame.height);
     const [x0, y0, x1, y1] = this.essentials;
     const keep = Math.min(width / (x1 - x0), height / (y1 - y0));

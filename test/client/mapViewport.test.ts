@@ -50,6 +50,32 @@ describe('the map viewport', () => {
     expect(v.screenOf(500, 350)).toEqual({ x: 700, y: 300 });
   });
 
+  it('contains the whole frame, centred, on the projector, where a cover-fit would crop its edges', () => {
+    const view = { width: 1100, height: 640 };
+    const cover = new Viewport(frame, view);
+    const [, coverTop] = cover.worldAt(0, 0);
+    const [, coverBottom] = cover.worldAt(1100, 640);
+    expect(coverBottom - coverTop).toBeLessThan(700);
+    const contain = new Viewport(frame, view, 'contain');
+    expect(contain.zoom()).toBeCloseTo(640 / 700, 9);
+    for (const [x, y] of [
+      [0, 0],
+      [1000, 0],
+      [0, 700],
+      [1000, 700],
+    ] as const) {
+      const p = contain.screenOf(x, y);
+      expect(p.x).toBeGreaterThanOrEqual(-1e-9);
+      expect(p.x).toBeLessThanOrEqual(1100 + 1e-9);
+      expect(p.y).toBeGreaterThanOrEqual(-1e-9);
+      expect(p.y).toBeLessThanOrEqual(640 + 1e-9);
+    }
+    expect(contain.screenOf(500, 350)).toEqual({ x: 550, y: 320 });
+    contain.resize({ width: 800, height: 900 });
+    expect(contain.zoom()).toBeCloseTo(0.8, 9);
+    expect(contain.screenOf(500, 350)).toEqual({ x: 400, y: 450 });
+  });
+
   it('zooms about the pointer, between the resting fit and eight times it', () => {
     const v = new Viewport(frame, { width: 1000, height: 700 });
     const rest = v.zoom();
