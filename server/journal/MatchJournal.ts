@@ -76,13 +76,13 @@ export interface MatchJournal {
   /** The snapshot at the start of `turn`, or null if the match never reached it. */
   turnSnapshot(matchId: string, turn: number): Snapshot | null;
   match(matchId: string): MatchRecord | null;
-  /** Matches whose room was running when the server stopped. */
-  unfinished(): MatchRecord[];
+  /** Matches whose room was up when the server stopped (running, or over with people on the debrief). */
+  withRoomUp(): MatchRecord[];
   saveRoom(matchId: string, room: RoomRecord): void;
   alive(matchId: string, now: number): void;
   setStatus(matchId: string, status: MatchStatus): void;
   setPublic(matchId: string, open: boolean): void;
-  /** The match's room is gone: an unfinished match is closed, not restored. */
+  /** The match's room is gone: it is not restored, and an unfinished match is closed. */
   close(matchId: string): void;
 }
 
@@ -125,8 +125,10 @@ export class MemoryJournal implements MatchJournal {
     return this.matches.get(matchId) ?? null;
   }
 
-  unfinished(): MatchRecord[] {
-    return [...this.matches.values()].filter((m) => m.status === 'open');
+  private readonly roomDown = new Set<string>();
+
+  withRoomUp(): MatchRecord[] {
+    return [...this.matches.values()].filter((m) => !this.roomDown.has(m.id));
   }
 
   saveRoom(matchId: string, room: RoomRecord): void {
@@ -151,6 +153,7 @@ export class MemoryJournal implements MatchJournal {
 
   close(matchId: string): void {
     const m = this.matches.get(matchId);
+    this.roomDown.add(matchId);
     if (m && m.status === 'open') m.status = 'closed';
   }
 }

@@ -70,10 +70,12 @@ export class SqliteJournal implements MatchJournal {
         'SELECT seq, at, kind, seat, payload, hash FROM entries WHERE match_id = ? AND seq > ? ORDER BY seq',
       ),
       match: db.prepare('SELECT * FROM matches WHERE id = ?'),
-      unfinished: db.prepare("SELECT * FROM matches WHERE status = 'open' ORDER BY created_at"),
+      withRoomUp: db.prepare('SELECT * FROM matches WHERE room_open = 1 ORDER BY created_at'),
       saveRoom: db.prepare('UPDATE matches SET room = ? WHERE id = ?'),
       setStatus: db.prepare('UPDATE matches SET status = ? WHERE id = ?'),
-      close: db.prepare("UPDATE matches SET status = 'closed' WHERE id = ? AND status = 'open'"),
+      close: db.prepare(
+        "UPDATE matches SET room_open = 0, status = CASE status WHEN 'open' THEN 'closed' ELSE status END WHERE id = ?",
+      ),
     };
     // Sequence numbers are kept here per match, so an append is one insert and one update.
     const next = new Map<string, number>();
@@ -147,8 +149,8 @@ export class SqliteJournal implements MatchJournal {
     return row ? toRecord(row) : null;
   }
 
-  unfinished(): MatchRecord[] {
-    return (this.statements.unfinished.all() as MatchRow[]).map(toRecord);
+  withRoomUp(): MatchRecord[] {
+    return (this.statements.withRoomUp.all() as MatchRow[]).map(toRecord);
   }
 
   saveRoom(matchId: string, room: RoomRecord): void {

@@ -30,4 +30,8 @@ export const MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL,
      PRIMARY KEY (match_id, seq)
    ) WITHOUT ROWID;`,
+  // A finished match's room stays up while people read the debrief: it is restored too. The
+  // journal now says whether a match's room was up, not only whether the match was over.
+  `ALTER TABLE matches ADD COLUMN room_open INTEGER NOT NULL DEFAULT 1;
+   UPDATE matches SET room_open = 0 WHERE status <> 'open';`,
 ];

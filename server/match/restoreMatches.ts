@@ -1,4 +1,4 @@
-// After a restart: every match whose room was running comes back as a room with the same id, code,
+// After a restart: every match whose room was up (running, or over with people on its debrief) comes back as a room with the same id, code,
 // seats and state (its journal replayed and checked), before the server takes connections.
 import { randomUUID } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
@@ -23,7 +23,7 @@ export interface RestoreReport {
 
 export const restoreMatches = async (): Promise<RestoreReport> => {
   const report: RestoreReport = { restored: [], failed: [] };
-  for (const match of journal().unfinished()) {
+  for (const match of journal().withRoomUp()) {
     try {
       await matchMaker.createRoom('crisis', { __restore: { token: RESTORE_TOKEN, matchId: match.id } });
       report.restored.push(match.id);
@@ -34,6 +34,6 @@ export const restoreMatches = async (): Promise<RestoreReport> => {
       console.error(`match ${match.id} (code ${match.code}) was not restored: ${reason}`);
     }
   }
-  if (report.restored.length > 0) console.log(`restored ${report.restored.length} unfinished match(es)`);
+  if (report.restored.length > 0) console.log(`restored ${report.restored.length} match(es)`);
   return report;
 };
