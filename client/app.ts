@@ -81,6 +81,11 @@ export class App {
       this.lastNotice = s.notice.serial;
       this.noticeLine.className = `notice ${s.notice.kind}`;
       replace(this.noticeLine, s.notice.text);
+      // A notice is news, not a fixture: it goes after a while (errors stay longer to be read).
+      const serial = s.notice.serial;
+      setTimeout(() => {
+        if (this.lastNotice === serial) replace(this.noticeLine);
+      }, NOTICE_MS[s.notice.kind]);
     }
     if (!s.code) return;
     const wanted = screenFor(s.status, this.params);
@@ -124,6 +129,8 @@ export class App {
     replace(this.main);
   }
 }
+
+const NOTICE_MS = { info: 4000, error: 10_000 } as const;
 
 const SCREEN_TITLES: Record<ScreenName, string> = {
   lobby: 'Lobby',

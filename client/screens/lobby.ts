@@ -53,7 +53,7 @@ export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
     const facilitator = s.seat === 'facilitator';
     replace(codeText, s.code);
     invite.show(inviteUrl(location.origin, s.code));
-    const mine = s.seats.find((seat) => seat.id === s.seat);
+    const mine = s.seats.find((seat) => seat.id === s.seat && ROLE_ORDER.includes(seat.role));
     replace(
       you,
       facilitator
