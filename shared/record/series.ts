@@ -45,7 +45,7 @@ export class SeriesCollector {
   }
 }
 
-/** The CSV: one row per turn per nation and per guarantee. */
+/** The CSV: one row per turn per nation, per guarantee and per theater (its escalation rung). */
 export const seriesCsv = (points: readonly TurnPoint[]): string => {
   const header = [
     'turn',
@@ -58,13 +58,28 @@ export const seriesCsv = (points: readonly TurnPoint[]): string => {
     'score',
     'credibility',
     'commitment',
+    'rung',
   ];
   const rows: (string | number)[][] = [];
   for (const p of points) {
     for (const [id, n] of Object.entries(p.nations))
-      rows.push([p.turn, 'nation', id, n.defenseShare, n.consensus, n.capability, n.gdp, p.scores[id] ?? '', '', '']);
+      rows.push([
+        p.turn,
+        'nation',
+        id,
+        n.defenseShare,
+        n.consensus,
+        n.capability,
+        n.gdp,
+        p.scores[id] ?? '',
+        '',
+        '',
+        '',
+      ]);
     for (const [id, g] of Object.entries(p.guarantees))
-      rows.push([p.turn, 'guarantee', id, '', '', '', '', '', g.credibility, g.commitment]);
+      rows.push([p.turn, 'guarantee', id, '', '', '', '', '', g.credibility, g.commitment, '']);
+    for (const [id, rung] of Object.entries(p.theaters))
+      rows.push([p.turn, 'theater', id, '', '', '', '', '', '', '', rung]);
   }
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 };

@@ -193,7 +193,7 @@ it('the CSV and JSON download with the key in a header, one CSV row per turn per
   expect(lines[0]).toBe(
     'turn,subject_kind,subject,defense_share_pct,consensus,capability,gdp,score,credibility,commitment',
   );
-  expect(lines).toHaveLength(1 + 11 * (5 + 3));
+  expect(lines).toHaveLength(1 + 11 * (5 + 3 + 4));
   const [json] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download JSON' }).click(),

@@ -71,15 +71,15 @@ describe('exports', () => {
     expect(() => importRecord({ ...record, format: 'something else' })).toThrow(/not a match record: format/);
   });
 
-  it('the CSV has one row per turn per nation and per guarantee', async () => {
+  it('the CSV has one row per turn per nation, per guarantee and per theater', async () => {
     recordedMatch('rec-csv', 'key-csv');
     const res = await get('/api/matches/rec-csv/record.csv', 'key-csv');
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await res.text()).trim().split('\n');
     expect(lines[0]).toBe(
-      'turn,subject_kind,subject,defense_share_pct,consensus,capability,gdp,score,credibility,commitment',
+      'turn,subject_kind,subject,defense_share_pct,consensus,capability,gdp,score,credibility,commitment,rung',
     );
-    const perTurn = classroom.nations.length + classroom.guarantees.length;
+    const perTurn = classroom.nations.length + classroom.guarantees.length + classroom.regions.length;
     expect(lines).toHaveLength(1 + (classroom.turns + 1) * perTurn);
     expect(lines.filter((l) => l.startsWith(`${classroom.turns},guarantee,`))).toHaveLength(
       classroom.guarantees.length,
