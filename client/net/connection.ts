@@ -44,6 +44,23 @@ const save = (seat: SavedSeat | null): void => {
   else sessionStorage.removeItem(STORAGE_KEY);
 };
 
+const CHAT_KEY = 'guarantor.chat';
+const CHAT_KEPT = 200;
+
+/** This tab's chat lines for the match `code` (none for another match). */
+const loadChat = (code: string): ChatLine[] => {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(CHAT_KEY) ?? 'null') as { code: string; lines: ChatLine[] } | null;
+    return code && kept?.code === code && Array.isArray(kept.lines) ? kept.lines : [];
+  } catch {
+    return [];
+  }
+};
+
+const saveChat = (code: string, lines: readonly ChatLine[]): void => {
+  if (code) sessionStorage.setItem(CHAT_KEY, JSON.stringify({ code, lines: lines.slice(-CHAT_KEPT) }));
+};
+
 export interface CreateRequest {
   scenario: string;
   name: string;
@@ -68,6 +85,8 @@ export class MatchConnection {
   ) {
     this.room = room;
     this.saved = saved;
+    // Chat is not part of the room's state: the tab keeps what it received across a reload.
+    for (const line of loadChat(saved.code)) this.store.applyChat(line);
     this.attach(room);
   }
 
@@ -150,7 +169,10 @@ export class MatchConnection {
       this.onState(room);
     });
     room.onMessage('error', (m: { code: string; message: string }) => this.store.notify('error', m.message));
-    room.onMessage('chat', (line: ChatLine) => this.store.applyChat(line));
+    room.onMessage('chat', (line: ChatLine) => {
+      this.store.applyChat(line);
+      saveChat(this.saved.code, this.store.current.chat);
+    });
     room.onMessage('events', (events: GameEvent[]) => this.store.applyEvents(events));
     room.onStateChange(() => this.onState(room));
     room.onLeave((code: number) => void this.dropped(code));

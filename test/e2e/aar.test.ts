@@ -177,7 +177,7 @@ it('the timeline lists every adjudication with its report, and flags the White C
   expect(await timeline.locator('.tl-row.tl-intelligence').count()).toBeGreaterThan(0);
 });
 
-it('the CSV and JSON download with the key in a header, one CSV row per turn per nation and per guarantee', async () => {
+it('the CSV and JSON download with the key in a header, one CSV row per turn per nation, guarantee and theater', async () => {
   const match = recordMatch('aar-csv', 'key-csv');
   const page = await whiteCellBrowser(match);
   await page.goto(e2e.url(`/?aar=${match.id}`));
