@@ -39,3 +39,19 @@ it('a dropped connection shows "reconnecting…" and comes back into the same se
   );
   expect(await boskRow.textContent()).toContain('Ann');
 });
+
+it('a reload keeps the chat the page had received', async () => {
+  const host = await e2e.open('/', 'White Cell');
+  const { link } = await createMatch(host);
+  const player = await e2e.open(invitePath(link), 'player');
+  await joinFromInvite(player, 'Ann');
+  await takeSeat(player, 'Bosk');
+  await host.getByRole('button', { name: 'Start the match' }).click();
+  const history = player.getByRole('log', { name: 'Chat history' });
+  await player.getByRole('textbox', { name: 'Message', exact: true }).fill('Hold the line at the river.');
+  await player.getByRole('button', { name: 'Send', exact: true }).click();
+  await history.getByText('Hold the line at the river.').waitFor();
+
+  await player.reload();
+  await player.getByRole('log', { name: 'Chat history' }).getByText('Hold the line at the river.').waitFor();
+});
