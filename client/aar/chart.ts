@@ -196,11 +196,12 @@ export const lineChart = (spec: ChartSpec): HTMLElement => {
         h('span', {}, series.label),
       );
       button.addEventListener('click', () => {
-        const shown = hidden.has(series.id);
-        if (shown) hidden.delete(series.id);
+        const wasHidden = hidden.has(series.id);
+        if (wasHidden) hidden.delete(series.id);
         else hidden.add(series.id);
-        button.setAttribute('aria-pressed', String(shown));
-        plot.querySelector(`[data-series="${CSS.escape(series.id)}"]`)?.classList.toggle('hidden', !shown);
+        // Pressed means shown.
+        button.setAttribute('aria-pressed', String(wasHidden));
+        plot.querySelector(`[data-series="${CSS.escape(series.id)}"]`)?.classList.toggle('hidden', !wasHidden);
       });
       return h('li', {}, button);
     }),

@@ -134,8 +134,7 @@ export const replaySection = (replay: ReplayJson, onStep?: (step: ReplayStep) =>
   );
   // Arrows step the replay anywhere in the section except in a field that uses them itself.
   el.addEventListener('keydown', (e) => {
-    const target = e.target as HTMLElement;
-    if (target.closest('input, select, textarea, .gmap')) return;
+    if (e.target instanceof Element && e.target.closest('input, select, textarea, .gmap')) return;
     const to =
       e.key === 'ArrowRight'
         ? at + 1

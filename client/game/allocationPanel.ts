@@ -18,6 +18,7 @@ import {
   startingAllocation,
   withField,
 } from '../view/budgetPlan.js';
+import { sentenceCase } from '../view/matchText.js';
 import { money } from '../view/panels.js';
 import { allocationPreview } from '../view/selectors.js';
 import { type Actions, type Panel, isBusy, panelFrame, projectionTable, setBusy } from './panel.js';
@@ -29,8 +30,6 @@ const draftAllocation = (draft: unknown): { by: string; allocation: Allocation }
     ? { by: d.by ?? 'a teammate', allocation: d.command.allocation }
     : null;
 };
-
-const title = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 
 export const allocationPanel = (actions: Actions): Panel => {
   const body = h('div', { class: 'allocation-body' });
@@ -141,7 +140,7 @@ export const allocationPanel = (actions: Actions): Panel => {
   const form = (view: GameView, s: Snapshot): HTMLFormElement => {
     inputs.clear();
     const presets = allocationPresets(view, s.seat).map((p) => {
-      const b = h('button', { type: 'button', 'data-focus': `preset-${p.name}` }, title(p.name));
+      const b = h('button', { type: 'button', 'data-focus': `preset-${p.name}` }, sentenceCase(p.name));
       b.addEventListener('click', () => {
         plan = p.allocation;
         refresh();

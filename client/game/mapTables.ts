@@ -99,7 +99,7 @@ export const mapTablesView = (): TablesView => {
           t.theaters.map((r) => [r.name, h('span', {}, rungChip(r.rung), ` ${r.rung} (${r.rungName})`), r.peak]),
         ),
       ]);
-      // Row markers for "picked on the map".
+      // Rows carry their nation, so reveal() can mark the one picked on the map.
       const nationRows = body.querySelectorAll('table:first-of-type tbody tr');
       t.nations.forEach((n, i) => nationRows[i]?.setAttribute('data-nation', n.id));
       mark();

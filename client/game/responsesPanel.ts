@@ -1,7 +1,12 @@
 // Decision cards when a guarantee is invoked: the guarantor's honor / partial / abandon with each
 // answer's projected consequences side by side, and the allies' contribute / hedge / accommodate
 // with the odds each answer gives the challenger. Answers are final, so each card picks, then sends.
-import { ALLY_RESPONSES, GUARANTOR_RESPONSES, type GuarantorResponse } from '../../shared/model/vocabulary.js';
+import {
+  ALLY_RESPONSES,
+  type AllyResponse,
+  GUARANTOR_RESPONSES,
+  type GuarantorResponse,
+} from '../../shared/model/vocabulary.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { type Child, h, replace, uid } from '../ui/dom.js';
@@ -12,7 +17,9 @@ import { rungName } from '../view/matchText.js';
 import { money } from '../view/panels.js';
 import { type Actions, type Panel, deltaText, isBusy, panelFrame, pct, setBusy } from './panel.js';
 
-const NAME: Readonly<Record<string, string>> = {
+type Answer = GuarantorResponse | AllyResponse;
+
+const NAME: Readonly<Record<Answer, string>> = {
   honor: 'Honor',
   partial: 'Partial',
   abandon: 'Abandon',
@@ -29,11 +36,11 @@ const GUARANTOR_DOES: Readonly<Record<GuarantorResponse, string>> = {
 };
 
 /** A radio group of answers with their help text, and the send button; the choice is final. */
-const answerForm = (
+const answerForm = <C extends Answer>(
   name: string,
-  choices: readonly string[],
+  choices: readonly C[],
   sendLabel: string,
-  send: (choice: string, button: HTMLButtonElement) => void,
+  send: (choice: C, button: HTMLButtonElement) => void,
 ): HTMLFormElement => {
   const group = uid('answer');
   const button = h('button', { type: 'submit', class: 'primary', 'data-focus': `send-${name}` }, sendLabel);
@@ -51,12 +58,7 @@ const answerForm = (
           'div',
           { class: 'choice' },
           h('input', { type: 'radio', name: group, id, value: c, 'data-focus': `${name}-${c}` }),
-          h(
-            'label',
-            { for: id },
-            h('strong', {}, NAME[c] ?? c),
-            h('span', { class: 'hint' }, ` — ${ANSWER_HELP[c as 'honor']}`),
-          ),
+          h('label', { for: id }, h('strong', {}, NAME[c]), h('span', { class: 'hint' }, ` — ${ANSWER_HELP[c]}`)),
         );
       }),
     ),
@@ -66,14 +68,15 @@ const answerForm = (
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (isBusy(button)) return;
-    const picked = form.querySelector<HTMLInputElement>('input[type=radio]:checked');
+    const checked = form.querySelector<HTMLInputElement>('input[type=radio]:checked');
+    const picked = choices.find((c) => c === checked?.value);
     if (!picked) {
       replace(problem, 'Pick an answer first.');
       return;
     }
     replace(problem);
     setBusy(button, true);
-    send(picked.value, button);
+    send(picked, button);
   });
   return form;
 };
@@ -150,7 +153,7 @@ export const responsesPanel = (actions: Actions): Panel => {
         ? h('p', { class: 'answered', tabindex: -1, 'data-focus-home': true }, `You answered: ${NAME[card.answered]}.`)
         : answerForm(card.guarantee, GUARANTOR_RESPONSES, `Send my answer on ${card.ally}`, (choice, b) => {
             lastButton = b;
-            actions.command(panel, { type: 'answer_guarantee', guarantee: card.guarantee, choice: choice as 'honor' });
+            actions.command(panel, { type: 'answer_guarantee', guarantee: card.guarantee, choice });
           }),
     );
 
@@ -184,7 +187,7 @@ export const responsesPanel = (actions: Actions): Panel => {
         ? h('p', { class: 'answered', tabindex: -1, 'data-focus-home': true }, `You answered: ${NAME[card.answered]}.`)
         : answerForm('ally', ALLY_RESPONSES, 'Send my answer', (choice, b) => {
             lastButton = b;
-            actions.command(panel, { type: 'answer_ally', choice: choice as 'hedge' });
+            actions.command(panel, { type: 'answer_ally', choice });
           }),
     );
 

@@ -23,14 +23,14 @@ const FINAL_CLOSES = new Set([1000, 4000]);
 /** Pauses between attempts to get back in: quick at first, then every 5 s for about two minutes. */
 const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 3000, ...Array<number>(24).fill(5000)];
 
-export const serverEndpoint = (): string => {
+const serverEndpoint = (): string => {
   const secure = location.protocol === 'https:';
   // `npm run dev` serves the page from Vite; the game server stays on its own port.
   const host = import.meta.env.DEV ? `${location.hostname}:2567` : location.host;
   return `${secure ? 'wss' : 'ws'}://${host}`;
 };
 
-export const loadSaved = (): SavedSeat | null => {
+const loadSaved = (): SavedSeat | null => {
   try {
     const raw = sessionStorage.getItem(STORAGE_KEY);
     return raw ? (JSON.parse(raw) as SavedSeat) : null;

@@ -99,7 +99,7 @@ export const mountGame = (root: HTMLElement, ctx: ScreenContext): Screen => {
     const consoleBox = h(
       'div',
       { class: 'console-box' },
-      h('p', { class: 'map-status', role: 'status' }, 'Loading the White Cell console…'),
+      h('p', { class: 'hint', role: 'status' }, 'Loading the White Cell console…'),
     );
     replace(side, consoleBox, chat.el);
     import('../facilitator/console.js').then(

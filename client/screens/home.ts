@@ -134,7 +134,7 @@ export const mountHome = (root: HTMLElement, options: HomeOptions): Screen => {
     h('button', { type: 'submit', class: 'primary' }, 'Create match'),
   );
   createForm.addEventListener('change', (e) => {
-    if ((e.target as HTMLInputElement).name === 'scenario') showBots();
+    if (e.target instanceof HTMLInputElement && e.target.name === 'scenario') showBots();
   });
   createForm.addEventListener('submit', (e) => {
     e.preventDefault();

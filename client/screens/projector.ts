@@ -8,6 +8,7 @@ import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
 import { endingOf, finalScores } from '../view/debrief.js';
 import { clockLabel } from '../view/facilitator.js';
+import { sentenceCase } from '../view/matchText.js';
 import { type TimelineEntry, ladders, publicTimeline } from '../view/projector.js';
 import { RUNG_COLORS } from '../view/selectors.js';
 import type { Screen, ScreenContext } from './screen.js';
@@ -113,7 +114,9 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
     shown = key;
     replace(
       phase,
-      v.ended ? `Match over · ${endingOf(v).headline}` : `Turn ${v.turn} of ${v.config.turns} · ${phaseName(v.phase)}`,
+      v.ended
+        ? `Match over · ${endingOf(v).headline}`
+        : `Turn ${v.turn} of ${v.config.turns} · ${sentenceCase(v.phase)}`,
     );
     replace(
       code,
@@ -169,8 +172,6 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
     },
   };
 };
-
-const phaseName = (phase: string): string => phase.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
 
 /** A theater's ladder: nine cells, lit up to the current rung, the peak marked. */
 const ladderItem = (name: string, rung: number, peak: number, rungName: string): HTMLLIElement => {

@@ -1,5 +1,5 @@
-// The after-action review's charts: the record the server sends (docs/PROTOCOL.md §7), the five
-// series over turns as plain specs, and their geometry in SVG user units (axes, ticks, paths,
+// The after-action review's charts: the record the server sends (docs/PROTOCOL.md §7), the six
+// charts over turns as plain specs, and their geometry in SVG user units (axes, ticks, paths,
 // markers). Pure: no DOM, tested headless against a real recorded match.
 import type { GameState } from '../../shared/model/state.js';
 import type { TurnPoint } from '../../shared/record/series.js';

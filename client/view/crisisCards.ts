@@ -211,14 +211,16 @@ export const movePreview = (view: GameView, seat: string, move: ChallengerMove):
     invoked: invoked.map((g) => g.id),
     immediate: {},
   };
+  // Odds for every move that threatens (escalation as coercion); an expected value only for the
+  // moves the challenger's calculus weighs, which leaves escalation out.
   const forceful = asForceful(move.type) !== null && target !== undefined;
+  const weighed = FORCEFUL_MOVES.find((t) => t === move.type);
   const odds = (answer: GuarantorResponse | null) =>
     crisisOdds(view, crisis, {
       guarantors: answer ? Object.fromEntries(invoked.map((g) => [g.id, answer])) : {},
       allies: {},
     }).success;
   const rung = crisisRung(view.regions[region ?? '']?.rung ?? 0, move.type);
-  const calculable = (FORCEFUL_MOVES as readonly string[]).includes(move.type);
   return {
     sentence: moveSentence(view, challenger, move),
     rung,
@@ -230,10 +232,7 @@ export const movePreview = (view: GameView, seat: string, move: ChallengerMove):
     })),
     successAlone: forceful ? odds(null) : null,
     successIfHonored: forceful ? odds('honor') : null,
-    expectedValue:
-      calculable && target
-        ? challengerCalculus(view, challenger, move.type as (typeof FORCEFUL_MOVES)[number], target.id)
-        : null,
+    expectedValue: weighed && target ? challengerCalculus(view, challenger, weighed, target.id) : null,
   };
 };
 

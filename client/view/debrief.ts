@@ -60,21 +60,24 @@ export interface ScoreRow {
   hidden: boolean;
 }
 
-const ROLE_ORDER = ['guarantor', 'ally', 'challenger'];
+const ROLE_ORDER = ['guarantor', 'ally', 'challenger'] as const;
+type ScoredRole = (typeof ROLE_ORDER)[number];
+
+const isScoredRole = (role: string): role is ScoredRole => (ROLE_ORDER as readonly string[]).includes(role);
+/** A score term named after one of the role's objectives (others are the engine's clamps and notes). */
+const isMetric = (label: string): label is Metric => Object.hasOwn(METRICS, label);
 
 /** Every scored seat's final score with its named terms, by role then best first. */
 export const finalScores = (view: GameView): ScoreRow[] =>
   view.seats
-    .filter((s) => s.nation !== null && ROLE_ORDER.includes(s.role))
+    .flatMap((s) => (s.nation !== null && isScoredRole(s.role) ? [{ ...s, role: s.role }] : []))
     .map((s) => {
       const score = view.scores[s.id] ?? { value: 0, terms: [] };
-      const weights = view.config.objectives[s.role as 'guarantor' | 'ally' | 'challenger'] as Partial<
-        Record<Metric, number>
-      >;
+      const weights: Partial<Record<Metric, number>> = view.config.objectives[s.role];
       const total = Object.values(weights).reduce((a, b) => a + (b ?? 0), 0);
       const terms = score.terms.map((t): ScoreTerm => {
-        const known = METRICS[t.label as Metric] as { label: string; hint: string } | undefined;
-        const w = known ? (weights[t.label as Metric] ?? 0) : 0;
+        const known = isMetric(t.label) ? METRICS[t.label] : undefined;
+        const w = isMetric(t.label) ? (weights[t.label] ?? 0) : 0;
         const share = total > 0 ? w / total : 0;
         return {
           label: known?.label ?? sentenceCase(t.label),

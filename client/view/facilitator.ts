@@ -10,6 +10,7 @@ import type { Snapshot } from '../net/store.js';
 import {
   clockText,
   guaranteeName,
+  listText,
   moveSentence,
   nationName,
   regionName,
@@ -53,9 +54,6 @@ const nextPhase = (view: GameView): string => {
   return `Advance to ${sentenceCase(next).toLowerCase()}`;
 };
 
-const list = (names: string[]): string =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-
 export const phaseStatus = (view: GameView): PhaseStatus => {
   const owing = owedBy(view);
   const owed = owing.filter((id) => id !== 'facilitator').map((id) => seatName(view, id));
@@ -69,7 +67,7 @@ export const phaseStatus = (view: GameView): PhaseStatus => {
     advanceWarning:
       owed.length === 0
         ? null
-        : `${list(owed)} ${owed.length === 1 ? 'has' : 'have'} not submitted yet. If you advance now, ${DEFAULTS[view.phase]}.`,
+        : `${listText(owed)} ${owed.length === 1 ? 'has' : 'have'} not submitted yet. If you advance now, ${DEFAULTS[view.phase]}.`,
     paused: view.settings.paused,
     timed: view.settings.timers[view.phase] !== null,
     showMath: view.settings.showMath,

@@ -4,9 +4,10 @@
 import type { MapData, MapNation, Point } from '../map/mapData.js';
 import type { GameEvent } from '../../shared/model/events.js';
 import type { Term } from '../../shared/model/explain.js';
-import { type NationRole, RUNGS } from '../../shared/model/vocabulary.js';
+import type { NationRole } from '../../shared/model/vocabulary.js';
 import { credibility } from '../../shared/rules/credibility.js';
 import type { GameView } from '../../shared/view/viewFor.js';
+import { rungName, sentenceCase } from './matchText.js';
 import { RUNG_COLORS, guaranteeLinks } from './selectors.js';
 
 export { RUNG_COLORS };
@@ -37,10 +38,8 @@ export const credibilityColor = (value: number): string => {
   return hex(ca.map((c, i) => c + t * ((cb[i] ?? c) - c)));
 };
 
-export const rungLabel = (rung: number): string => {
-  const name = (RUNGS[rung] ?? 'peace').replaceAll('_', ' ');
-  return name.charAt(0).toUpperCase() + name.slice(1);
-};
+/** A rung's name as a card's caption: 4 → "Limited war". */
+export const rungLabel = (rung: number): string => sentenceCase(rungName(rung));
 
 export interface NationMark extends MapNation {
   role: NationRole | null;

@@ -53,6 +53,14 @@ export const moveSentence = (view: Names, challenger: string, move: ChallengerMo
   }
 };
 
+type Statement = Pick<GameView['statements'][number], 'seat' | 'kind' | 'subject' | 'text'>;
+
+/** A public statement as the turn log and the diplomacy panel list it: "Aurelia: red line on Aurelia → Bosk — “…”". */
+export const statementLine = (view: Names, s: Statement): string => {
+  const subject = s.kind === 'exit_ramp' ? regionName(view, s.subject) : guaranteeName(view, s.subject);
+  return `${seatName(view, s.seat)}: ${s.kind.replaceAll('_', ' ')} on ${subject}${s.text ? ` — “${s.text}”` : ''}`;
+};
+
 const CHOICE_PAST = { honor: 'honored', partial: 'partly honored', abandon: 'abandoned' } as const;
 
 /** "Turn 4: Aurelia honored its guarantee to Bosk against Varkal (Northern March)". */
@@ -61,6 +69,10 @@ export const decisionSentence = (view: Names, d: DecisionRecord): string => {
   const where = d.region ? ` (${regionName(view, d.region)})` : '';
   return `${nationName(view, d.guarantor)} ${CHOICE_PAST[d.choice]} its guarantee to ${ally ? nationName(view, ally) : d.guarantee} against ${nationName(view, d.challenger)}${where}`;
 };
+
+/** "A", "A and B", "A, B and C". */
+export const listText = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 
 /** Seconds as a clock: 125 → "2:05". */
 export const clockText = (seconds: number): string =>

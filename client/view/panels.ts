@@ -5,7 +5,7 @@ import type { GameView } from '../../shared/view/viewFor.js';
 import { legalCommands } from '../../shared/rules/legal.js';
 import { inCivilDisorder, respondents, seatById } from '../../shared/rules/seats.js';
 import type { Command } from '../../shared/protocol/commands.js';
-import { clockText, nationName, seatName } from './matchText.js';
+import { clockText, listText, nationName, seatName } from './matchText.js';
 
 /** A number for people: whole above 100, one decimal above 10, two below; a real minus sign. */
 export const fmt = (x: number): string => {
@@ -85,10 +85,6 @@ const owes = (view: GameView, seat: string): boolean => {
       return true;
   }
 };
-
-/** "A", "A and B", "A, B and C". */
-export const listText = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 
 /** What the seat can do in this phase: the panels shown and the one-line instruction. */
 export type Task = 'ready' | 'statements' | 'allocate' | 'move' | 'answer' | 'wait' | 'watch' | 'over';

@@ -2,11 +2,11 @@
 // rules (so a preview is the engine's own arithmetic). No Phaser, no DOM: tested headless.
 // Specific shared files, not shared/index.js: that one pulls the scenarios and bots into the bundle.
 import type { Allocation } from '../../shared/model/commands.js';
-import { RUNGS } from '../../shared/model/vocabulary.js';
 import { credibility } from '../../shared/rules/credibility.js';
 import { allocationTotal, budget, defenseSharePct } from '../../shared/rules/economy.js';
 import { nationOf } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
+import { rungName, sentenceCase } from './matchText.js';
 
 /** Nine rungs from calm to catastrophe on a colour-blind-safe sequential scale (cividis). */
 export const RUNG_COLORS = [
@@ -21,13 +21,11 @@ export const RUNG_COLORS = [
   '#e4cf5b',
 ] as const;
 
-const title = (s: string) => s.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
-
 /** "Turn 3 of 10 — Allocation", or the ending. */
 export const phaseLabel = (view: GameView): string =>
   view.ended
     ? `Match over after turn ${view.ended.turn}: ${view.ended.reason.replaceAll('_', ' ')}`
-    : `Turn ${view.turn} of ${view.config.turns} — ${title(view.phase)}`;
+    : `Turn ${view.turn} of ${view.config.turns} — ${sentenceCase(view.phase)}`;
 
 /** Whole seconds left before the deadline (0 when passed), or null without a deadline. */
 export const secondsLeft = (deadline: number | null, now: number): number | null =>
@@ -38,18 +36,16 @@ export interface TheaterRow {
   name: string;
   rung: number;
   rungName: string;
-  color: string;
 }
 
-/** Each theater's rung, named and coloured, hottest first. */
+/** Each theater's rung and its name, hottest first (client/ui/rungChip.ts colours a rung). */
 export const theaters = (view: GameView): TheaterRow[] =>
   Object.values(view.regions)
     .map((r) => ({
       id: r.id,
       name: r.name,
       rung: r.rung,
-      rungName: (RUNGS[r.rung] ?? 'peace').replaceAll('_', ' '),
-      color: RUNG_COLORS[r.rung] ?? RUNG_COLORS[0],
+      rungName: rungName(r.rung),
     }))
     .sort((a, b) => b.rung - a.rung || a.name.localeCompare(b.name));
 

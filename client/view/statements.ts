@@ -9,7 +9,7 @@ import { legalCommands } from '../../shared/rules/legal.js';
 import { nationOf, seatById } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Projected } from './budgetPlan.js';
-import { guaranteeName, regionName, seatName } from './matchText.js';
+import { guaranteeName, regionName, statementLine } from './matchText.js';
 
 export type StatementCommand = Extract<Command, { type: 'statement' }>;
 
@@ -90,8 +90,4 @@ export const statementPreview = (view: GameView, seat: string, cmd: StatementCom
 };
 
 /** This turn's statements, as lines for the diplomacy panel. */
-export const statementLines = (view: GameView): string[] =>
-  view.statements.map((s) => {
-    const subject = s.kind === 'exit_ramp' ? regionName(view, s.subject) : guaranteeName(view, s.subject);
-    return `${seatName(view, s.seat)}: ${STATEMENT_NAMES[s.kind].toLowerCase()} on ${subject}${s.text ? ` — “${s.text}”` : ''}`;
-  });
+export const statementLines = (view: GameView): string[] => view.statements.map((s) => statementLine(view, s));

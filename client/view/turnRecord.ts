@@ -13,6 +13,7 @@ import {
   regionName,
   seatName,
   signed,
+  statementLine,
 } from './matchText.js';
 import { fmt } from './panels.js';
 
@@ -194,20 +195,11 @@ export const namesIn = (view: GameView, text: string): string => {
   return out;
 };
 
-interface StatementData {
-  seat: string;
-  kind: 'red_line' | 'clarify' | 'narrow' | 'exit_ramp';
-  subject: string;
-  text: string;
-}
-
 /** An event in people's words: names instead of ids where the event carries its data. */
 export const eventText = (view: GameView, e: GameEvent): string => {
   const data = e.data ?? {};
   if (e.kind === 'statement' && data['statement']) {
-    const st = data['statement'] as StatementData;
-    const subject = st.kind === 'exit_ramp' ? regionName(view, st.subject) : guaranteeName(view, st.subject);
-    return `${seatName(view, st.seat)}: ${st.kind.replace('_', ' ')} on ${subject}${st.text ? ` — “${st.text}”` : ''}`;
+    return statementLine(view, data['statement'] as GameView['statements'][number]);
   }
   if (e.kind === 'crisis' && data['crisis']) {
     const c = data['crisis'] as GameView['crises'][number];

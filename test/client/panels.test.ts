@@ -17,13 +17,13 @@ import {
   chatHeading,
   countdown,
   fmt,
-  listText,
   privateTargets,
   seatSummary,
   seatTask,
   waitingFor,
 } from '../../client/view/panels.js';
-import { statementOptions, statementPreview } from '../../client/view/statements.js';
+import { listText } from '../../client/view/matchText.js';
+import { statementLines, statementOptions, statementPreview } from '../../client/view/statements.js';
 import { eventText, liveEntries, namesIn, turnRecord } from '../../client/view/turnRecord.js';
 import {
   type GameState,
@@ -35,13 +35,10 @@ import {
   owedBy,
   viewFor,
 } from '../../shared/index.js';
-import { classroomAt, withAureliaAllocation } from './fixtures.js';
+import { classroomAt, must, withAureliaAllocation } from './fixtures.js';
 
-const step = (state: GameState, seat: string, command: unknown): GameState => {
-  const r = applyCommand(state, seat, command);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.state;
-};
+const step = (state: GameState, seat: string, command: unknown): GameState =>
+  must(applyCommand(state, seat, command)).state;
 
 /** The classroom in responses: Varkal's limited attack on Bosk invokes Aurelia's treaty. */
 const attackOnBosk = (): GameState => {
@@ -254,6 +251,10 @@ describe('crisis cards', () => {
     const probeDunmere = movePreview(view, 'varkal', { type: 'probe', target: 'dunmere' });
     expect(probeDunmere?.invoked).toEqual([]);
     expect(movePreview(view, 'varkal', { type: 'hold', target: null })?.successAlone).toBeNull();
+    // Nuclear threats have odds (as coercion) but no expected value: the challenger's calculus leaves them out.
+    const threat = movePreview(view, 'varkal', { type: 'escalate', target: 'bosk' });
+    expect(threat?.successAlone).toBeGreaterThan(0);
+    expect(threat?.expectedValue).toBeNull();
   });
 });
 
@@ -282,6 +283,16 @@ describe('statements', () => {
       text: '',
     });
     expect(refused.refused).toMatch(/not a guarantee/);
+  });
+
+  it('lists the statements made this turn in the words of the turn log', () => {
+    const said = step(classroomAt('diplomacy'), 'aurelia', {
+      type: 'statement',
+      kind: 'red_line',
+      subject: 'aurelia-bosk',
+      text: 'Not one step',
+    });
+    expect(statementLines(viewFor(said, 'bosk'))).toEqual(['Aurelia: red line on Aurelia → Bosk — “Not one step”']);
   });
 });
 

@@ -21,10 +21,19 @@ describe('selectors', () => {
     expect(secondsLeft(10_000, 12_000)).toBe(0);
   });
 
-  it('lists theaters hottest first, each with a distinct colour per rung', () => {
-    const rows = theaters(view);
-    expect(rows.map((r) => r.rung)).toEqual([...rows.map((r) => r.rung)].sort((a, b) => b - a));
-    for (const r of rows) expect(r.color).toBe(RUNG_COLORS[r.rung]);
+  it('lists theaters hottest first with their rungs named, and a distinct colour per rung', () => {
+    const region = (id: string, rung: number) => {
+      const r = view.regions[id];
+      if (!r) throw new Error(`no region ${id}`);
+      return { ...r, rung };
+    };
+    const heated = { ...view, regions: { ...view.regions, west: region('west', 4), east: region('east', 1) } };
+    expect(theaters(heated).map((r) => [r.name, r.rung, r.rungName])).toEqual([
+      ['Western Shore', 4, 'limited war'],
+      ['Varkal Heartland', 1, 'gray zone'],
+      ['Northern March', 0, 'peace'],
+      ['Southern Coast', 0, 'peace'],
+    ]);
     expect(new Set(RUNG_COLORS).size).toBe(9);
   });
 
