@@ -15,11 +15,21 @@ import {
   regionName,
   rungName,
   seatName,
+  sentence,
   sentenceCase,
 } from '../view/matchText.js';
 import { fmt } from '../view/panels.js';
 import { STATEMENT_HELP } from '../view/statements.js';
-import { type LogGroup, changeText, eventText, namesIn, subjectName, turnRecord } from '../view/turnRecord.js';
+import { type GivenOutcomes, setOutcomes } from '../view/outcomes.js';
+import {
+  type LogGroup,
+  OVERRIDE_GROUP,
+  changeText,
+  eventText,
+  namesIn,
+  subjectName,
+  turnRecord,
+} from '../view/turnRecord.js';
 
 export const CATEGORIES = {
   decision: 'Decision',
@@ -85,37 +95,27 @@ const credibilityMove = (series: readonly TurnPoint[], guarantee: string, turn: 
   return `Credibility to the challenger: ${fmt(before)} before the turn, ${fmt(after)} after it.`;
 };
 
-const overrideGroup = (names: GameView, data: Partial<Decisions>, engine: Decisions | null): LogGroup => {
-  const entries: LogGroup['entries'] = [];
-  for (const [region, rung] of Object.entries(data.rungs ?? {})) {
-    const was = engine?.rungs[region];
-    if (was === rung) continue;
-    entries.push({
-      key: `rung-${region}`,
-      text: `${regionName(names, region)}: rung ${rung} (${rungName(rung)})${was === undefined ? '' : `; the rules gave ${was} (${rungName(was)})`}`,
-      why: null,
-    });
-  }
-  for (const [seat, won] of Object.entries(data.success ?? {})) {
-    const was = engine?.success[seat];
-    if (was === won) continue;
-    entries.push({
-      key: `success-${seat}`,
-      text: `${seatName(names, seat)}'s challenge ${won ? 'succeeds' : 'fails'}${was === undefined ? '' : `; the rules said it ${was ? 'succeeded' : 'failed'}`}`,
-      why: null,
-    });
-  }
-  return { title: 'Outcomes the White Cell set', entries };
+/** The outcomes an override event set, each against what the rules gave when the replay has the report. */
+const overrideGroup = (names: GameView, data: GivenOutcomes, engine: Decisions | null): LogGroup => {
+  const settled = { success: data.success ?? {}, rungs: data.rungs ?? {}, provocations: data.provocations ?? null };
+  const entries = engine
+    ? setOutcomes(names, engine, settled)
+    : Object.entries(settled.rungs).map(([region, rung]) => ({
+        key: `rung-${region}`,
+        text: `${regionName(names, region)} — the White Cell set: rung ${rung}, ${rungName(rung)}`,
+      }));
+  return { title: 'Outcomes the White Cell set', entries: entries.map((e) => ({ ...e, why: null })) };
 };
 
 /** The adjudication's own report for `turn`: notes and every change with its breakdown. */
 const reportGroups = (
   reports: readonly GameView[] | undefined,
   turn: number,
+  given?: GivenOutcomes,
 ): { view: GameView; groups: LogGroup[] } | null => {
   const view = reports?.find((v) => v.report?.turn === turn);
   if (!view) return null;
-  const section = turnRecord(view).find((s) => s.key === `report-${turn}`);
+  const section = turnRecord(view, given).find((s) => s.key === `report-${turn}`);
   // The engine's term labels name some things by id ("cost of honoring aurelia-corvin").
   const groups = (section?.groups ?? []).map((g) => ({
     ...g,
@@ -152,6 +152,8 @@ export const timelineTurns = (items: readonly TimelineItem[], sources: TimelineS
     rows.push(made);
     return made;
   };
+  // The outcomes each turn's (last) override set: the adjudication that follows reports them.
+  const overrides = new Map<number, GivenOutcomes>();
   const lastOfTurn = (turn: number, test: (r: TimelineRow) => boolean) =>
     [...rows].reverse().find((r) => r.turn === turn && test(r));
 
@@ -229,8 +231,10 @@ export const timelineTurns = (items: readonly TimelineItem[], sources: TimelineS
         break;
       }
       case 'override': {
-        const engine = reportGroups(reports, item.turn)?.view.report?.override?.engine ?? null;
-        const group = overrideGroup(names, data as Partial<Decisions>, engine);
+        const given = data as GivenOutcomes;
+        overrides.set(item.turn, given);
+        const engine = reportGroups(reports, item.turn, given)?.view.report?.override?.engine ?? null;
+        const group = overrideGroup(names, given, engine);
         row(item, 'override', 'White Cell overrides the adjudication the rules made.', {
           override: item.overrideReason ?? String(data['reason'] ?? ''),
           why: group.entries.length > 0 ? [group] : [],
@@ -238,23 +242,22 @@ export const timelineTurns = (items: readonly TimelineItem[], sources: TimelineS
         break;
       }
       case 'adjudicated': {
-        const report = reportGroups(reports, item.turn);
+        const report = reportGroups(reports, item.turn, overrides.get(item.turn));
         const reason =
           report?.view.report?.override?.reason ?? lastOfTurn(item.turn, (r) => r.override !== null)?.override;
         const overridden = data['override'] === true;
-        // The override is flagged on the row itself, not repeated among the notes.
-        const why = (report?.groups ?? [])
-          .map((g) => ({ ...g, entries: g.entries.filter((e) => !e.key.endsWith('-override')) }))
-          .filter((g) => g.entries.length > 0);
-        // What the dice decided, said at once; the changes stay behind "why".
-        const happened = why.find((g) => g.title === 'What happened')?.entries.map((e) => sentenceCase(e.text)) ?? [];
+        // The override is flagged on the row itself and its outcomes listed on the override's row.
+        const why = (report?.groups ?? []).filter((g) => g.title !== OVERRIDE_GROUP);
+        // What happened, as it stands after any override, said at once; the changes stay behind "why".
+        const happened =
+          why.find((g) => g.title === 'What happened')?.entries.map((e) => sentence(sentenceCase(e.text))) ?? [];
         const text = `Turn ${item.turn} adjudicated${overridden ? ' with the White Cell’s override' : ''}.`;
         row(item, 'adjudication', text, {
           who: '',
           why,
           override: overridden ? (reason ?? '') : null,
           note: report
-            ? happened.join('. ') || null
+            ? happened.join(' ') || null
             : 'Its detailed report comes with the replay, which could not be loaded.',
         });
         break;

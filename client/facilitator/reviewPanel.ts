@@ -6,7 +6,7 @@ import type { ScreenContext } from '../screens/screen.js';
 import { announce, h, replace, uid } from '../ui/dom.js';
 import { tableHead } from '../ui/table.js';
 import { type Review, overrideCommand, reviewOf, rungOptions } from '../view/facilitator.js';
-import { signed } from '../view/matchText.js';
+import { quotedSentence, signed } from '../view/matchText.js';
 import { type Panel, onChange } from './panel.js';
 
 const yesNo = (b: boolean) => (b ? 'succeeds' : 'fails');
@@ -157,9 +157,7 @@ const reviewForm = (ctx: ScreenContext, review: Review): HTMLFormElement => {
       ? h(
           'p',
           { class: 'override-note' },
-          'Your override is in place: “',
-          review.overrideReason,
-          '”. Publish to release it.',
+          `Your override is in place. Your reason: ${quotedSentence(review.overrideReason)} Publish to release it.`,
         )
       : h(
           'p',

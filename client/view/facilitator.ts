@@ -19,6 +19,7 @@ import {
   sentenceCase,
   signed,
 } from './matchText.js';
+import { noteText } from './outcomes.js';
 
 /** What a seat that owes gets if the White Cell pushes the phase on (docs/RULES.md, deadlines). */
 const DEFAULTS: Record<Phase, string> = {
@@ -163,7 +164,7 @@ export const reviewOf = (view: GameView): Review | null => {
       }),
     notes: engine.notes.map((n) => ({
       subject: view.nations[n.subject]?.name ?? seatName(view, n.subject),
-      text: n.text,
+      text: noteText(view, n.text),
       why: n.why?.terms ?? [],
     })),
     overrideReason: pending.override?.reason ?? null,

@@ -84,3 +84,43 @@ export const signed = (x: number, digits = 0): string => {
   if (Number(text) === 0) return text;
   return `${x > 0 ? '+' : '−'}${text}`;
 };
+
+// Names that are plural in form or a description take the article: "the United States’ budget".
+const TAKES_THE = /^(united\b|white cell$)|\b(states|islands|republic|kingdom|emirates|netherlands|philippines)$/i;
+
+/** "Varkal’s", "the United States’", "the White Cell’s": one rule for every possessive in the client. */
+export const possessive = (name: string): string => {
+  const owner = TAKES_THE.test(name) ? `the ${name}` : name;
+  return /s$/i.test(name) ? `${owner}’` : `${owner}’s`;
+};
+
+/** A quotation that ends a sentence: the full stop goes inside when the quote has none of its own. */
+export const quotedSentence = (text: string): string => {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? `“${t}”` : `“${t}.”`;
+};
+
+/** Ends a sentence with a full stop unless it already ends with one (or with a quote that does). */
+export const sentence = (text: string): string =>
+  /[.!?…][”’"')]?$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+
+/** Forces in force points, rounded one way everywhere (the map's chips, its tooltips and the tables). */
+export const forcePoints = (v: number): string => `${Math.round(v).toLocaleString('en')} FP`;
+
+/** A 0–1 share as a whole percentage: readiness 0.75 → "75%". */
+export const percent = (x: number): string => `${Math.round(x * 100)}%`;
+
+const escape = (id: string): string => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The engine writes some lines with ids ("major attack on bosk"): names them. Guarantee ids first
+ * (they contain nation ids), whole words only, so "pol" never touches "policy".
+ */
+export const namesIn = (view: Names, text: string): string => {
+  let out = text;
+  for (const id of Object.keys(view.guarantees))
+    out = out.replace(new RegExp(`\\b${escape(id)}\\b`, 'g'), guaranteeName(view, id));
+  for (const id of Object.keys(view.nations))
+    out = out.replace(new RegExp(`\\b${escape(id)}\\b`, 'g'), nationName(view, id));
+  return out;
+};

@@ -9,13 +9,20 @@ import {
   decisionSentence,
   guaranteeName,
   moveSentence,
+  namesIn,
   nationName,
+  percent,
+  possessive,
+  quotedSentence,
   regionName,
   seatName,
   signed,
   statementLine,
 } from './matchText.js';
+import { type GivenOutcomes, setOutcomes, settledNote, settledOutcomes } from './outcomes.js';
 import { fmt } from './panels.js';
+
+export { namesIn };
 
 export interface Breakdown {
   /** Each named term of the number, formatted. */
@@ -49,7 +56,7 @@ const NATION_METRICS: Readonly<Record<string, string>> = {
   defenseShare: 'defense (% of GDP)',
   capability: 'capability',
   pipeline: 'capability on order',
-  readiness: 'readiness (0–1)',
+  readiness: 'readiness',
   industrialBase: 'industrial base',
   consensus: 'consensus',
   debt: 'debt (% of GDP)',
@@ -89,25 +96,50 @@ const breakdown = (view: GameView, why: { terms: { label: string; value: number 
     ? { terms: why.terms.map((t) => ({ label: namesIn(view, t.label), value: fmt(t.value) })), hidden: false }
     : { terms: [], hidden: true };
 
-/** "consensus 65 → 63.2 (−1.8)". */
-export const changeText = (view: GameView, c: Change): string =>
-  `${metricName(view, c.metric)} ${fmt(c.before)} → ${fmt(c.after)} (${signed(c.after - c.before, Math.abs(c.after - c.before) < 1 ? 2 : 1)})`;
+/** Meters kept as 0–1 shares that people read as percentages (the map and the tables show them so). */
+const PERCENT_METRICS = new Set(['readiness']);
 
-const reportSection = (view: GameView): LogSection | null => {
+/** "consensus 65 → 63.2 (−1.8)", "readiness 75% → 80% (+5 points)". */
+export const changeText = (view: GameView, c: Change): string => {
+  const name = metricName(view, c.metric);
+  if (PERCENT_METRICS.has(c.metric))
+    return `${name} ${percent(c.before)} → ${percent(c.after)} (${signed(Math.round(c.after * 100) - Math.round(c.before * 100))} points)`;
+  return `${name} ${fmt(c.before)} → ${fmt(c.after)} (${signed(c.after - c.before, Math.abs(c.after - c.before) < 1 ? 2 : 1)})`;
+};
+
+/** A change's breakdown, in the units its line is shown in. */
+const changeBreakdown = (view: GameView, c: Change): Breakdown =>
+  PERCENT_METRICS.has(c.metric)
+    ? breakdown(view, { terms: c.why.terms.map((t) => ({ label: t.label, value: t.value * 100 })) })
+    : breakdown(view, c.why);
+
+/** The report's group with the White Cell's reason and the outcomes it set. */
+export const OVERRIDE_GROUP = 'White Cell override';
+
+const reportSection = (view: GameView, given?: GivenOutcomes): LogSection | null => {
   const report = view.report;
   if (!report) return null;
   const groups: LogGroup[] = [];
+  const engine = report.override?.engine ?? null;
+  const settled = engine ? settledOutcomes(view, report, given) : null;
+  // The outcomes that stand come first: the override's reason and what it changed.
+  if (report.override && engine && settled)
+    groups.push({
+      title: OVERRIDE_GROUP,
+      entries: [
+        { key: `r${report.turn}-override`, text: `Reason: ${quotedSentence(report.override.reason)}`, why: null },
+        ...setOutcomes(view, engine, settled).map((o) => ({
+          key: `r${report.turn}-${o.key}`,
+          text: o.text,
+          why: null,
+        })),
+      ],
+    });
   const notes: LogEntry[] = report.notes.map((n, i) => ({
     key: `r${report.turn}-note-${i}`,
-    text: namesIn(view, n.text),
+    text: settledNote(view, report, n, settled),
     why: n.why ? breakdown(view, n.why) : null,
   }));
-  if (report.override)
-    notes.unshift({
-      key: `r${report.turn}-override`,
-      text: `White Cell override: ${report.override.reason}`,
-      why: null,
-    });
   if (notes.length > 0) groups.push({ title: 'What happened', entries: notes });
   const bySubject = new Map<string, LogEntry[]>();
   for (const c of report.changes) {
@@ -116,13 +148,16 @@ const reportSection = (view: GameView): LogSection | null => {
     list.push({
       key: `r${report.turn}-${c.subject}-${c.metric}`,
       text: changeText(view, c),
-      why: breakdown(view, c.why),
+      why: changeBreakdown(view, c),
     });
     bySubject.set(c.subject, list);
   }
   for (const [subject, entries] of bySubject) groups.push({ title: subjectName(view, subject), entries });
   return { key: `report-${report.turn}`, title: `Turn ${report.turn} results`, groups };
 };
+
+const revealText = (view: GameView, r: Pick<GameView['reveals'][number], 'about' | 'gap'>): string =>
+  `Intelligence: ${possessive(seatName(view, r.about))} allocation${r.gap ? ' — its red line is not backed by forces' : ''}`;
 
 const currentSection = (view: GameView): LogSection => {
   const t = view.turn;
@@ -162,7 +197,7 @@ const currentSection = (view: GameView): LogSection => {
   if (crises.length > 0) groups.push({ title: 'Crises', entries: crises });
   const reveals = view.reveals.map((r, i) => ({
     key: `t${t}-reveal-${i}`,
-    text: `Intelligence: ${seatName(view, r.about)}'s allocation${r.gap ? ' — its red line is not backed by forces' : ''}`,
+    text: revealText(view, r),
     why: {
       terms: [
         { label: 'readiness', value: fmt(r.allocation.readiness) },
@@ -180,21 +215,6 @@ const currentSection = (view: GameView): LogSection => {
   return { key: `turn-${t}`, title: `Turn ${t} so far`, groups };
 };
 
-const escape = (id: string): string => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The engine writes some lines with ids ("major attack on bosk"): names them. Guarantee ids first
- * (they contain nation ids), whole words only, so "pol" never touches "policy".
- */
-export const namesIn = (view: GameView, text: string): string => {
-  let out = text;
-  for (const id of Object.keys(view.guarantees))
-    out = out.replace(new RegExp(`\\b${escape(id)}\\b`, 'g'), guaranteeName(view, id));
-  for (const id of Object.keys(view.nations))
-    out = out.replace(new RegExp(`\\b${escape(id)}\\b`, 'g'), nationName(view, id));
-  return out;
-};
-
 /** An event in people's words: names instead of ids where the event carries its data. */
 export const eventText = (view: GameView, e: GameEvent): string => {
   const data = e.data ?? {};
@@ -206,9 +226,11 @@ export const eventText = (view: GameView, e: GameEvent): string => {
     const invoked = c.invoked.length > 0 ? `: invokes ${c.invoked.map((g) => guaranteeName(view, g)).join(', ')}` : '';
     return `${moveSentence(view, c.challenger, c.move)}${invoked}`;
   }
+  if (e.kind === 'adjudicated')
+    return `Turn ${e.turn} results published${data['override'] === true ? ', with a White Cell override' : ''}`;
   if (e.kind === 'intel_reveal' && data['reveal']) {
     const r = data['reveal'] as GameView['reveals'][number];
-    return `Intelligence: ${seatName(view, r.about)}'s allocation${r.gap ? ' — its red line is not backed by forces' : ''}`;
+    return revealText(view, r);
   }
   return namesIn(view, e.text);
 };
@@ -224,9 +246,11 @@ export const liveEntries = (view: GameView, log: readonly GameEvent[], limit = 4
     .reverse()
     .map(({ e, i }) => {
       const changes = Array.isArray(e.data?.['changes']) ? (e.data['changes'] as Change[]) : [];
+      const said = eventText(view, e);
       return {
         key: `live-${i}`,
-        text: e.kind === 'phase_changed' ? eventText(view, e) : `Turn ${e.turn}: ${eventText(view, e)}`,
+        // Lines that name their turn already ("Turn 2 results published") are not prefixed again.
+        text: /^turn \d/i.test(said) ? said : `Turn ${e.turn}: ${said}`,
         why:
           changes.length > 0
             ? {
@@ -237,10 +261,13 @@ export const liveEntries = (view: GameView, log: readonly GameEvent[], limit = 4
       };
     });
 
-/** The record of the match a seat can see, newest first. */
-export const turnRecord = (view: GameView): LogSection[] => {
+/**
+ * The record of the match a seat can see, newest first. `given`: the outcomes the White Cell set in
+ * the report's turn, when the caller has the override event (the after-action review does).
+ */
+export const turnRecord = (view: GameView, given?: GivenOutcomes): LogSection[] => {
   const sections = [currentSection(view)];
-  const report = reportSection(view);
+  const report = reportSection(view, given);
   if (report) sections.push(report);
   if (view.history.length > 0)
     sections.push({

@@ -47,7 +47,14 @@ const recorded = () => {
     if (session.state.pending) {
       if (overridden === 0 && session.state.crises.some((c) => c.invoked.length > 0)) {
         const rungs = Object.fromEntries(Object.keys(session.state.regions).map((r) => [r, 1]));
-        const r = session.command('facilitator', { type: 'override', reason: REASON, rungs }, now);
+        // Every forceful challenge's outcome turned round, so the record has one the rules did not give.
+        const drawn = session.state.pending.engine.success;
+        const success = Object.fromEntries(
+          session.state.crises
+            .filter((c) => c.move.target !== null)
+            .map((c) => [c.challengerSeat, !drawn[c.challengerSeat]]),
+        );
+        const r = session.command('facilitator', { type: 'override', reason: REASON, rungs, success }, now);
         if (!r.ok) throw new Error(r.error.message);
         overridden = session.state.turn;
       }
@@ -243,8 +250,20 @@ describe('decision timeline', () => {
     const turn = timeline.find((t) => t.turn === overridden);
     const override = turn?.rows.find((r) => r.category === 'override');
     expect(override?.override).toBe(REASON);
-    expect(override?.why[0]?.entries.some((e) => /; the rules gave \d/.test(e.text))).toBe(true);
-    expect(turn?.rows.find((r) => r.category === 'adjudication')?.override).toBe(REASON);
+    const set = override?.why[0]?.entries.map((e) => e.text) ?? [];
+    expect(set.some((e) => /— the White Cell set: rung 1, .+ \(the rules gave: rung \d, .+\)$/.test(e))).toBe(true);
+    expect(
+      set.some((e) =>
+        /^Varkal’s .+ on .+ — the White Cell set: (fails|succeeds) \(the rules gave: (succeeds|fails)\)$/.test(e),
+      ),
+    ).toBe(true);
+    const adjudication = turn?.rows.find((r) => r.category === 'adjudication');
+    expect(adjudication?.override).toBe(REASON);
+    // Under the override, the dice's outcome is marked overruled, with the outcome that stands.
+    expect(adjudication?.note).toMatch(
+      /rolled \d+ \(under \d+ succeeds\) → (succeeds|fails) — overruled: the White Cell set it to (fail|succeed)\./,
+    );
+    expect(adjudication?.note).not.toMatch(/\.\./);
     const others = rows.filter((r) => r.category === 'adjudication' && r.turn !== overridden);
     expect(others.every((r) => r.override === null)).toBe(true);
   });
