@@ -12,20 +12,23 @@ import type { Snapshot } from '../net/store.js';
 import { type Child, h, replace, uid } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
 import { tableHead } from '../ui/table.js';
-import { ANSWER_HELP, type AllyCard, type GuarantorCard, allyCard, guarantorCards } from '../view/crisisCards.js';
-import { rungName } from '../view/matchText.js';
+import {
+  ANSWER_HELP,
+  type AllyCard,
+  type AnswerWords,
+  type GuarantorCard,
+  allyCard,
+  guarantorCards,
+} from '../view/crisisCards.js';
 import { money } from '../view/panels.js';
 import { type Actions, type Panel, deltaText, isBusy, panelFrame, pct, setBusy } from './panel.js';
 
 type Answer = GuarantorResponse | AllyResponse;
 
-const NAME: Readonly<Record<Answer, string>> = {
-  honor: 'Honor',
-  partial: 'Partial',
-  abandon: 'Abandon',
-  contribute: 'Contribute',
-  hedge: 'Hedge',
-  accommodate: 'Accommodate',
+const GUARANTOR_WORDS: Readonly<Record<GuarantorResponse, AnswerWords>> = {
+  honor: { name: 'Honor', help: ANSWER_HELP.honor },
+  partial: { name: 'Partial', help: ANSWER_HELP.partial },
+  abandon: { name: 'Abandon', help: ANSWER_HELP.abandon },
 };
 
 /** The columns of an ally's odds table: what its guarantor answers. */
@@ -39,6 +42,7 @@ const GUARANTOR_DOES: Readonly<Record<GuarantorResponse, string>> = {
 const answerForm = <C extends Answer>(
   name: string,
   choices: readonly C[],
+  words: Readonly<Record<C, AnswerWords>>,
   sendLabel: string,
   send: (choice: C, button: HTMLButtonElement) => void,
 ): HTMLFormElement => {
@@ -58,7 +62,7 @@ const answerForm = <C extends Answer>(
           'div',
           { class: 'choice' },
           h('input', { type: 'radio', name: group, id, value: c, 'data-focus': `${name}-${c}` }),
-          h('label', { for: id }, h('strong', {}, NAME[c]), h('span', { class: 'hint' }, ` — ${ANSWER_HELP[c]}`)),
+          h('label', { for: id }, h('strong', {}, words[c].name), h('span', { class: 'hint' }, ` — ${words[c].help}`)),
         );
       }),
     ),
@@ -101,7 +105,7 @@ const consequenceTable = (card: GuarantorCard): HTMLTableElement => {
         'tr',
         {},
         h('td'),
-        o.map((x) => h('th', { scope: 'col' }, NAME[x.choice])),
+        o.map((x) => h('th', { scope: 'col' }, GUARANTOR_WORDS[x.choice].name)),
       ),
     ),
     h(
@@ -135,6 +139,10 @@ const consequenceTable = (card: GuarantorCard): HTMLTableElement => {
   );
 };
 
+/** The answer sent, where the form was: the panel's focus lands here once it is taken. */
+const answered = (name: string): HTMLElement =>
+  h('p', { class: 'answered', tabindex: -1, 'data-focus-home': true }, `You answered: ${name}.`);
+
 export const responsesPanel = (actions: Actions): Panel => {
   const body = h('div', {});
   const el = panelFrame('responses-panel', 'Crisis: your decision', body);
@@ -147,22 +155,28 @@ export const responsesPanel = (actions: Actions): Panel => {
       'article',
       { class: 'decision' },
       h('h3', {}, card.title),
-      h('p', {}, `${card.crisis}. The theater stands at rung ${card.rung} (${rungName(card.rung)}).`),
+      h('p', {}, `${card.crisis}. ${card.stakes}`),
       consequenceTable(card),
       card.answered
-        ? h('p', { class: 'answered', tabindex: -1, 'data-focus-home': true }, `You answered: ${NAME[card.answered]}.`)
-        : answerForm(card.guarantee, GUARANTOR_RESPONSES, `Send my answer on ${card.ally}`, (choice, b) => {
-            lastButton = b;
-            actions.command(panel, { type: 'answer_guarantee', guarantee: card.guarantee, choice });
-          }),
+        ? answered(GUARANTOR_WORDS[card.answered].name)
+        : answerForm(
+            card.guarantee,
+            GUARANTOR_RESPONSES,
+            GUARANTOR_WORDS,
+            `Send my answer on ${card.ally}`,
+            (choice, b) => {
+              lastButton = b;
+              actions.command(panel, { type: 'answer_guarantee', guarantee: card.guarantee, choice });
+            },
+          ),
     );
 
   const ally = (card: AllyCard) =>
     h(
       'article',
       { class: 'decision' },
-      h('h3', {}, `${card.guarantors.join(' and ')} ${card.guarantors.length > 1 ? 'face' : 'faces'} a crisis`),
-      h('p', {}, 'Answer once for this turn. The table shows the challenger’s chance of success for each answer.'),
+      h('h3', {}, card.title),
+      h('p', {}, card.intro),
       card.crises.map((c) =>
         h(
           'table',
@@ -176,7 +190,7 @@ export const responsesPanel = (actions: Actions): Panel => {
               h(
                 'tr',
                 {},
-                h('th', { scope: 'row' }, NAME[a]),
+                h('th', { scope: 'row' }, card.answers[a].name),
                 GUARANTOR_RESPONSES.map((g) => h('td', {}, pct(c.odds[a][g]))),
               ),
             ),
@@ -184,8 +198,8 @@ export const responsesPanel = (actions: Actions): Panel => {
         ),
       ),
       card.answered
-        ? h('p', { class: 'answered', tabindex: -1, 'data-focus-home': true }, `You answered: ${NAME[card.answered]}.`)
-        : answerForm('ally', ALLY_RESPONSES, 'Send my answer', (choice, b) => {
+        ? answered(card.answers[card.answered].name)
+        : answerForm('ally', ALLY_RESPONSES, card.answers, 'Send my answer', (choice, b) => {
             lastButton = b;
             actions.command(panel, { type: 'answer_ally', choice });
           }),

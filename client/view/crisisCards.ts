@@ -31,7 +31,7 @@ import { legalCommands } from '../../shared/rules/legal.js';
 import { nationOf, respondents } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import { type Projected, credibilityProjected } from './budgetPlan.js';
-import { guaranteeName, moveSentence, nationName, rungName } from './matchText.js';
+import { guaranteeName, listText, moveSentence, nationName, regionName, rungName } from './matchText.js';
 
 export interface GuarantorOption {
   choice: GuarantorResponse;
@@ -56,9 +56,21 @@ export interface GuarantorCard {
   crisis: string;
   /** The rung the theater stands at once the move lands: what the public judges backing down by. */
   rung: number;
+  /** The theater's rung now, before the move lands. */
+  now: number;
+  /** "The Northern March is at rung 2 (crisis) and would go to rung 4 (limited war) once the attack lands." */
+  stakes: string;
   answered: GuarantorResponse | null;
   options: GuarantorOption[];
 }
+
+const rungWords = (r: number): string => `rung ${r} (${rungName(r)})`;
+
+/** Where the theater stands and where the move takes it: the card's stakes, in one sentence. */
+const stakes = (theater: string, now: number, rung: number): string =>
+  rung > now
+    ? `${theater} is at ${rungWords(now)} and would go to ${rungWords(rung)} once the move lands.`
+    : `${theater} is at ${rungWords(now)} and stays there when the move lands.`;
 
 const crisisFor = (view: GameView, gid: string): Crisis | undefined => view.crises.find((c) => c.invoked.includes(gid));
 
@@ -71,7 +83,8 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
     const c = crisisFor(view, gid);
     const guarantor = g && view.nations[g.guarantor];
     if (!g || !c || !guarantor) return [];
-    const rung = crisisRung(view.regions[c.region ?? '']?.rung ?? 0, c.move.type);
+    const now = view.regions[c.region ?? '']?.rung ?? 0;
+    const rung = crisisRung(now, c.move.type);
     const options = GUARANTOR_RESPONSES.map((choice): GuarantorOption => {
       const ledger = new Ledger(view);
       const record = {
@@ -118,6 +131,8 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
         title: `Your guarantee to ${nationName(view, g.ally)} is invoked`,
         crisis: moveSentence(view, c.challenger, c.move),
         rung,
+        now,
+        stakes: stakes(regionName(view, c.region ?? ''), now, rung),
         answered: answers[gid] ?? null,
         options,
       },
@@ -131,11 +146,57 @@ export interface AllyCrisisOdds {
   odds: Record<AllyResponse, Record<GuarantorResponse, number>>;
 }
 
+/** An answer's name and what it does, in the words of the seat that gives it. */
+export interface AnswerWords {
+  name: string;
+  help: string;
+}
+
 export interface AllyCard {
   answered: AllyResponse | null;
   guarantors: string[];
+  /** The ally is itself a target: it defends itself rather than being asked to contribute. */
+  attacked: boolean;
+  title: string;
+  intro: string;
+  answers: Record<AllyResponse, AnswerWords>;
   crises: AllyCrisisOdds[];
 }
+
+/** An ally asked to help defend another: contribute forces, hedge or accommodate. */
+const HELPER_ANSWERS: Readonly<Record<AllyResponse, AnswerWords>> = {
+  contribute: { name: 'Contribute', help: 'Send your forces to the defense. Costs a little consensus.' },
+  hedge: { name: 'Hedge', help: 'Keep your distance. Your trust in your guarantor falls (hedging rises).' },
+  accommodate: {
+    name: 'Accommodate',
+    help: 'Give way to the challenger. Your trust in your guarantor falls further (hedging rises).',
+  },
+};
+
+/** An ally that is itself attacked: its own forces defend it whatever it answers, unless it gives way. */
+const TARGET_ANSWERS: Readonly<Record<AllyResponse, AnswerWords>> = {
+  contribute: {
+    name: 'Stand and fight',
+    help: 'Defend yourself beside your guarantor. Costs a little consensus; your trust in it holds.',
+  },
+  hedge: {
+    name: 'Defend alone',
+    help: 'Your forces still defend you, but you keep your distance from your guarantor (hedging rises).',
+  },
+  accommodate: {
+    name: 'Give way',
+    help: 'Only half your forces resist, and a probe or coercion against you succeeds at once.',
+  },
+};
+
+/** A verb for one subject or several. */
+const are = (subjects: readonly string[], one: string, many: string): string => (subjects.length > 1 ? many : one);
+
+/** The view with the nation `me` named "you", for sentences addressed to it. */
+const asTarget = (view: GameView, me: string): GameView => {
+  const n = view.nations[me];
+  return n ? { ...view, nations: { ...view.nations, [me]: { ...n, name: 'you' } } } : view;
+};
 
 /** The ally's card: it answers once per turn; the odds show what each answer does to each crisis. */
 export const allyCard = (view: GameView, seat: string): AllyCard | null => {
@@ -155,9 +216,21 @@ export const allyCard = (view: GameView, seat: string): AllyCard | null => {
       guarantors: Object.fromEntries(c.invoked.map((gid) => [gid, theirs])),
       allies: { [me]: mineAnswer },
     }).success;
+  const guarantors = [...mine].map((id) => nationName(view, id));
+  const attacked = crises.find((c) => c.move.target === me);
+  const defended = [...new Set(crises.map((c) => nationName(view, c.move.target ?? '')))];
+  const who = listText(guarantors);
   return {
     answered: view.allyAnswers[seat] ?? null,
-    guarantors: [...mine].map((id) => nationName(view, id)),
+    guarantors,
+    attacked: attacked !== undefined,
+    title: attacked
+      ? moveSentence(asTarget(view, me), attacked.challenger, attacked.move)
+      : `${who} ${are(guarantors, 'faces', 'face')} a crisis: will you help?`,
+    intro: attacked
+      ? `${who} ${are(guarantors, 'is', 'are')} asked to defend you. Your forces defend you in any case, at half strength if you give way. Answer once for this turn; the table shows the challenger’s chance of success for each answer.`
+      : `${who} ${are(guarantors, 'is', 'are')} asked to defend ${listText(defended)}. You may send forces to help, hedge or accommodate. Answer once for this turn; the table shows the challenger’s chance of success for each answer.`,
+    answers: attacked ? TARGET_ANSWERS : HELPER_ANSWERS,
     crises: crises.map((c) => ({
       crisis: moveSentence(view, c.challenger, c.move),
       odds: Object.fromEntries(

@@ -191,6 +191,11 @@ describe('crisis cards', () => {
     const card = cards[0];
     if (!card) throw new Error('no card');
     expect(card.crisis).toBe('Varkal launches a limited attack on Bosk');
+    // The rung now, and the one the attack would take the theater to.
+    expect(card.now).toBe(0);
+    expect(card.stakes).toBe(
+      'Northern March is at rung 0 (peace) and would go to rung 4 (limited war) once the move lands.',
+    );
     const [honor, partial, abandon] = card.options;
     if (!honor || !partial || !abandon) throw new Error('options missing');
     expect(honor.honorCost).toBeGreaterThan(0);
@@ -229,6 +234,21 @@ describe('crisis cards', () => {
     expect(allyCard(viewFor(state, 'varkal'), 'varkal')).toBeNull();
     expect(guarantorCards(viewFor(state, 'bosk'), 'bosk')).toEqual([]);
     expect(ANSWER_HELP.honor).toBeTruthy();
+  });
+
+  it('heads the attacked ally’s card with the attack on it, and asks another ally to help', () => {
+    const bosk = allyCard(viewFor(state, 'bosk'), 'bosk');
+    expect(bosk).toMatchObject({ attacked: true, title: 'Varkal launches a limited attack on you' });
+    expect(bosk?.intro).toMatch(/^Aurelia is asked to defend you\./);
+    expect(bosk?.answers.contribute.name).toBe('Stand and fight');
+    expect(bosk?.answers.contribute.help).not.toMatch(/Send your forces/);
+    const corvin = allyCard(viewFor(state, 'corvin'), 'corvin');
+    expect(corvin).toMatchObject({ attacked: false, title: 'Aurelia faces a crisis: will you help?' });
+    expect(corvin?.intro).toMatch(/^Aurelia is asked to defend Bosk\./);
+    expect(corvin?.answers.contribute).toEqual({
+      name: 'Contribute',
+      help: 'Send your forces to the defense. Costs a little consensus.',
+    });
   });
 
   it("lists the challenger's legal moves and previews what a move would invoke", () => {
