@@ -191,7 +191,7 @@ it('the CSV and JSON download with the key in a header, one CSV row per turn per
   expect(csv.suggestedFilename()).toBe(`guarantor-${match.code}.csv`);
   const lines = (await saved(csv)).trim().split('\n');
   expect(lines[0]).toBe(
-    'turn,subject_kind,subject,defense_share_pct,consensus,capability,gdp,score,credibility,commitment',
+    'turn,subject_kind,subject,defense_share_pct,consensus,capability,gdp,score,credibility,commitment,rung',
   );
   expect(lines).toHaveLength(1 + 11 * (5 + 3 + 4));
   const [json] = await Promise.all([
