@@ -1,11 +1,16 @@
-// "Your move": what the seat should do now, the Ready button where the phase asks for one, and
-// taking the seat back from the bot after missed deadlines (civil disorder).
+// "Your task": what the seat should do now, its briefing while the briefing phase lasts, the Ready
+// button where the phase asks for one, taking the seat back from the bot after missed deadlines
+// (civil disorder), and the seat's score so far with its breakdown.
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
-import { fmt, seatSummary, seatTask } from '../view/panels.js';
-import { type Actions, type Panel, isBusy, panelFrame, setBusy, whyDetails } from './panel.js';
+import { scoreBreakdown } from '../ui/scoreBreakdown.js';
+import { type Briefing, briefing, briefingTitle } from '../view/briefing.js';
+import { type ScoreRow, finalScores } from '../view/debrief.js';
+import { seatSummary, seatTask } from '../view/panels.js';
+import { type Actions, type Panel, isBusy, panelFrame, setBusy } from './panel.js';
+import { type ScenarioAbout, scenarioAbout } from './scenarioAbout.js';
 
 const READY_LABEL: Readonly<Record<string, string>> = {
   briefing: 'Ready: I have read the briefing',
@@ -13,19 +18,94 @@ const READY_LABEL: Readonly<Record<string, string>> = {
   results: 'Ready for the next turn',
 };
 
+const briefingSection = (title: string, b: Briefing, about: ScenarioAbout | null): HTMLElement =>
+  h(
+    'section',
+    { class: 'briefing', 'aria-labelledby': 'briefing-title' },
+    h('h3', { id: 'briefing-title' }, title),
+    about ? h('p', { class: 'briefing-summary' }, h('strong', {}, `${about.title}. `), about.summary) : null,
+    h('p', {}, h('strong', {}, b.role), ` ${b.aim}`),
+    h('h4', {}, 'What you are scored on'),
+    h(
+      'ul',
+      {},
+      b.objectives.map((o) => h('li', {}, h('strong', {}, `${o.label} ${Math.round(o.weight)}%`), ` — ${o.hint}`)),
+    ),
+    b.guarantees.length > 0
+      ? [
+          h('h4', {}, 'Guarantees'),
+          h(
+            'ul',
+            {},
+            b.guarantees.map((g) => h('li', {}, g)),
+          ),
+        ]
+      : null,
+    h('h4', {}, 'Your country'),
+    h(
+      'dl',
+      { class: 'figures' },
+      b.figures.map((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]),
+    ),
+    b.theaters.length > 0
+      ? [
+          h('h4', {}, 'Theaters already in crisis'),
+          h(
+            'ul',
+            {},
+            b.theaters.map((t) => h('li', {}, t)),
+          ),
+        ]
+      : null,
+    h('h4', {}, 'This turn’s events'),
+    b.events.length > 0
+      ? h(
+          'ul',
+          {},
+          b.events.map((e) => h('li', {}, h('strong', {}, `${e.title}: `), e.text)),
+        )
+      : h('p', { class: 'hint' }, 'No event this turn.'),
+  );
+
+const scoreLine = (row: ScoreRow): HTMLElement =>
+  h(
+    'div',
+    { class: 'score' },
+    h('p', { class: 'score-line' }, 'Your score so far: ', h('strong', {}, String(Math.round(row.score))), ' / 100'),
+    row.terms.length > 0 ? scoreBreakdown(row, 'your score') : null,
+  );
+
 export const taskPanel = (actions: Actions): Panel => {
   const body = h('div', { class: 'task-body' });
   const error = h('p', { class: 'form-error' });
   const el = panelFrame('task-panel', 'Your task', body, error);
   let shown = '';
+  let about: ScenarioAbout | null = null;
+  let latest: { s: Snapshot; view: GameView } | null = null;
 
   const panel: Panel = {
     el,
     update(s: Snapshot, view: GameView) {
+      if (!latest)
+        void scenarioAbout(view.scenarioId).then((found) => {
+          about = found;
+          if (found && latest) panel.update(latest.s, latest.view);
+        });
+      latest = { s, view };
       const task = seatTask(view, s.seat);
       const me = seatSummary(view, s.seat);
-      const score = view.scores[s.seat];
-      const key = JSON.stringify([view.turn, view.phase, task, me.civilDisorder, view.missed[s.seat] ?? 0, score]);
+      const brief = view.phase === 'briefing' ? briefing(view, s.seat) : null;
+      const score = finalScores(view).find((r) => r.seat === s.seat) ?? null;
+      const key = JSON.stringify([
+        view.turn,
+        view.phase,
+        task,
+        me.civilDisorder,
+        view.missed[s.seat] ?? 0,
+        score,
+        brief,
+        about,
+      ]);
       if (key === shown) return;
       shown = key;
       replace(error);
@@ -43,17 +123,11 @@ export const taskPanel = (actions: Actions): Panel => {
               button('Take my seat back from the bot', 'back', () => actions.command(panel, { type: 'back' })),
             )
           : null,
+        brief ? briefingSection(briefingTitle(view, s.seat), brief, about) : null,
         task.canReady
           ? button(READY_LABEL[view.phase] ?? 'Ready', 'ready', () => actions.command(panel, { type: 'ready' }), true)
           : null,
-        score
-          ? h(
-              'div',
-              { class: 'score' },
-              `Your score so far: ${fmt(score.value)} of 100`,
-              score.terms.length > 0 ? whyDetails(score.terms) : null,
-            )
-          : null,
+        score ? scoreLine(score) : null,
       ]);
     },
     refused(text: string) {

@@ -5,6 +5,7 @@ import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
 import { rungChip } from '../ui/rungChip.js';
+import { scoreBreakdown } from '../ui/scoreBreakdown.js';
 import { tableHead } from '../ui/table.js';
 import {
   type ScoreRow,
@@ -17,7 +18,7 @@ import {
   nationOutcomes,
   theaterPeaks,
 } from '../view/debrief.js';
-import { signed } from '../view/matchText.js';
+import { possessive, signed } from '../view/matchText.js';
 import { publicTimeline } from '../view/projector.js';
 import type { Screen, ScreenContext } from './screen.js';
 import '../styles/debrief.css';
@@ -145,45 +146,7 @@ const scoreCard = (r: ScoreRow, mine: boolean): HTMLElement => {
   bar.style.width = `${Math.max(0, Math.min(100, r.score))}%`;
   const breakdown = r.hidden
     ? h('p', { class: 'hint' }, 'Breakdown hidden: “show the math” was off for this match.')
-    : h(
-        'details',
-        { class: 'why' },
-        h(
-          'summary',
-          {},
-          `Why ${score}?`,
-          h('span', { class: 'visually-hidden' }, ` The breakdown of ${r.name}’s score`),
-        ),
-        h(
-          'table',
-          { class: 'terms-table' },
-          tableHead([
-            'Term',
-            { title: 'Level', num: true },
-            { title: 'Weight', num: true },
-            { title: 'Points', num: true },
-          ]),
-          h(
-            'tbody',
-            {},
-            r.terms.map((t) =>
-              h(
-                'tr',
-                {},
-                h('th', { scope: 'row' }, t.label, t.hint ? h('span', { class: 'term-hint' }, t.hint) : null),
-                h('td', { class: 'num' }, t.metric === null ? '—' : `${t.metric.toFixed(0)}%`),
-                h('td', { class: 'num' }, t.weight === null ? '—' : `${t.weight.toFixed(0)}%`),
-                h('td', { class: 'num' }, t.points.toFixed(1)),
-              ),
-            ),
-          ),
-          h(
-            'tfoot',
-            {},
-            h('tr', {}, h('th', { scope: 'row', colspan: 3 }, 'Score'), h('td', { class: 'num' }, r.score.toFixed(1))),
-          ),
-        ),
-      );
+    : scoreBreakdown(r, mine ? 'your score' : `${possessive(r.name)} score`);
   return h(
     'div',
     { class: `score-card${mine ? ' mine' : ''}` },

@@ -116,7 +116,7 @@ export const seatTask = (view: GameView, seat: string): SeatTask => {
   switch (view.phase) {
     case 'briefing':
       return canReady
-        ? { task: 'ready', text: 'Read the briefing and the turn log, then say you are ready.', canReady }
+        ? { task: 'ready', text: 'Read your briefing, then say you are ready.', canReady }
         : { task: 'wait', text: 'You are ready. Waiting for the others.', canReady };
     case 'diplomacy':
       return canReady
