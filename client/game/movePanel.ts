@@ -50,7 +50,7 @@ export const movePanel = (actions: Actions): Panel => {
                   'li',
                   {},
                   `Invokes ${g.name}: immediate deterrence ${fmt(g.deterrence.value)} of 100`,
-                  math ? whyDetails(g.deterrence.terms) : null,
+                  math ? whyDetails(g.deterrence.terms, g.deterrence.value, `immediate deterrence of ${g.name}`) : null,
                 ),
               ),
             )
@@ -68,7 +68,7 @@ export const movePanel = (actions: Actions): Panel => {
               'p',
               {},
               `Your expected value: ${fmt(p.expectedValue.value)} points (hold = 0).`,
-              math ? whyDetails(p.expectedValue.terms) : null,
+              math ? whyDetails(p.expectedValue.terms, p.expectedValue.value, 'your expected value') : null,
             )
           : null,
       ],

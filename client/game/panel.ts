@@ -62,6 +62,20 @@ export const setBusy = (button: HTMLButtonElement, busy: boolean): void => {
 
 export const isBusy = (button: HTMLButtonElement): boolean => button.classList.contains('busy');
 
+/**
+ * Where the focus goes when the control that had it is gone or hidden (a form submitted as the phase
+ * moves on): the task's text, which says what happens now, as panels do on a phase change.
+ */
+export const rescueFocus = (): void => {
+  const active = document.activeElement;
+  const lost =
+    !(active instanceof HTMLElement) ||
+    active === document.body ||
+    !active.isConnected ||
+    active.closest('[hidden]') !== null;
+  if (lost) document.getElementById('task-text')?.focus();
+};
+
 /** A panel's frame: a titled card region. */
 export const panelFrame = (id: string, title: string, ...children: Child[]): HTMLElement =>
   h(
@@ -98,7 +112,7 @@ export const projectionTable = (caption: string, rows: readonly Projected[], sho
             'th',
             { scope: 'row' },
             r.label,
-            showMath && r.why && r.why.terms.length > 0 ? whyDetails(r.why.terms) : null,
+            showMath && r.why && r.why.terms.length > 0 ? whyDetails(r.why.terms, r.after, `${r.label}, after`) : null,
           ),
           h('td', {}, fmt(r.before)),
           h(
@@ -112,12 +126,24 @@ export const projectionTable = (caption: string, rows: readonly Projected[], sho
     ),
   );
 
-/** The engine's terms of a number, folded away under "why". */
-export const whyDetails = (terms: readonly { label: string; value: number | string }[]): HTMLDetailsElement =>
+/**
+ * The engine's terms of a number, folded away under "why". Its name says which number it explains
+ * ("Why 63.2? (Consensus after this turn)"): a page has many of them.
+ */
+export const whyDetails = (
+  terms: readonly { label: string; value: number | string }[],
+  value: number,
+  about: string,
+): HTMLDetailsElement =>
   h(
     'details',
     { class: 'why' },
-    h('summary', {}, 'why'),
+    h(
+      'summary',
+      {},
+      h('span', { 'aria-hidden': 'true' }, 'why'),
+      h('span', { class: 'visually-hidden' }, `Why ${fmt(value)}? (${about})`),
+    ),
     h(
       'ul',
       {},

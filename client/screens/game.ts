@@ -11,7 +11,7 @@ import { gameHeader } from '../game/header.js';
 import { logPanel } from '../game/logPanel.js';
 import { mapPane } from '../game/mapPane.js';
 import { movePanel } from '../game/movePanel.js';
-import { Actions, type Panel } from '../game/panel.js';
+import { Actions, type Panel, rescueFocus } from '../game/panel.js';
 import { responsesPanel } from '../game/responsesPanel.js';
 import { statementsPanel } from '../game/statementsPanel.js';
 import { taskPanel } from '../game/taskPanel.js';
@@ -144,7 +144,11 @@ export const mountGame = (root: HTMLElement, ctx: ScreenContext): Screen => {
     header.update(s, view);
     map.update(s, view);
     log.update(s, view);
+    // A panel that hides or redraws under the focus (a submitted form as the phase moves on) must not
+    // drop it to the top of the page.
+    const focused = side.contains(document.activeElement);
     for (const p of panels) p.update(s, view);
+    if (focused) rescueFocus();
     whiteCell?.update(s);
     speak(s, view);
   };
