@@ -18,7 +18,7 @@ import { allocationPlans } from '../../shared/rules/legal.js';
 import { Ledger } from '../../shared/rules/ledger.js';
 import { nationOf, seatById } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import { guaranteeName, nationName, regionName } from './matchText.js';
+import { guaranteeName, nationName, possessive, regionName } from './matchText.js';
 
 /** One slider: a top-level line, or one region's forward posture, or aid to one nation. */
 export interface AllocationField {
@@ -88,15 +88,47 @@ export const withField = (a: Allocation, key: string, value: number): Allocation
   return a;
 };
 
-/** Named starting points for the form: the engine's representative plans (what bots choose from). */
+/** Every field key an allocation has a value for, in the form's order of lines. */
+const keysOf = (a: Allocation): string[] => [
+  'readiness',
+  'modernization',
+  'extendedDeterrence',
+  ...Object.keys(a.forwardPosture).map((r) => `forwardPosture.${r}`),
+  ...Object.keys(a.foreignAid).map((n) => `foreignAid.${n}`),
+  'domestic',
+];
+
+/**
+ * The allocation in whole $bn (tenths under a 50 bn budget), people's amounts rather than 393.86,
+ * its total kept within the budget: any excess from rounding comes off domestic spending first,
+ * then off the largest line.
+ */
+export const roundedAllocation = (a: Allocation, total: number): Allocation => {
+  const per = total >= 50 ? 1 : 10;
+  const round = (v: number) => Math.round(v * per) / per;
+  let out = keysOf(a).reduce((acc, key) => withField(acc, key, round(fieldValue(a, key))), a);
+  for (let guard = 0; guard < 1000 && allocationTotal(out) > total + 1e-9; guard++) {
+    const key =
+      fieldValue(out, 'domestic') >= 1 / per
+        ? 'domestic'
+        : [...keysOf(out)].sort((x, y) => fieldValue(out, y) - fieldValue(out, x))[0];
+    if (!key) break;
+    out = withField(out, key, round(fieldValue(out, key) - 1 / per));
+  }
+  return out;
+};
+
+/** Named starting points for the form: the engine's representative plans (what bots choose from), in round amounts. */
 export const allocationPresets = (view: GameView, seat: string): { name: string; allocation: Allocation }[] => {
   const n = view.nations[nationOf(view, seat)];
-  return n ? allocationPlans(view, n) : [];
+  if (!n) return [];
+  const total = budget(n, turnYears(view)).value;
+  return allocationPlans(view, n).map((p) => ({ ...p, allocation: roundedAllocation(p.allocation, total) }));
 };
 
 /**
  * Where the form starts: what the seat already submitted, else last turn's allocation fitted to
- * this budget (the documented default if the timer runs out), else the status quo.
+ * this budget (the documented default if the timer runs out), else the status quo; in round amounts.
  */
 export const startingAllocation = (view: GameView, seat: string): Allocation | null => {
   const n = view.nations[nationOf(view, seat)];
@@ -105,7 +137,8 @@ export const startingAllocation = (view: GameView, seat: string): Allocation | n
   if (submitted) return submitted;
   const years = turnYears(view);
   const last = view.lastAllocations[seat];
-  return fitToBudget(last ?? statusQuoAllocation(n, years), budget(n, years).value);
+  const total = budget(n, years).value;
+  return roundedAllocation(fitToBudget(last ?? statusQuoAllocation(n, years), total), total);
 };
 
 /** The remainder of the budget moved into domestic spending (or taken from it, never below 0). */
@@ -149,7 +182,7 @@ const METERS = [
   ['consensus', 'Consensus'],
   ['capability', 'Capability'],
   ['pipeline', 'Capability on order'],
-  ['readiness', 'Readiness'],
+  ['readiness', 'Readiness (%)'],
   ['defenseShare', 'Defense % of GDP'],
   ['strain', 'Strain'],
   ['debt', 'Debt % of GDP'],
@@ -169,12 +202,17 @@ export const allocationProjection = (view: GameView, seat: string, a: Allocation
   applyAllocation(ledger, world, id, a);
   const changes = new Map(ledger.changes().map((c) => [c.metric, c]));
   const after = ledger.nations[id] ?? n;
-  const meters = METERS.map(([metric, label]) => ({
-    label,
-    before: n[metric],
-    after: after[metric],
-    why: changes.get(metric)?.why ?? null,
-  }));
+  const meters = METERS.map(([metric, label]) => {
+    const why = changes.get(metric)?.why ?? null;
+    // Readiness is a 0–1 share the map and the tables show as a percentage: so here too.
+    const k = metric === 'readiness' ? 100 : 1;
+    return {
+      label,
+      before: n[metric] * k,
+      after: after[metric] * k,
+      why: why && k !== 1 ? { value: why.value * k, terms: why.terms.map((t) => ({ ...t, value: t.value * k })) } : why,
+    };
+  });
   const mine = Object.values(view.guarantees).filter(
     (g) => g.guarantor === id || g.ally === id || seatById(view, seat)?.role === 'challenger',
   );
@@ -189,7 +227,7 @@ export const allocationProjection = (view: GameView, seat: string, a: Allocation
   const burdenRows = guarantors.map((gid) => {
     const next = burden(world, gid);
     return {
-      label: `Burden on ${nationName(view, gid)}'s consensus`,
+      label: `Burden on ${possessive(nationName(view, gid))} consensus`,
       before: burden(view, gid).value,
       after: next.value,
       why: next,

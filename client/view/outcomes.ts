@@ -44,11 +44,24 @@ export const crisisNote = (text: string): CrisisNote | null => {
   };
 };
 
+/** The engine's move words as a noun phrase naming its target: "coerce" → "coercion of". */
+const MOVE_NOUNS: Readonly<Record<string, string>> = {
+  probe: 'probe of',
+  coerce: 'coercion of',
+  'limited attack': 'limited attack on',
+  'major attack': 'major attack on',
+  escalate: 'nuclear threats against',
+};
+
+/** "limited attack on Bosk", "coercion of Dunmere". */
+const challengeOf = (view: GameView, c: CrisisNote): string =>
+  `${MOVE_NOUNS[c.move] ?? `${c.move} on`} ${nationName(view, c.target)}`;
+
 /** An engine note in plain words: "Limited attack on Bosk: 25% chance of success; rolled 14 (under 25 succeeds) → succeeds". */
 export const noteText = (view: GameView, text: string): string => {
   const c = crisisNote(text);
   if (!c) return sentenceCase(namesIn(view, text));
-  return `${sentenceCase(c.move)} on ${nationName(view, c.target)}: ${c.chance}% chance of success; rolled ${c.roll} (under ${c.chance} succeeds) → ${c.succeeds ? 'succeeds' : 'fails'}`;
+  return `${sentenceCase(challengeOf(view, c))}: ${c.chance}% chance of success; rolled ${c.roll} (under ${c.chance} succeeds) → ${c.succeeds ? 'succeeds' : 'fails'}`;
 };
 
 const won = (view: GameView, report: Report, seat: string): boolean => {
@@ -102,7 +115,7 @@ const challengeName = (view: GameView, notes: readonly Note[], seat: string): st
   const note = notes.find((n) => n.subject === seat);
   const c = note && crisisNote(note.text);
   return c
-    ? `${possessive(seatName(view, seat))} ${c.move} on ${nationName(view, c.target)}`
+    ? `${possessive(seatName(view, seat))} ${challengeOf(view, c)}`
     : `${possessive(seatName(view, seat))} challenge`;
 };
 

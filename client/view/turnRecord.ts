@@ -102,8 +102,10 @@ const PERCENT_METRICS = new Set(['readiness']);
 /** "consensus 65 → 63.2 (−1.8)", "readiness 75% → 80% (+5 points)". */
 export const changeText = (view: GameView, c: Change): string => {
   const name = metricName(view, c.metric);
-  if (PERCENT_METRICS.has(c.metric))
-    return `${name} ${percent(c.before)} → ${percent(c.after)} (${signed(Math.round(c.after * 100) - Math.round(c.before * 100))} points)`;
+  if (PERCENT_METRICS.has(c.metric)) {
+    const points = Math.round(c.after * 100) - Math.round(c.before * 100);
+    return `${name} ${percent(c.before)} → ${percent(c.after)} (${signed(points)} ${Math.abs(points) === 1 ? 'point' : 'points'})`;
+  }
   return `${name} ${fmt(c.before)} → ${fmt(c.after)} (${signed(c.after - c.before, Math.abs(c.after - c.before) < 1 ? 2 : 1)})`;
 };
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { type GameState, advance, applyCommand, viewFor } from '../../shared/index.js';
 import { noteText } from '../../client/view/outcomes.js';
-import { turnRecord } from '../../client/view/turnRecord.js';
+import { changeText, turnRecord } from '../../client/view/turnRecord.js';
 import { possessive, quotedSentence, sentence } from '../../client/view/matchText.js';
 import { classroomAt, must } from './fixtures.js';
 
@@ -94,9 +94,19 @@ describe('words', () => {
     expect(noteText(view, 'limited attack on bosk: chance of success 25%, draw 14 → succeeds')).toBe(
       'Limited attack on Bosk: 25% chance of success; rolled 14 (under 25 succeeds) → succeeds',
     );
+    expect(noteText(view, 'coerce on dunmere: chance of success 80%, draw 68 → succeeds')).toMatch(
+      /^Coercion of Dunmere: 80% chance/,
+    );
     expect(noteText(view, 'bosk provokes an incident, counting on its guarantor')).toBe(
       'Bosk provokes an incident, counting on its guarantor',
     );
+  });
+
+  it('shows readiness in percent, like the map and its tables', () => {
+    const view = viewFor(classroomAt('results'), 'bosk');
+    const change = { subject: 'bosk', metric: 'readiness', before: 0.6, after: 0.71, why: { value: 0.71, terms: [] } };
+    expect(changeText(view, change)).toBe('readiness 60% → 71% (+11 points)');
+    expect(changeText(view, { ...change, after: 0.61 })).toBe('readiness 60% → 61% (+1 point)');
   });
 
   it.each([

@@ -8,6 +8,7 @@ import {
   balanceWithDomestic,
   fieldValue,
   sliderStep,
+  roundedAllocation,
   startingAllocation,
   withField,
 } from '../../client/view/budgetPlan.js';
@@ -35,6 +36,7 @@ import {
   owedBy,
   viewFor,
 } from '../../shared/index.js';
+import type { Allocation } from '../../shared/model/commands.js';
 import { classroomAt, must, withAureliaAllocation } from './fixtures.js';
 
 const step = (state: GameState, seat: string, command: unknown): GameState =>
@@ -153,6 +155,41 @@ describe('allocation form', () => {
     expect(allocationPresets(view, 'aurelia').map((p) => p.name)).toEqual(['status quo', 'guns', 'butter', 'forward']);
   });
 
+  it('offers its plans in whole $bn (tenths for a small budget), never over the budget', () => {
+    const amounts = (a: Allocation) => allocationFields(view, 'aurelia').map((f) => fieldValue(a, f.key));
+    for (const p of allocationPresets(view, 'aurelia')) {
+      expect(amounts(p.allocation).every(Number.isInteger), p.name).toBe(true);
+      expect(allocationTotal(p.allocation), p.name).toBeLessThanOrEqual(total);
+    }
+    const forward = allocationPresets(view, 'aurelia').find((p) => p.name === 'forward')?.allocation;
+    expect(Object.values(forward?.forwardPosture ?? {}).length).toBeGreaterThan(0);
+    // 3 × 33.5 rounds to 102 over a 100.5 budget: the excess comes off domestic spending.
+    const line = (v: number, forward = {}): Allocation => ({
+      readiness: v,
+      modernization: v,
+      extendedDeterrence: 0,
+      forwardPosture: forward,
+      foreignAid: {},
+      domestic: 0,
+    });
+    expect(roundedAllocation({ ...line(33.5), domestic: 33.5 }, 100.5)).toMatchObject({
+      readiness: 34,
+      modernization: 34,
+      domestic: 32,
+    });
+    // A small budget in tenths; without domestic spending the largest line gives way.
+    const small = roundedAllocation(line(1.26, { west: 1.26 }), 3.78);
+    expect(small).toMatchObject({ readiness: 1.2, modernization: 1.2, forwardPosture: { west: 1.3 } });
+    expect(allocationTotal(small)).toBeLessThanOrEqual(3.78);
+  });
+
+  it('shows readiness as a percentage, as the map and its tables do', () => {
+    const start = startingAllocation(view, 'aurelia');
+    if (!start) throw new Error('no start');
+    const readiness = allocationProjection(view, 'aurelia', start)?.meters.find((m) => m.label === 'Readiness (%)');
+    expect(readiness?.before).toBeCloseTo((view.nations['aurelia']?.readiness ?? 0) * 100, 9);
+  });
+
   it("previews forward posture raising the guarantee's credibility, with the engine's numbers", () => {
     const start = startingAllocation(view, 'aurelia');
     if (!start) throw new Error('no start');
@@ -177,7 +214,7 @@ describe('allocation form', () => {
     if (!start) throw new Error('no start');
     const cheap = allocationProjection(boskView, 'bosk', { ...start, readiness: 0, modernization: 0 });
     const generous = allocationProjection(boskView, 'bosk', { ...start, readiness: start.readiness * 3 });
-    expect(cheap?.burden[0]?.label).toBe("Burden on Aurelia's consensus");
+    expect(cheap?.burden[0]?.label).toBe('Burden on Aurelia’s consensus');
     expect(cheap?.burden[0]?.after).toBeGreaterThan(generous?.burden[0]?.after ?? Infinity);
   });
 });
