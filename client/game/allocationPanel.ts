@@ -18,9 +18,10 @@ import {
   startingAllocation,
   withField,
 } from '../view/budgetPlan.js';
-import { sentenceCase } from '../view/matchText.js';
+import { possessive, sentenceCase } from '../view/matchText.js';
 import { money } from '../view/panels.js';
 import { allocationPreview } from '../view/selectors.js';
+import { clearUnsent, loadUnsent, saveUnsent } from './unsentAllocation.js';
 import { type Actions, type Panel, isBusy, panelFrame, projectionTable, setBusy } from './panel.js';
 
 /** The team's shared draft, when it is an allocation (docs/PROTOCOL.md §3.7). */
@@ -40,6 +41,7 @@ export const allocationPanel = (actions: Actions): Panel => {
   let planTurn = -1;
   let plan: Allocation | null = null;
   let latest: { s: Snapshot; view: GameView } | null = null;
+  let restored = false;
   const inputs = new Map<string, { range: HTMLInputElement; box: HTMLInputElement }>();
   const budgetLine = h('p', { class: 'budget-line', 'aria-live': 'polite', id: uid('budget') });
   const preview = h('div', { class: 'preview' });
@@ -48,6 +50,13 @@ export const allocationPanel = (actions: Actions): Panel => {
     { type: 'submit', class: 'primary', 'data-focus': 'submit-allocation' },
     'Submit allocation',
   );
+
+  /** The player changed the plan: keep it for this tab (a reload restores it), then redraw the form. */
+  const edit = (next: Allocation, except?: HTMLInputElement) => {
+    plan = next;
+    if (latest) saveUnsent(latest.s.code, latest.s.seat, latest.view.turn, next);
+    refresh(except);
+  };
 
   /** Sets the form's controls and preview from the plan (after a preset, a draft or a typed value). */
   const refresh = (except?: HTMLInputElement) => {
@@ -112,8 +121,7 @@ export const allocationPanel = (actions: Actions): Panel => {
     const fieldError = h('span', { class: 'field-error', role: 'alert' });
     range.addEventListener('input', () => {
       if (!plan) return;
-      plan = withField(plan, f.key, Number(range.value));
-      refresh(range);
+      edit(withField(plan, f.key, Number(range.value)), range);
     });
     box.addEventListener('input', () => {
       if (!plan) return;
@@ -122,8 +130,7 @@ export const allocationPanel = (actions: Actions): Panel => {
       box.setAttribute('aria-invalid', String(bad));
       replace(fieldError, bad ? 'Enter an amount of 0 or more.' : '');
       if (bad) return;
-      plan = withField(plan, f.key, v);
-      refresh(box);
+      edit(withField(plan, f.key, v), box);
     });
     inputs.set(f.key, { range, box });
     return h(
@@ -141,23 +148,17 @@ export const allocationPanel = (actions: Actions): Panel => {
     inputs.clear();
     const presets = allocationPresets(view, s.seat).map((p) => {
       const b = h('button', { type: 'button', 'data-focus': `preset-${p.name}` }, sentenceCase(p.name));
-      b.addEventListener('click', () => {
-        plan = p.allocation;
-        refresh();
-      });
+      b.addEventListener('click', () => edit(p.allocation));
       return b;
     });
     const draft = draftAllocation(s.draft);
-    const loadDraft = draft && h('button', { type: 'button', 'data-focus': 'load-draft' }, `Load ${draft.by}’s draft`);
-    loadDraft?.addEventListener('click', () => {
-      plan = draft?.allocation ?? plan;
-      refresh();
-    });
+    const loadDraft =
+      draft && h('button', { type: 'button', 'data-focus': 'load-draft' }, `Load ${possessive(draft.by)} draft`);
+    loadDraft?.addEventListener('click', () => draft && edit(draft.allocation));
     const balance = h('button', { type: 'button', 'data-focus': 'balance' }, 'Put what is left into domestic spending');
     balance.addEventListener('click', () => {
       if (!plan || !latest) return;
-      plan = balanceWithDomestic(latest.view, latest.s.seat, plan);
-      refresh();
+      edit(balanceWithDomestic(latest.view, latest.s.seat, plan));
     });
     const share = h('button', { type: 'button', class: 'quiet', 'data-focus': 'share' }, 'Share as my team’s draft');
     share.addEventListener('click', () => plan && actions.send(panel, 'draft', { type: 'allocate', allocation: plan }));
@@ -165,6 +166,7 @@ export const allocationPanel = (actions: Actions): Panel => {
     const f = h(
       'form',
       { class: 'allocation-form', 'aria-label': 'Budget allocation' },
+      restored ? h('p', { class: 'hint' }, 'Your unsent allocation is back as you left it.') : null,
       h(
         'div',
         { class: 'presets', role: 'group', 'aria-label': 'Start from a plan' },
@@ -231,8 +233,13 @@ export const allocationPanel = (actions: Actions): Panel => {
       shown = key;
       if (planTurn !== view.turn) {
         planTurn = view.turn;
-        plan = startingAllocation(view, s.seat);
+        // A reload in the middle of editing comes back to the unsent plan; a new turn starts afresh.
+        const kept = done ? null : loadUnsent(s.code, s.seat, view.turn);
+        if (!kept) clearUnsent(s.code, s.seat);
+        restored = kept !== null;
+        plan = kept ?? startingAllocation(view, s.seat);
       }
+      if (done) clearUnsent(s.code, s.seat);
       replace(error);
       setBusy(submit, false);
       redraw(body, () => (done ? submitted(view, s.seat, done) : form(view, s)));
