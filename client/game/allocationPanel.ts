@@ -21,7 +21,7 @@ import {
 import { possessive, sentenceCase } from '../view/matchText.js';
 import { money } from '../view/panels.js';
 import { allocationPreview } from '../view/selectors.js';
-import { clearUnsent, loadUnsent, saveUnsent } from './unsentAllocation.js';
+import { readUnsent, unsentEntry, unsentKey } from '../view/unsentAllocation.js';
 import { type Actions, type Panel, isBusy, panelFrame, projectionTable, setBusy } from './panel.js';
 
 /** The team's shared draft, when it is an allocation (docs/PROTOCOL.md §3.7). */
@@ -30,6 +30,25 @@ const draftAllocation = (draft: unknown): { by: string; allocation: Allocation }
   return d?.command?.type === 'allocate' && d.command.allocation
     ? { by: d.by ?? 'a teammate', allocation: d.command.allocation }
     : null;
+};
+
+/** sessionStorage, which may be full or blocked: then the form still works, only a reload loses it. */
+const tab = {
+  get: (key: string): string | null => {
+    try {
+      return sessionStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set: (key: string, value: string | null): void => {
+    try {
+      if (value === null) sessionStorage.removeItem(key);
+      else sessionStorage.setItem(key, value);
+    } catch {
+      // Nothing kept: see above.
+    }
+  },
 };
 
 export const allocationPanel = (actions: Actions): Panel => {
@@ -54,7 +73,7 @@ export const allocationPanel = (actions: Actions): Panel => {
   /** The player changed the plan: keep it for this tab (a reload restores it), then redraw the form. */
   const edit = (next: Allocation, except?: HTMLInputElement) => {
     plan = next;
-    if (latest) saveUnsent(latest.s.code, latest.s.seat, latest.view.turn, next);
+    if (latest) tab.set(unsentKey(latest.s.code, latest.s.seat), unsentEntry(latest.view.turn, next));
     refresh(except);
   };
 
@@ -234,12 +253,12 @@ export const allocationPanel = (actions: Actions): Panel => {
       if (planTurn !== view.turn) {
         planTurn = view.turn;
         // A reload in the middle of editing comes back to the unsent plan; a new turn starts afresh.
-        const kept = done ? null : loadUnsent(s.code, s.seat, view.turn);
-        if (!kept) clearUnsent(s.code, s.seat);
+        const kept = done ? null : readUnsent(tab.get(unsentKey(s.code, s.seat)), view.turn);
+        if (!kept) tab.set(unsentKey(s.code, s.seat), null);
         restored = kept !== null;
         plan = kept ?? startingAllocation(view, s.seat);
       }
-      if (done) clearUnsent(s.code, s.seat);
+      if (done) tab.set(unsentKey(s.code, s.seat), null);
       replace(error);
       setBusy(submit, false);
       redraw(body, () => (done ? submitted(view, s.seat, done) : form(view, s)));

@@ -1,6 +1,6 @@
 // The allocation a player is editing survives a reload in its tab, for that turn only.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearUnsent, loadUnsent, saveUnsent } from '../../client/game/unsentAllocation.js';
+import { describe, expect, it } from 'vitest';
+import { readUnsent, unsentEntry, unsentKey } from '../../client/view/unsentAllocation.js';
 import type { Allocation } from '../../shared/model/commands.js';
 
 const plan: Allocation = {
@@ -13,32 +13,17 @@ const plan: Allocation = {
 };
 
 describe('the unsent allocation', () => {
-  const items = new Map<string, string>();
-  beforeEach(() => {
-    // The tests run in Node: a Map stands in for the tab's sessionStorage.
-    items.clear();
-    vi.stubGlobal('sessionStorage', {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-      removeItem: (k: string) => void items.delete(k),
-    });
-  });
-  afterEach(() => vi.unstubAllGlobals());
-
-  it('comes back for the same match, seat and turn, and only then', () => {
-    saveUnsent('ABCDEFGH', 'aurelia', 2, plan);
-    expect(loadUnsent('ABCDEFGH', 'aurelia', 2)).toEqual(plan);
-    expect(loadUnsent('ABCDEFGH', 'aurelia', 3)).toBeNull();
-    expect(loadUnsent('ABCDEFGH', 'bosk', 2)).toBeNull();
-    expect(loadUnsent('ZZZZZZZZ', 'aurelia', 2)).toBeNull();
-    clearUnsent('ABCDEFGH', 'aurelia');
-    expect(loadUnsent('ABCDEFGH', 'aurelia', 2)).toBeNull();
+  it('is kept per match and seat, and comes back for its own turn only', () => {
+    expect(unsentKey('ABCDEFGH', 'aurelia')).not.toBe(unsentKey('ABCDEFGH', 'bosk'));
+    expect(unsentKey('ABCDEFGH', 'aurelia')).not.toBe(unsentKey('ZZZZZZZZ', 'aurelia'));
+    const stored = unsentEntry(2, plan);
+    expect(readUnsent(stored, 2)).toEqual(plan);
+    expect(readUnsent(stored, 3)).toBeNull();
+    expect(readUnsent(null, 2)).toBeNull();
   });
 
   it('ignores what does not read as an allocation', () => {
-    items.set('guarantor.allocation:ABCDEFGH:aurelia', '{"turn":2,"allocation":{"readiness":-1}}');
-    expect(loadUnsent('ABCDEFGH', 'aurelia', 2)).toBeNull();
-    items.set('guarantor.allocation:ABCDEFGH:aurelia', 'not json');
-    expect(loadUnsent('ABCDEFGH', 'aurelia', 2)).toBeNull();
+    expect(readUnsent('{"turn":2,"allocation":{"readiness":-1}}', 2)).toBeNull();
+    expect(readUnsent('not json', 2)).toBeNull();
   });
 });
