@@ -13,7 +13,9 @@ export const phasePanel = (ctx: ScreenContext): Panel => {
   const clock = h('p', { class: 'console-clock', 'aria-label': 'Time left in this phase' });
   const owed = h('p', { class: 'console-owed' });
   const advance = h('button', { type: 'button', class: 'primary' }, 'Advance');
-  const pause = h('button', { type: 'button' }, 'Pause the clock');
+  const pauseWhyId = uid('pause-why');
+  const pause = h('button', { type: 'button', 'aria-describedby': pauseWhyId }, 'Pause the clock');
+  const pauseWhy = h('p', { class: 'hint', id: pauseWhyId });
   const secondsId = uid('extend');
   const seconds = h('input', {
     id: secondsId,
@@ -47,12 +49,12 @@ export const phasePanel = (ctx: ScreenContext): Panel => {
   const timer = setInterval(tick, 500);
 
   advance.addEventListener('click', async () => {
-    const warning = view && phaseStatus(view).advanceWarning;
+    const status = view && phaseStatus(view);
     if (
-      warning &&
+      status?.advanceWarning &&
       !(await confirmAction({
-        title: 'Advance while seats still owe?',
-        message: warning,
+        title: status.advanceTitle,
+        message: status.advanceWarning,
         confirm: 'Advance anyway',
         cancel: 'Keep waiting',
         danger: true,
@@ -83,6 +85,7 @@ export const phasePanel = (ctx: ScreenContext): Panel => {
     clock,
     owed,
     h('div', { class: 'console-actions' }, advance, pause),
+    pauseWhy,
     extendForm,
     h('label', { class: 'check' }, showMath, ' Show the math to players (every number’s breakdown)'),
     review,
@@ -107,7 +110,9 @@ export const phasePanel = (ctx: ScreenContext): Panel => {
       replace(advance, status.advanceLabel);
       advance.disabled = v.ended !== null;
       replace(pause, status.paused ? 'Resume the clock' : 'Pause the clock');
-      pause.disabled = v.ended !== null;
+      pause.disabled = v.ended !== null || status.pauseUnavailable !== null;
+      replace(pauseWhy, status.pauseUnavailable ?? '');
+      pauseWhy.hidden = status.pauseUnavailable === null;
       seconds.disabled = extend.disabled = !status.timed || v.ended !== null;
       extend.title = status.timed ? '' : 'This phase has no timer';
       showMath.checked = status.showMath;

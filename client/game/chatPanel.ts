@@ -3,14 +3,8 @@
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { ChatLine, Snapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
-import { CHAT_LIMIT, chatHeading, privateTargets } from '../view/panels.js';
+import { CHAT_LIMIT, chatChannels, chatHeading, privateTargets } from '../view/panels.js';
 import { type Actions, type Panel, panelFrame } from './panel.js';
-
-const CHANNELS = [
-  ['public', 'Public: everyone'],
-  ['team', 'Team: your seat only'],
-  ['private', 'Private: one seat'],
-] as const;
 
 const time = (at: number): string => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -110,12 +104,10 @@ export const chatPanel = (actions: Actions): Panel => {
         const writer = s.seat !== 'observer';
         form.hidden = !writer;
         readOnly.hidden = writer;
-        const channels: [string, string][] = [...CHANNELS];
-        if (s.seat === 'facilitator') channels.push(['broadcast', 'Broadcast: everyone, as the White Cell']);
         const kept = channel.value;
         replace(
           channel,
-          channels.map(([value, label]) => h('option', { value, selected: value === kept }, label)),
+          chatChannels(v, s.seat).map(({ value, label }) => h('option', { value, selected: value === kept }, label)),
         );
         replace(
           to,

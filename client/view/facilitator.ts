@@ -42,6 +42,10 @@ export interface PhaseStatus {
   advanceLabel: string;
   /** Set when advancing would impose defaults: what the confirmation says. */
   advanceWarning: string | null;
+  /** The confirmation's question, in the words of the phase (a ready, or a submission, still owed). */
+  advanceTitle: string;
+  /** Why "Pause the clock" cannot be used now (no timer runs in this phase), or null. */
+  pauseUnavailable: string | null;
   paused: boolean;
   /** The phase has a timer (so "add time" means something). */
   timed: boolean;
@@ -55,9 +59,15 @@ const nextPhase = (view: GameView): string => {
   return `Advance to ${sentenceCase(next).toLowerCase()}`;
 };
 
+/** Phases whose only submission is "ready": nothing is imposed on a seat that has not said it. */
+const READY_PHASES: readonly Phase[] = ['briefing', 'diplomacy', 'results'];
+
 export const phaseStatus = (view: GameView): PhaseStatus => {
   const owing = owedBy(view);
   const owed = owing.filter((id) => id !== 'facilitator').map((id) => seatName(view, id));
+  const readyOnly = READY_PHASES.includes(view.phase);
+  const has = owed.length === 1 ? 'has' : 'have';
+  const timed = view.settings.timers[view.phase] !== null;
   return {
     label: view.ended
       ? `Match over after turn ${view.ended.turn}`
@@ -68,9 +78,11 @@ export const phaseStatus = (view: GameView): PhaseStatus => {
     advanceWarning:
       owed.length === 0
         ? null
-        : `${listText(owed)} ${owed.length === 1 ? 'has' : 'have'} not submitted yet. If you advance now, ${DEFAULTS[view.phase]}.`,
+        : `${listText(owed)} ${has} not ${readyOnly ? 'said they are ready' : 'submitted'} yet. If you advance now, ${DEFAULTS[view.phase]}.`,
+    advanceTitle: readyOnly ? 'Advance before everyone is ready?' : 'Advance while seats still owe a submission?',
+    pauseUnavailable: timed || view.settings.paused ? null : 'No timer runs in this phase: there is no clock to pause.',
     paused: view.settings.paused,
-    timed: view.settings.timers[view.phase] !== null,
+    timed,
     showMath: view.settings.showMath,
   };
 };

@@ -4,7 +4,7 @@
 import { credibility } from '../../shared/rules/credibility.js';
 import { seatOfNation } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import { guaranteeName, regionName, rungName } from './matchText.js';
+import { forcePoints, guaranteeName, percent, regionName, rungName } from './matchText.js';
 import { fmt } from './panels.js';
 
 export interface NationRow {
@@ -14,7 +14,7 @@ export interface NationRow {
   capability: string;
   readiness: string;
   consensus: string;
-  /** "Northern March 8; Southern Coast 2", or "none". */
+  /** "Northern March 8 FP; Southern Coast 2 FP", or "none". */
   forward: string;
   integrity: string;
   nuclear: boolean;
@@ -52,14 +52,15 @@ const words = (s: string): string => s.replaceAll('_', ' ');
 export const mapTables = (view: GameView): MapTables => ({
   nations: Object.values(view.nations).map((n) => {
     const forward = Object.entries(n.posture)
-      .filter(([, v]) => v > 0.05)
-      .map(([r, v]) => `${regionName(view, r)} ${fmt(v)}`);
+      .filter(([, v]) => v >= 0.5)
+      .map(([r, v]) => `${regionName(view, r)} ${forcePoints(v)}`);
     return {
       id: n.id,
       name: n.name,
       role: seatOfNation(view, n.id)?.role ?? 'none',
-      capability: fmt(n.capability),
-      readiness: `${Math.round(n.readiness * 100)}%`,
+      // Force points and readiness rounded as the map's chips and tooltips round them.
+      capability: forcePoints(n.capability),
+      readiness: percent(n.readiness),
       consensus: fmt(n.consensus),
       forward: forward.length > 0 ? forward.join('; ') : 'none',
       integrity: fmt(n.integrity),

@@ -182,6 +182,22 @@ export const privateTargets = (view: GameView, seat: string): ChatTarget[] => [
 
 export const CHAT_LIMIT = 500;
 
+/**
+ * The chat channels a seat may write in, each saying whom it reaches (docs/PROTOCOL.md: the White Cell
+ * reads every line; team lines reach the clients in the sender's seat).
+ */
+export const chatChannels = (view: GameView, seat: string): { value: string; label: string }[] => {
+  const mine = seatName(view, seat);
+  return [
+    { value: 'public', label: 'Public: everyone' },
+    seat === 'facilitator'
+      ? { value: 'team', label: 'Team: the White Cell only' }
+      : { value: 'team', label: `Team: everyone playing ${mine}, and the White Cell` },
+    { value: 'private', label: seat === 'facilitator' ? 'Private: one seat' : 'Private: one seat, and the White Cell' },
+    ...(seat === 'facilitator' ? [{ value: 'broadcast', label: 'Broadcast: everyone, as the White Cell' }] : []),
+  ];
+};
+
 /** What a chat line's heading says: "Ann (Aurelia) · to Varkal · private". */
 export const chatHeading = (
   view: GameView | null,

@@ -53,6 +53,16 @@ describe('phase controls', () => {
     expect(status.advanceWarning).toBe(
       "Bosk, Corvin, Dunmere and Varkal have not submitted yet. If you advance now, they keep last turn's allocation (or the status quo).",
     );
+    expect(status.advanceTitle).toBe('Advance while seats still owe a submission?');
+  });
+
+  it('asks about readiness, not submissions, where a phase asks only for a ready', () => {
+    const state = run(classroomAt('briefing'), 'aurelia', { type: 'ready' });
+    const status = phaseStatus(viewFor(state, 'facilitator'));
+    expect(status.advanceTitle).toBe('Advance before everyone is ready?');
+    expect(status.advanceWarning).toBe(
+      'Bosk, Corvin, Dunmere and Varkal have not said they are ready yet. If you advance now, they are marked ready.',
+    );
   });
 
   it('advances without a warning once every seat has submitted, and says when the last turn ends', () => {
@@ -74,6 +84,10 @@ describe('phase controls', () => {
     expect(clockLabel(paused, null, 0)).toBe('Paused');
     const untimed = { ...view, settings: { ...view.settings, timers: { ...view.settings.timers, allocation: null } } };
     expect(clockLabel(untimed, null, 0)).toBe('No timer');
+    // Nothing to pause without a timer, and the console says why; a paused match can always resume.
+    expect(phaseStatus(view).pauseUnavailable).toBeNull();
+    expect(phaseStatus(untimed).pauseUnavailable).toBe('No timer runs in this phase: there is no clock to pause.');
+    expect(phaseStatus({ ...untimed, settings: { ...untimed.settings, paused: true } }).pauseUnavailable).toBeNull();
   });
 
   it('adds time only in whole seconds from 1 to 3600', () => {

@@ -15,6 +15,7 @@ import {
 import { ANSWER_HELP, allyCard, guarantorCards, movePreview, moveChoices } from '../../client/view/crisisCards.js';
 import { mapTables } from '../../client/view/mapTable.js';
 import {
+  chatChannels,
   chatHeading,
   countdown,
   fmt,
@@ -119,6 +120,13 @@ describe('seat, task and waiting', () => {
       'Ann (Aurelia) to Varkal · private',
     );
     expect(chatHeading(view, { from: 'bosk', name: 'Bo', channel: 'public' })).toBe('Bo (Bosk)');
+    // Each channel says whom it reaches: the White Cell reads team and private lines too.
+    expect(chatChannels(view, 'bosk').map((c) => c.label)).toEqual([
+      'Public: everyone',
+      'Team: everyone playing Bosk, and the White Cell',
+      'Private: one seat, and the White Cell',
+    ]);
+    expect(chatChannels(view, 'facilitator').map((c) => c.value)).toEqual(['public', 'team', 'private', 'broadcast']);
   });
 });
 
@@ -410,7 +418,14 @@ describe('turn log and tables', () => {
   it('tabulates nations, guarantees and theaters as the map shows them', () => {
     const view = viewFor(classroomAt('allocation'), 'bosk');
     const t = mapTables(view);
-    expect(t.nations.find((n) => n.id === 'aurelia')).toMatchObject({ role: 'guarantor', forward: 'Northern March 8' });
+    expect(t.nations.find((n) => n.id === 'aurelia')).toMatchObject({
+      role: 'guarantor',
+      forward: 'Northern March 8 FP',
+      capability: '1,600 FP',
+      readiness: '75%',
+    });
+    // Capability rounds to whole force points, as the map's chips show it (Corvin's 7.5 is 8 FP).
+    expect(t.nations.find((n) => n.id === 'corvin')?.capability).toBe('8 FP');
     expect(t.guarantees.map((g) => g.name)).toEqual(['Aurelia → Bosk', 'Aurelia → Corvin', 'Aurelia → Dunmere']);
     expect(Number(t.guarantees[0]?.toChallenger)).toBeCloseTo(credibility(view, 'aurelia-bosk', 'challenger').value, 0);
     expect(t.theaters.map((r) => r.name)).toContain('Northern March');

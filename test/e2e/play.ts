@@ -35,7 +35,7 @@ export const doTask = async (page: Page, hands: Hands): Promise<string | null> =
 /** The White Cell's console advances (confirming when seats still owe) until the match ends. */
 export const advanceToTheEnd = async (white: Page): Promise<number> => {
   const advance = white.getByRole('button', { name: /^(Advance to|Start turn|End the match|Publish)/ });
-  const confirm = white.getByRole('dialog', { name: 'Advance while seats still owe?' });
+  const confirm = white.getByRole('dialog', { name: /^Advance (while|before)/ });
   const debrief = white.locator('#debrief-title');
   const labelOf = () => textNow(advance);
   let steps = 0;
