@@ -2,6 +2,7 @@
 // behind it ("why"), the decisions that mattered, how high each theater climbed, and the way
 // home. Printable: printing opens every breakdown and drops the buttons.
 import type { GameView } from '../../shared/view/viewFor.js';
+import { pastMatches } from '../net/pastMatches.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
 import { rungChip } from '../ui/rungChip.js';
@@ -20,6 +21,7 @@ import {
 } from '../view/debrief.js';
 import { possessive, signed } from '../view/matchText.js';
 import { publicTimeline } from '../view/projector.js';
+import { reviewUrl } from '../view/route.js';
 import type { Screen, ScreenContext } from './screen.js';
 import '../styles/debrief.css';
 
@@ -34,6 +36,8 @@ export const mountDebrief = (root: HTMLElement, ctx: ScreenContext): Screen => {
   const body = h('div', { class: 'debrief-body' });
   const print = h('button', { type: 'button' }, 'Print the debrief');
   const home = h('button', { type: 'button', class: 'primary' }, 'Back to the home page');
+  // The White Cell holds the match's key in this browser: the review opens from here.
+  const review = h('a', { class: 'review-link', hidden: true }, 'Open the after-action review');
   home.addEventListener('click', () => ctx.leave());
   // Printing shows every breakdown; what was open before comes back afterwards.
   let closed: HTMLDetailsElement[] = [];
@@ -56,7 +60,7 @@ export const mountDebrief = (root: HTMLElement, ctx: ScreenContext): Screen => {
       'article',
       { class: 'debrief', 'aria-labelledby': 'debrief-title' },
       head,
-      h('div', { class: 'debrief-actions' }, print, home),
+      h('div', { class: 'debrief-actions' }, review, print, home),
       body,
     ),
   );
@@ -75,6 +79,9 @@ export const mountDebrief = (root: HTMLElement, ctx: ScreenContext): Screen => {
     ]);
     if (key === shown) return;
     shown = key;
+    const match = s.seat === 'facilitator' ? recordedMatch(s.code, ctx.conn.facilitatorKey) : undefined;
+    if (match) review.href = reviewUrl('', match.id);
+    review.hidden = !match;
     const ending = endingOf(view);
     replace(
       head,
@@ -111,6 +118,13 @@ export const mountDebrief = (root: HTMLElement, ctx: ScreenContext): Screen => {
     },
   };
 };
+
+/**
+ * The match this browser ran as the White Cell, found by its code and key (the review is opened by the
+ * match's id, which the connection does not expose; the past-matches list holds it).
+ */
+const recordedMatch = (code: string, key: string | undefined) =>
+  key ? pastMatches().find((m) => m.code === code && m.key === key) : undefined;
 
 const scoresSection = (view: GameView, mySeat: string): HTMLElement => {
   const rows = finalScores(view);
