@@ -2,7 +2,7 @@
 // opens into its numbers; the White Cell's overrides stand out with their reasons; a filter keeps
 // the kinds of items a discussion needs.
 import { h, replace } from '../ui/dom.js';
-import { quotedSentence } from '../view/matchText.js';
+import { quoted } from '../view/matchText.js';
 import type { LogGroup } from '../view/turnRecord.js';
 import {
   CATEGORIES,
@@ -72,7 +72,7 @@ const rowView = (row: TimelineRow): HTMLElement =>
           { class: 'tl-flag' },
           h('span', { 'aria-hidden': 'true' }, '⚑ '),
           h('strong', {}, 'Overridden by the White Cell. '),
-          row.override ? `Reason: ${quotedSentence(row.override)}` : 'No reason was recorded.',
+          row.override ? `Reason: ${quoted(row.override)}` : 'No reason was recorded.',
         )
       : null,
     row.note ? h('p', { class: 'tl-note' }, row.note) : null,

@@ -6,7 +6,7 @@ import type { ScreenContext } from '../screens/screen.js';
 import { announce, h, replace, uid } from '../ui/dom.js';
 import { tableHead } from '../ui/table.js';
 import { type Review, overrideCommand, reviewOf, rungOptions } from '../view/facilitator.js';
-import { quotedSentence, signed } from '../view/matchText.js';
+import { quoted, signed } from '../view/matchText.js';
 import { type Panel, onChange } from './panel.js';
 
 const yesNo = (b: boolean) => (b ? 'succeeds' : 'fails');
@@ -155,9 +155,10 @@ const reviewForm = (ctx: ScreenContext, review: Review): HTMLFormElement => {
     { class: 'review', novalidate: true },
     review.overrideReason
       ? h(
-          'p',
+          'div',
           { class: 'override-note' },
-          `Your override is in place. Your reason: ${quotedSentence(review.overrideReason)} Publish to release it.`,
+          h('p', {}, 'Your override is in place: publish to release it to the players.'),
+          h('p', {}, `Your reason: ${quoted(review.overrideReason)}`),
         )
       : h(
           'p',

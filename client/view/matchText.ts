@@ -94,11 +94,11 @@ export const possessive = (name: string): string => {
   return /s$/i.test(name) ? `${owner}’` : `${owner}’s`;
 };
 
-/** A quotation that ends a sentence: the full stop goes inside when the quote has none of its own. */
-export const quotedSentence = (text: string): string => {
-  const t = text.trim();
-  return /[.!?…]$/.test(t) ? `“${t}”` : `“${t}.”`;
-};
+/**
+ * Someone's words in quotation marks, as they wrote them. Put it where no full stop has to follow
+ * (its own line, or before a colon): "…border.”." is the mistake this avoids.
+ */
+export const quoted = (text: string): string => `“${text.trim()}”`;
 
 /** Ends a sentence with a full stop unless it already ends with one (or with a quote that does). */
 export const sentence = (text: string): string =>

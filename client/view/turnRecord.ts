@@ -13,7 +13,7 @@ import {
   nationName,
   percent,
   possessive,
-  quotedSentence,
+  quoted,
   regionName,
   seatName,
   signed,
@@ -129,7 +129,7 @@ const reportSection = (view: GameView, given?: GivenOutcomes): LogSection | null
     groups.push({
       title: OVERRIDE_GROUP,
       entries: [
-        { key: `r${report.turn}-override`, text: `Reason: ${quotedSentence(report.override.reason)}`, why: null },
+        { key: `r${report.turn}-override`, text: `Reason: ${quoted(report.override.reason)}`, why: null },
         ...setOutcomes(view, engine, settled).map((o) => ({
           key: `r${report.turn}-${o.key}`,
           text: o.text,

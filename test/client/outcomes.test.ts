@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type GameState, advance, applyCommand, viewFor } from '../../shared/index.js';
 import { noteText } from '../../client/view/outcomes.js';
 import { changeText, turnRecord } from '../../client/view/turnRecord.js';
-import { possessive, quotedSentence, sentence } from '../../client/view/matchText.js';
+import { possessive, quoted, sentence } from '../../client/view/matchText.js';
 import { classroomAt, must } from './fixtures.js';
 
 const REASON = 'The river flooded the crossings at the border.';
@@ -117,9 +117,9 @@ describe('words', () => {
     ['Ann', 'Ann’s'],
   ])('possessive of %s is %s', (name, said) => expect(possessive(name)).toBe(said));
 
-  it('ends a quoted sentence with one full stop', () => {
-    expect(quotedSentence('Hold the border.')).toBe('“Hold the border.”');
-    expect(quotedSentence('Hold the border')).toBe('“Hold the border.”');
+  it('quotes words as written, and ends a sentence with one full stop', () => {
+    expect(quoted(' Hold the border. ')).toBe('“Hold the border.”');
+    expect(quoted('Hold the border')).toBe('“Hold the border”');
     expect(sentence('It said “hold the border.”')).toBe('It said “hold the border.”');
     expect(sentence('Turn 1 results published')).toBe('Turn 1 results published.');
   });
