@@ -5,6 +5,6 @@ import { CLIENT_DIST, ROOT, clientIsStale } from '../server/web/clientBuild.js';
 
 if (clientIsStale()) {
   console.log(`building the client into ${CLIENT_DIST} …`);
-  await build({ configFile: `${ROOT}/vite.config.ts`, logLevel: 'warn' });
+  await build({ configFile: `${ROOT}/vite.config.ts`, logLevel: 'warn', build: { outDir: CLIENT_DIST } });
 }
 await import('../server/index.js');
