@@ -4,10 +4,12 @@
 import Phaser from 'phaser';
 import type { MapData } from './mapData.js';
 import { type MapModel, type MapTarget, ROLE_COLORS } from '../view/mapModel.js';
-import { type Overlay, insetCaption, nationLabel, placeName, placeOverlays, theaterCard } from './overlays.js';
+import { type Overlay, type Pen, insetCaption, nationLabel, placeName } from './overlays.js';
+import { theaterCard } from './theaterCard.js';
+import { type Rect, gapTo, placeAll } from './placement.js';
 import { type LinkMotion, drawArc, pulseNation } from './effects.js';
 import { fillRings, hexColor, strokeLine, strokeRings } from './paint.js';
-import { type Fit, type Size, Viewport } from './viewport.js';
+import { type Fit, type OverlayStyle, type Size, Viewport, overlayStyle } from './viewport.js';
 
 export const SEA = '#dbe6ee';
 const LAND = 0xeeece6;
@@ -24,6 +26,7 @@ const DEPTH = {
   markLink: 5,
   links: 6,
   markNation: 7,
+  leaders: 9,
   overlays: 10,
   rings: 11,
 } as const;
@@ -35,9 +38,18 @@ type Graphics = Phaser.GameObjects.Graphics;
 export class MapScene extends Phaser.Scene {
   private geometry: MapData | null = null;
   private model: MapModel | null = null;
-  private layers: Record<'mainFill' | 'mainStroke' | 'insetFill' | 'insetStroke' | 'links' | 'mark', Graphics> | null =
-    null;
+  private layers: Record<
+    'mainFill' | 'mainStroke' | 'insetFill' | 'insetStroke' | 'links' | 'mark' | 'leaders',
+    Graphics
+  > | null = null;
   private overlays: Overlay[] = [];
+  /** How the overlays were built (size, compact cards), and what their layout was computed for. */
+  private style: OverlayStyle = { size: 1, compact: false };
+  private laidOut = '';
+  /** Each overlay's chosen spot at the last layout: kept while nothing better turns up. */
+  private spots = new Map<string, number>();
+  /** The HTML over the map (buttons, legend), in CSS px from the view's top-left corner. */
+  private covered: () => Rect[] = () => [];
   private motions = new Map<string, LinkMotion>();
   private marked: { focus: MapTarget | null; hover: MapTarget | null } = { focus: null, hover: null };
   private viewport: Viewport | null = null;
@@ -50,11 +62,13 @@ export class MapScene extends Phaser.Scene {
    * `pixelRatio`: device pixels per CSS pixel. The canvas has that many more pixels than its CSS box
    * (sharp on high-density screens); every size here is in CSS pixels, the camera does the rest.
    * `fit`: how the map rests in its view (the projector shows the whole frame).
+   * `growing`: labels and cards grow with the view (the projector, read from across a room).
    */
   constructor(
     onReady: () => void,
     private readonly pixelRatio = 1,
     private readonly restingFit: Fit = 'cover',
+    private readonly growing = false,
   ) {
     super('MapScene');
     this.onReady = onReady;
@@ -70,6 +84,7 @@ export class MapScene extends Phaser.Scene {
       insetStroke: g(DEPTH.insetStroke),
       links: g(DEPTH.links),
       mark: g(DEPTH.markNation),
+      leaders: g(DEPTH.leaders),
     };
     this.scale.on(Phaser.Scale.Events.RESIZE, () => this.fit());
     this.onReady();
@@ -95,8 +110,16 @@ export class MapScene extends Phaser.Scene {
     this.fit();
   }
 
+  /** What covers the map from above (its buttons and legend): labels and cards keep out of it. */
+  setCovered(covered: () => Rect[]): void {
+    this.covered = covered;
+    this.laidOut = '';
+    this.fit();
+  }
+
   show(model: MapModel, animate: boolean): void {
     this.model = model;
+    this.style = overlayStyle(this.viewSize(), this.growing);
     this.buildOverlays();
     if (animate && !this.reducedMotion) {
       for (const id of model.pulses) this.pulse(id);
@@ -166,8 +189,14 @@ export class MapScene extends Phaser.Scene {
       this.drawStrokes();
       this.drawLinks();
       this.drawMark();
-      this.layoutOverlays();
     }
+    const style = overlayStyle(this.viewSize(), this.growing);
+    if (style.size !== this.style.size || style.compact !== this.style.compact) {
+      this.style = style;
+      this.buildOverlays();
+    }
+    const layout = [z, style.size, ...viewport.restingBox()].join();
+    if (layout !== this.laidOut) this.layoutOverlays(layout);
   }
 
   private drawFills(): void {
@@ -254,21 +283,70 @@ export class MapScene extends Phaser.Scene {
     const { geometry: data, model } = this;
     if (!data || !model) return;
     for (const o of this.overlays) o.container.destroy();
-    const labels = model.nations.map((n) => nationLabel(this, n, model.links.length > 0));
-    const cards = model.theaters.map((t) => theaterCard(this, t, model, t.homes.length !== 1));
-    const captions = data.insets.map((inset) => insetCaption(this, inset));
-    const places = data.places.map((p) => placeName(this, p));
+    const pen: Pen = { scene: this, ...this.style };
+    const labels = model.nations.map((n) => nationLabel(pen, n, model.links.length > 0));
+    const cards = model.theaters.map((t) => theaterCard(pen, t, model));
+    const captions = data.insets.map((inset, i) => insetCaption(pen, inset, i));
+    const places = data.places.map((p) => placeName(pen, p));
     this.overlays = [...captions, ...labels, ...cards, ...places];
     for (const o of this.overlays) o.container.setDepth(DEPTH.overlays);
+    this.laidOut = '';
   }
 
-  private layoutOverlays(): void {
+  /**
+   * Places labels and cards in screen pixels at the current zoom, inside the part of the frame in
+   * sight at rest (so they stay put while one pans), clear of the map's buttons, the insets and
+   * (cards) the arcs.
+   */
+  private layoutOverlays(key: string): void {
+    const { geometry: data, model, viewport, layers } = this;
+    if (!data || !model || !viewport || !layers) return;
+    this.laidOut = key;
     const z = this.zoom();
-    if (!this.geometry) return;
-    const frame = { x: 0, y: 0, w: this.geometry.width * z, h: this.geometry.height * z };
-    const insets = this.geometry.insets.map(({ box: [x, y, w, h] }) => ({ x: x * z, y: y * z, w: w * z, h: h * z }));
-    placeOverlays(this.overlays, z, frame, insets);
-    for (const o of this.overlays) o.container.setScale(1 / z).setPosition(o.x + o.box.dx / z, o.y + o.box.dy / z);
+    const s = this.style.size;
+    const scaled = (r: Rect): Rect => ({ x: r.x * z, y: r.y * z, w: r.w * z, h: r.h * z });
+    const [x0, y0, x1, y1] = viewport.restingBox();
+    const obstacles = this.covered().map((r) => {
+      const [ax, ay] = viewport.restingWorldAt(r.x, r.y);
+      const [bx, by] = viewport.restingWorldAt(r.x + r.w, r.y + r.h);
+      return scaled({ x: ax, y: ay, w: bx - ax, h: by - ay });
+    });
+    const spots = placeAll(
+      this.overlays.map((o) => ({
+        id: o.id,
+        x: o.x * z,
+        y: o.y * z,
+        w: o.box.w * s,
+        h: o.box.h * s,
+        ...(o.reserve ? { reserve: { w: o.reserve.w * s, h: o.reserve.h * s } } : {}),
+        candidates: o.candidates.map(([dx, dy]): [number, number] => [dx * s, dy * s]),
+        kind: o.kind,
+      })),
+      {
+        bounds: scaled({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 }),
+        insets: data.insets.map(({ box: [x, y, w, h] }) => scaled({ x, y, w, h })),
+        obstacles,
+        lines: model.links.map((l) => l.curve.map((v) => v * z)),
+        previous: this.spots,
+      },
+    );
+    const leaders = layers.leaders.clear();
+    for (const o of this.overlays) {
+      const spot = spots.get(o.id);
+      o.container.setVisible(spot?.visible ?? false);
+      if (!spot?.visible) continue;
+      this.spots.set(o.id, spot.choice);
+      o.container.setScale(s / z).setPosition(o.x + spot.dx / z, o.y + spot.dy / z);
+      // A card set away from its theater's point keeps a thin line back to it.
+      const box = { x: o.x * z + spot.dx, y: o.y * z + spot.dy, w: o.box.w * s, h: o.box.h * s };
+      if (o.kind !== 'card' || gapTo(box, o.x * z, o.y * z) < 12 * s) continue;
+      const nearest = [
+        Math.min(Math.max(o.x * z, box.x), box.x + box.w) / z,
+        Math.min(Math.max(o.y * z, box.y), box.y + box.h) / z,
+      ] as const;
+      leaders.lineStyle((1.5 * s) / z, 0x1b1f24, 0.6).lineBetween(o.x, o.y, ...nearest);
+      leaders.fillStyle(0x1b1f24, 0.85).fillCircle(o.x, o.y, (3 * s) / z);
+    }
   }
 
   /** An attacked nation: its fill flashes and a ring spreads from its label, three times. */

@@ -1,5 +1,5 @@
 // The HTML around the Phaser canvas: the focusable frame with its accessible name, the tooltip
-// (text only), zoom buttons, a legend and the data credit. Built with h(): nothing is parsed as HTML.
+// (text only), zoom buttons, a legend with the data credit. Built with h(): nothing is parsed as HTML.
 import './map.css';
 import { ROLE_COLORS, RUNG_COLORS, type TargetText, credibilityColor } from '../view/mapModel.js';
 import { h, replace, uid } from '../ui/dom.js';
@@ -17,16 +17,21 @@ export interface MapChrome {
   showTip(text: TargetText, at: { x: number; y: number }): void;
   hideTip(): void;
   setSummary(summary: string): void;
-  /** The data credit (Natural Earth) in the corner, once the map is loaded. */
+  /** The data credit (Natural Earth) at the foot of the legend, once the map is loaded. */
   setCredit(credit: string | null): void;
   setCursor(kind: 'grab' | 'dragging' | 'pointing'): void;
+  /**
+   * What the HTML covers of the map (buttons, the legend as a closed box or, on the projector, open),
+   * in CSS px from the frame's corner: labels and cards keep out of it.
+   */
+  covered(): { x: number; y: number; w: number; h: number }[];
   destroy(): void;
 }
 
 const KEYS_HINT =
   'Tab and Shift+Tab move between nations and guarantees; arrow keys pan; plus and minus zoom; 0 resets the view; Enter selects the focused nation.';
 
-const legend = (projector: boolean, open: boolean): HTMLElement => {
+const legend = (projector: boolean, open: boolean, credit: HTMLElement): HTMLElement => {
   const swatch = (color: string) => {
     const el = h('span', { class: 'gmap-swatch', 'aria-hidden': 'true' });
     el.style.background = color;
@@ -59,6 +64,7 @@ const legend = (projector: boolean, open: boolean): HTMLElement => {
       h('li', {}, h('span', { class: 'gmap-line dashed', 'aria-hidden': 'true' }), 'Dashed: no public commitment'),
       h('li', {}, ramp(RUNG_COLORS), 'Escalation: peace to nuclear war'),
       projector ? null : h('li', {}, 'Chips: forces stationed forward, in force points (FP)'),
+      credit,
     ),
   );
 };
@@ -69,7 +75,8 @@ export const buildChrome = (container: HTMLElement, options: ChromeOptions): Map
   const tip = h('div', { class: 'gmap-tip', role: 'status', 'aria-live': 'polite', hidden: true });
   const button = (text: string, label: string, action: () => void) =>
     h('button', { type: 'button', 'aria-label': label, title: label, on: { click: action } }, text);
-  const credit = h('p', { class: 'gmap-credit' });
+  // In the legend rather than a corner of the map, where it would sit over a card.
+  const credit = h('li', { class: 'gmap-credit', hidden: true });
   const controls = options.projector
     ? null
     : h(
@@ -88,13 +95,13 @@ export const buildChrome = (container: HTMLElement, options: ChromeOptions): Map
     container.tabIndex = 0;
     container.setAttribute('aria-describedby', hintId);
   }
+  // Open where there is room for it; a click away otherwise.
+  const key = legend(options.projector, container.clientWidth >= 900 && container.clientHeight >= 560, credit);
   replace(
     container,
     host,
     controls,
-    // Open where there is room for it; a click away otherwise.
-    legend(options.projector, container.clientWidth >= 900 && container.clientHeight >= 560),
-    credit,
+    key,
     tip,
     options.projector ? null : h('p', { id: hintId, class: 'visually-hidden' }, KEYS_HINT),
   );
@@ -129,6 +136,17 @@ export const buildChrome = (container: HTMLElement, options: ChromeOptions): Map
     },
     setCredit(text) {
       credit.textContent = text ?? '';
+      credit.hidden = !text;
+    },
+    covered() {
+      const frame = container.getBoundingClientRect();
+      // An open legend on a player's map is a passing look: cards keep clear of its closed box only.
+      const shown = options.projector || !key.open ? key : (key.querySelector('summary') ?? key);
+      return [controls, shown]
+        .filter((el): el is Element => el !== null && el.getClientRects().length > 0)
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => ({ x: r.left - frame.left, y: r.top - frame.top, w: r.width, h: r.height }));
     },
     setCursor(kind) {
       host.classList.toggle('dragging', kind === 'dragging');

@@ -39,7 +39,8 @@ export const mountMap: MountMap = async (container, options) => {
   // Sharp on high-density screens; capped, since a 3× canvas costs nine times the pixels.
   const ratio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
   // The projector cannot pan: it shows the whole theater rather than crop the nations at its edges.
-  const scene = new MapScene(() => onReady(), ratio, projector ? 'contain' : 'cover');
+  // and its labels and cards grow with the screen, to be read across a classroom.
+  const scene = new MapScene(() => onReady(), ratio, projector ? 'contain' : 'cover', projector);
   const chrome = buildChrome(container, {
     projector,
     zoomIn: () => scene.zoomBy(ZOOM_STEP),
@@ -77,6 +78,7 @@ export const mountMap: MountMap = async (container, options) => {
   }
   chrome.setCredit(data.credit);
   scene.setData(data);
+  scene.setCovered(() => chrome.covered());
 
   let view: GameView | null = null;
   let model = buildMapModel(data, null);

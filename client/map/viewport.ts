@@ -19,6 +19,25 @@ export interface Size {
  */
 export type Fit = 'cover' | 'contain';
 
+/** How labels and cards are drawn for a view (./overlays.ts). */
+export interface OverlayStyle {
+  /** 1 is their design size. */
+  size: number;
+  /** Theater cards without their ladder, for a phone's small map. */
+  compact: boolean;
+}
+
+/**
+ * A projector's map grows labels and cards with its view (read from the back of a room: about 1.5
+ * on a 1920 px screen, at most 2.4); an ordinary map keeps them at their design size, and a small
+ * one (a phone's) has room only for compact cards.
+ */
+export const overlayStyle = (view: Size, growing: boolean): OverlayStyle => {
+  const span = Math.min(view.width, view.height * 1.6);
+  if (growing) return { size: Math.round(Math.min(2.4, Math.max(1, span / 800)) * 20) / 20, compact: false };
+  return { size: 1, compact: view.width < 560 || view.height < 340 };
+};
+
 export class Viewport {
   /** The user's zoom over the resting fit, 1..8. */
   private userZoom = 1;
@@ -55,13 +74,36 @@ export class Viewport {
 
   /** World → screen scale: the resting fit (see `Fit`; a cover-fit that would hide a label contains) times the user's zoom. */
   zoom(): number {
+    return this.restingZoom() * this.userZoom;
+  }
+
+  private restingZoom(): number {
     const { width, height } = this.view;
     const contain = Math.min(width / this.frame.width, height / this.frame.height);
-    if (this.fit === 'contain') return contain * this.userZoom;
+    if (this.fit === 'contain') return contain;
     const cover = Math.max(width / this.frame.width, height / this.frame.height);
     const [x0, y0, x1, y1] = this.essentials;
     const keep = Math.min(width / (x1 - x0), height / (y1 - y0));
-    return Math.max(contain, Math.min(cover, keep)) * this.userZoom;
+    return Math.max(contain, Math.min(cover, keep));
+  }
+
+  /**
+   * What is in sight at rest (frame units: x0, y0, x1, y1; beyond the frame where the view is wider
+   * than it), whatever the user's zoom and pan now: the map's labels and cards are kept inside it,
+   * so they stay put while one pans.
+   */
+  restingBox(): [number, number, number, number] {
+    const z = this.restingZoom();
+    const [cx, cy] = this.restingCentre(z);
+    const [hw, hh] = [this.view.width / z / 2, this.view.height / z / 2];
+    return [cx - hw, cy - hh, cx + hw, cy + hh];
+  }
+
+  /** A screen point of the resting view (e.g. where a button sits over the map) in frame units. */
+  restingWorldAt(x: number, y: number): [number, number] {
+    const z = this.restingZoom();
+    const [cx, cy] = this.restingCentre(z);
+    return [cx + (x - this.view.width / 2) / z, cy + (y - this.view.height / 2) / z];
   }
 
   centreOf(): [number, number] {
@@ -98,20 +140,23 @@ export class Viewport {
   }
 
   reset(): void {
-    const [x0, y0, x1, y1] = this.essentials;
     this.userZoom = 1;
-    this.centre = [(x0 + x1) / 2, (y0 + y1) / 2];
-    this.clamp();
+    this.centre = this.restingCentre(this.zoom());
+  }
+
+  private restingCentre(z: number): [number, number] {
+    const [x0, y0, x1, y1] = this.essentials;
+    return this.clamped([(x0 + x1) / 2, (y0 + y1) / 2], z);
+  }
+
+  private clamp(): void {
+    this.centre = this.clamped(this.centre, this.zoom());
   }
 
   /** The frame never leaves the view; a frame smaller than the view stays centred in it. */
-  private clamp(): void {
-    const z = this.zoom();
+  private clamped([cx, cy]: [number, number], z: number): [number, number] {
     const axis = (c: number, half: number, size: number) =>
       half * 2 >= size ? size / 2 : Math.min(size - half, Math.max(half, c));
-    this.centre = [
-      axis(this.centre[0], this.view.width / z / 2, this.frame.width),
-      axis(this.centre[1], this.view.height / z / 2, this.frame.height),
-    ];
+    return [axis(cx, this.view.width / z / 2, this.frame.width), axis(cy, this.view.height / z / 2, this.frame.height)];
   }
 }

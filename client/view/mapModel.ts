@@ -6,8 +6,9 @@ import type { GameEvent } from '../../shared/model/events.js';
 import type { Term } from '../../shared/model/explain.js';
 import type { NationRole } from '../../shared/model/vocabulary.js';
 import { credibility } from '../../shared/rules/credibility.js';
+import { crisisRung } from '../../shared/rules/escalation.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import { rungName, sentenceCase } from './matchText.js';
+import { moveSentence, rungName, sentenceCase } from './matchText.js';
 import { RUNG_COLORS, guaranteeLinks } from './selectors.js';
 
 export { RUNG_COLORS };
@@ -91,10 +92,13 @@ export interface TheaterMark {
   peak: number;
   /** A crisis or a rung at "crisis" or above: drawn as a hotspot. */
   hot: boolean;
-  /** This turn's challenger moves in the theater, in words. */
+  /**
+   * The rung this turn's move takes the theater to once it lands, when above `rung` (the theater
+   * only moves at adjudication; the crisis cards already speak of this rung), else null.
+   */
+  pending: number | null;
+  /** This turn's challenger moves in the theater, in words ("Varkal launches a limited attack on Bosk"). */
   crises: string[];
-  /** Nations whose home theater it is (a card names a theater unless one nation's label already does). */
-  homes: string[];
 }
 
 export interface MapModel {
@@ -222,28 +226,20 @@ export const buildMapModel = (
     }
   }
 
-  const nameOf = (id: string | null) => (id && byId.get(id)?.name) || id || '';
   const theaters: TheaterMark[] = data.regions.map((r) => {
     const state = view.regions[r.id];
-    const crises = view.crises
-      .filter((c) => c.region === r.id)
-      .map(
-        (c) =>
-          `${nameOf(c.challenger)}: ${c.move.type.replaceAll('_', ' ')}${c.move.target ? ` against ${nameOf(c.move.target)}` : ''}`,
-      );
+    const moves = view.crises.filter((c) => c.region === r.id);
     const rung = state?.rung ?? 0;
-    const homes = Object.values(view.nations)
-      .filter((n) => n.region === r.id)
-      .map((n) => n.id);
+    const landing = Math.max(rung, ...moves.map((c) => crisisRung(rung, c.move.type)));
     return {
       id: r.id,
       name: state?.name ?? r.name,
       anchor: r.anchor,
       rung,
       peak: state?.peak ?? rung,
-      hot: rung >= 2 || crises.length > 0,
-      crises,
-      homes,
+      hot: rung >= 2 || moves.length > 0,
+      pending: landing > rung ? landing : null,
+      crises: moves.map((c) => moveSentence(view, c.challenger, c.move)),
     };
   });
 

@@ -151,9 +151,34 @@ describe('animations after results', () => {
     expect(nation(model, 'corvin').targeted).toBe(true);
     const march = model.theaters.find((t) => t.id === 'northmarch');
     expect(march?.hot).toBe(true);
-    expect(march?.crises).toEqual(['Varkal: limited attack against Corvin']);
+    expect(march?.crises).toEqual(['Varkal launches a limited attack on Corvin']);
     // Without fresh events (a redraw of the same view) nothing pulses.
     expect(buildMapModel(data, after, after, []).pulses).toEqual([]);
+  });
+
+  it('shows the rung a move in progress takes its theater to, as the crisis cards do, until the results set it', () => {
+    const during = buildMapModel(data, viewFor(run.crisis, 'corvin')).theaters.find((t) => t.id === 'northmarch');
+    // The theater stands at peace until adjudication; the attack lands it at limited war at least.
+    expect(during?.rung).toBe(0);
+    expect(during?.pending).toBe(4);
+    const after = viewFor(run.results, 'corvin');
+    const settled = buildMapModel(data, after).theaters.find((t) => t.id === 'northmarch');
+    expect(settled?.rung).toBe(after.regions['northmarch']?.rung);
+    expect(settled?.rung).toBeGreaterThanOrEqual(4);
+    expect(settled?.pending).toBeNull();
+    // Quiet theaters have nothing in progress.
+    expect(buildMapModel(data, viewFor(run.before, 'corvin')).theaters.every((t) => t.pending === null)).toBe(true);
+  });
+
+  it('puts every move in the words the rest of the client uses, never a raw move name', () => {
+    const view = viewFor(run.crisis, 'observer');
+    const [crisis] = view.crises;
+    if (!crisis) throw new Error('no crisis');
+    const calmer = { ...view, crises: [{ ...crisis, move: { type: 'de_escalate' as const, target: 'corvin' } }] };
+    const march = buildMapModel(data, calmer).theaters.find((t) => t.id === 'northmarch');
+    expect(march?.crises).toEqual(['Varkal de-escalates toward Corvin']);
+    // Backing down raises nothing.
+    expect(march?.pending).toBeNull();
   });
 
   it('marks arcs whose credibility moved with the value they had before', () => {

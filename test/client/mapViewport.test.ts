@@ -1,7 +1,7 @@
 // The map's viewport: at rest it fills the view without hiding a label or an inset, zooms about the
 // pointer, and never pans the frame out of sight. Plain arithmetic, checked without Phaser.
 import { describe, expect, it } from 'vitest';
-import { Viewport } from '../../client/map/viewport.js';
+import { Viewport, overlayStyle } from '../../client/map/viewport.js';
 import type { MapData } from '../../client/map/mapData.js';
 
 const frame: Pick<MapData, 'width' | 'height' | 'nations' | 'regions' | 'insets'> = {
@@ -100,5 +100,44 @@ describe('the map viewport', () => {
     expect(y0).toBeCloseTo(0, 9);
     v.reset();
     expect(v.worldAt(500, 350)).toEqual([500, 350]);
+  });
+
+  it('keeps labels and cards to what is in sight at rest, however far one zooms and pans', () => {
+    const v = new Viewport(frame, { width: 1100, height: 640 });
+    const rest = v.restingBox();
+    const [x0, y0] = v.worldAt(0, 0);
+    const [x1, y1] = v.worldAt(1100, 640);
+    for (const [a, b] of [
+      [rest[0], x0],
+      [rest[1], y0],
+      [rest[2], x1],
+      [rest[3], y1],
+    ] as const)
+      expect(a).toBeCloseTo(b, 9);
+    expect(v.restingWorldAt(1100, 640)[0]).toBeCloseTo(x1, 9);
+    v.zoomBy(3, { x: 900, y: 100 });
+    v.panBy(-200, 50);
+    expect(v.restingBox()).toEqual(rest);
+    // A view wider than the frame shows sea beside it: cards may sit there too.
+    const wide = new Viewport(frame, { width: 1600, height: 700 }, 'contain');
+    const [left, , right] = wide.restingBox();
+    expect(left).toBeLessThan(0);
+    expect(right).toBeGreaterThan(1000);
+  });
+});
+
+describe('the size of labels and cards', () => {
+  it('grows them with a projector screen, to be read from the back of a room', () => {
+    // The projector's map at 1920 × 1080 (beside its timeline) and at 1280 × 720.
+    expect(overlayStyle({ width: 1255, height: 860 }, true).size).toBeCloseTo(1.55, 9);
+    expect(overlayStyle({ width: 840, height: 560 }, true).size).toBeCloseTo(1.05, 9);
+    expect(overlayStyle({ width: 4000, height: 2200 }, true).size).toBe(2.4);
+    expect(overlayStyle({ width: 1255, height: 860 }, true).compact).toBe(false);
+  });
+
+  it("keeps them at their design size on a player's map, with compact cards on a phone", () => {
+    expect(overlayStyle({ width: 768, height: 480 }, false)).toEqual({ size: 1, compact: false });
+    expect(overlayStyle({ width: 1600, height: 1000 }, false)).toEqual({ size: 1, compact: false });
+    expect(overlayStyle({ width: 358, height: 358 }, false)).toEqual({ size: 1, compact: true });
   });
 });
