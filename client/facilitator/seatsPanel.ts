@@ -20,19 +20,32 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
         const select = h(
           'select',
           { id, 'data-focus': `bot-${line.id}` },
-          h('option', { value: '' }, 'No bot: humans play'),
+          h('option', { value: '' }, 'A player (bot if empty)'),
           line.policies.map((p) => h('option', { value: p, selected: line.bot === p }, `Bot: ${p}`)),
         );
         select.addEventListener('change', () =>
           ctx.conn.send('set_bot', { seat: line.id, policy: select.value || null }),
         );
+        const owes = line.status === 'Still to submit' ? 'owes' : '';
+        // Who plays goes under the nation's name, so the bot picker gets the width its longest
+        // choice needs; in a narrow console the phase's status goes there too (facilitator.css).
         return h(
           'tr',
           { 'data-seat': line.id },
-          h('th', { scope: 'row' }, line.name, h('span', { class: `role-label role-label-${line.role}` }, line.role)),
-          h('td', {}, line.people.length > 0 ? line.people.join(', ') : h('span', { class: 'hint' }, 'nobody')),
+          h(
+            'th',
+            { scope: 'row' },
+            line.name,
+            h('span', { class: `role-label role-label-${line.role}` }, line.role),
+            h(
+              'span',
+              { class: 'seat-people' },
+              line.people.length > 0 ? line.people.join(', ') : h('span', { class: 'hint' }, 'nobody'),
+            ),
+            h('span', { class: `seat-status ${owes}` }, line.status),
+          ),
           h('td', {}, h('label', { for: id, class: 'visually-hidden' }, `Bot for ${line.name}`), select),
-          h('td', { class: line.status === 'Still to submit' ? 'owes' : '' }, line.status),
+          h('td', { class: `seat-status-cell ${owes}` }, line.status),
         );
       }),
     ),
@@ -53,11 +66,15 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
     { class: 'card console-panel console-seats', 'aria-labelledby': 'console-seats-title' },
     h('h3', { id: 'console-seats-title' }, 'Seats and people'),
     h(
-      'table',
-      { class: 'console-table' },
-      h('caption', {}, 'Seats'),
-      tableHead(['Nation', 'Played by', 'Bot', 'This phase']),
-      seats,
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'console-table console-seat-table' },
+        h('caption', {}, 'Seats'),
+        tableHead(['Nation, played by', 'Bot', 'This phase']),
+        seats,
+      ),
     ),
     h(
       'table',
