@@ -110,7 +110,7 @@ export const mountHome = (root: HTMLElement, options: HomeOptions): Screen => {
           h(
             'select',
             { id, name: `bot:${seat.id}` },
-            h('option', { value: '' }, 'A player (a bot if nobody takes it)'),
+            h('option', { value: '' }, 'A player (bot if empty)'),
             policiesFor(seat.role).map((p) => h('option', { value: p }, `Bot: ${p}`)),
           ),
         );

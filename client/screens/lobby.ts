@@ -122,7 +122,7 @@ const seatItem = (seat: SeatRow, s: Snapshot, ctx: ScreenContext): HTMLLIElement
     const select = h(
       'select',
       { id },
-      h('option', { value: '' }, 'Humans'),
+      h('option', { value: '' }, 'A player (bot if empty)'),
       POLICY_NAMES.filter((p) => POLICY_ROLE[p] === undefined || POLICY_ROLE[p] === seat.role).map((p) =>
         h('option', { value: p, selected: seat.bot === p }, `Bot: ${p}`),
       ),
