@@ -193,7 +193,8 @@ export const allocationPanel = (actions: Actions): Panel => {
         presets,
         loadDraft,
       ),
-      allocationFields(view, s.seat).map(fieldRow),
+      // The rows scroll in a box of their own, the budget line just under it (game.css).
+      h('div', { class: 'alloc-rows' }, allocationFields(view, s.seat).map(fieldRow)),
       budgetLine,
       h('div', { class: 'form-actions' }, balance, submit, share),
       preview,
