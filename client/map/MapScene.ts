@@ -6,7 +6,8 @@ import type { MapData } from './mapData.js';
 import { type MapModel, type MapTarget, ROLE_COLORS } from '../view/mapModel.js';
 import { type Overlay, type Pen, insetCaption, nationLabel, placeName } from './overlays.js';
 import { theaterCard } from './theaterCard.js';
-import { type Rect, gapTo, placeAll } from './placement.js';
+import type { Rect } from './placement.js';
+import { layOut } from './overlayLayout.js';
 import { type LinkMotion, drawArc, pulseNation } from './effects.js';
 import { fillRings, hexColor, strokeLine, strokeRings } from './paint.js';
 import { type Fit, type OverlayStyle, type Size, Viewport, overlayStyle } from './viewport.js';
@@ -294,59 +295,23 @@ export class MapScene extends Phaser.Scene {
   }
 
   /**
-   * Places labels and cards in screen pixels at the current zoom, inside the part of the frame in
-   * sight at rest (so they stay put while one pans), clear of the map's buttons, the insets and
-   * (cards) the arcs.
+   * Places labels and cards (./overlayLayout.ts) inside what is in sight at rest, so they stay put
+   * while one pans, clear of the map's buttons, the insets and (cards) the arcs.
    */
   private layoutOverlays(key: string): void {
     const { geometry: data, model, viewport, layers } = this;
     if (!data || !model || !viewport || !layers) return;
     this.laidOut = key;
-    const z = this.zoom();
-    const s = this.style.size;
-    const scaled = (r: Rect): Rect => ({ x: r.x * z, y: r.y * z, w: r.w * z, h: r.h * z });
-    const [x0, y0, x1, y1] = viewport.restingBox();
-    const obstacles = this.covered().map((r) => {
-      const [ax, ay] = viewport.restingWorldAt(r.x, r.y);
-      const [bx, by] = viewport.restingWorldAt(r.x + r.w, r.y + r.h);
-      return scaled({ x: ax, y: ay, w: bx - ax, h: by - ay });
+    layOut({
+      overlays: this.overlays,
+      data,
+      model,
+      viewport,
+      size: this.style.size,
+      covered: this.covered(),
+      spots: this.spots,
+      leaders: layers.leaders,
     });
-    const spots = placeAll(
-      this.overlays.map((o) => ({
-        id: o.id,
-        x: o.x * z,
-        y: o.y * z,
-        w: o.box.w * s,
-        h: o.box.h * s,
-        ...(o.reserve ? { reserve: { w: o.reserve.w * s, h: o.reserve.h * s } } : {}),
-        candidates: o.candidates.map(([dx, dy]): [number, number] => [dx * s, dy * s]),
-        kind: o.kind,
-      })),
-      {
-        bounds: scaled({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 }),
-        insets: data.insets.map(({ box: [x, y, w, h] }) => scaled({ x, y, w, h })),
-        obstacles,
-        lines: model.links.map((l) => l.curve.map((v) => v * z)),
-        previous: this.spots,
-      },
-    );
-    const leaders = layers.leaders.clear();
-    for (const o of this.overlays) {
-      const spot = spots.get(o.id);
-      o.container.setVisible(spot?.visible ?? false);
-      if (!spot?.visible) continue;
-      this.spots.set(o.id, spot.choice);
-      o.container.setScale(s / z).setPosition(o.x + spot.dx / z, o.y + spot.dy / z);
-      // A card set away from its theater's point keeps a thin line back to it.
-      const box = { x: o.x * z + spot.dx, y: o.y * z + spot.dy, w: o.box.w * s, h: o.box.h * s };
-      if (o.kind !== 'card' || gapTo(box, o.x * z, o.y * z) < 12 * s) continue;
-      const nearest = [
-        Math.min(Math.max(o.x * z, box.x), box.x + box.w) / z,
-        Math.min(Math.max(o.y * z, box.y), box.y + box.h) / z,
-      ] as const;
-      leaders.lineStyle((1.5 * s) / z, 0x1b1f24, 0.6).lineBetween(o.x, o.y, ...nearest);
-      leaders.fillStyle(0x1b1f24, 0.85).fillCircle(o.x, o.y, (3 * s) / z);
-    }
   }
 
   /** An attacked nation: its fill flashes and a ring spreads from its label, three times. */
