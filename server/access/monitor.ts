@@ -1,13 +1,7 @@
 // The Colyseus monitor, mounted only when MONITOR_PASSWORD is set, behind HTTP basic auth.
-import { timingSafeEqual } from 'node:crypto';
 import { monitor } from '@colyseus/monitor';
 import type { Express, NextFunction, Request, Response } from 'express';
-
-const same = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
+import { sameSecret } from './sameSecret.js';
 
 /** Accepts any user name with the password; answers 401 with a login prompt otherwise. */
 export const basicAuth =
@@ -16,7 +10,7 @@ export const basicAuth =
     const header = req.headers.authorization ?? '';
     const decoded = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '';
     const given = decoded.slice(decoded.indexOf(':') + 1);
-    if (decoded.includes(':') && same(given, password)) return next();
+    if (decoded.includes(':') && sameSecret(given, password)) return next();
     res.set('WWW-Authenticate', 'Basic realm="Guarantor monitor"').status(401).send('monitor: password required');
   };
 

@@ -12,6 +12,7 @@ import {
   seatById,
 } from '../../shared/index.js';
 import { checkCodeAtAuth } from '../access/codeGuard.js';
+import { sameSecret } from '../access/sameSecret.js';
 import { journal } from '../journal/journalStore.js';
 import { matchClock } from '../match/clock.js';
 import { MatchSession, type SessionSetup } from '../match/MatchSession.js';
@@ -385,7 +386,7 @@ export class CrisisRoom extends Room<CrisisState> {
 /** The recorded turn a branch starts from; throws an Error naming what is wrong. */
 const branchPoint = (request: NonNullable<CreateOptions['branch']>, scenarioId: string) => {
   const source = journal().match(request.matchId);
-  if (!source || source.room.facilitatorKey !== request.facilitatorKey)
+  if (!source || !sameSecret(request.facilitatorKey, source.room.facilitatorKey))
     throw new Error(`branch: no recorded match "${request.matchId}" with that facilitator key`);
   if (source.setup.scenarioId !== scenarioId)
     throw new Error(`branch: match "${request.matchId}" plays scenario "${source.setup.scenarioId}"`);

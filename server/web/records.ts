@@ -2,20 +2,14 @@
 // review to the public, and the White Cell's list of its past matches. The facilitator key opens a
 // match's record (header X-Facilitator-Key, or ?key= for a plain download link); a public record
 // needs none.
-import { timingSafeEqual } from 'node:crypto';
 import express, { type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { sameSecret } from '../access/sameSecret.js';
 import { seriesCsv } from '../../shared/record/series.js';
 import { journal } from '../journal/journalStore.js';
 import type { MatchRecord } from '../journal/MatchJournal.js';
 import { buildRecord, replayMatch } from '../record/matchRecord.js';
 import { viewFor } from '../../shared/index.js';
-
-const sameKey = (given: string, expected: string): boolean => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 const keyOf = (req: Request): string => {
   const header = req.get('x-facilitator-key');
@@ -31,7 +25,7 @@ const readable = (req: Request, res: Response, needKey = false): MatchRecord | n
     res.status(404).json({ error: `no recorded match "${id}"` });
     return null;
   }
-  const holdsKey = sameKey(keyOf(req), match.room.facilitatorKey);
+  const holdsKey = sameSecret(keyOf(req), match.room.facilitatorKey);
   if (holdsKey || (!needKey && match.publicAar)) return match;
   res.status(403).json({ error: 'this record needs the facilitator key of its match' });
   return null;
@@ -111,7 +105,7 @@ export const mountRecords = (app: Express): void => {
     }
     const found = parsed.data.matches
       .map(({ id, key }) => ({ key, match: journal().match(id) }))
-      .filter(({ key, match }) => match && sameKey(key, match.room.facilitatorKey))
+      .filter(({ key, match }) => match && sameSecret(key, match.room.facilitatorKey))
       .map(({ match }) => match as MatchRecord)
       .map((m) => ({
         id: m.id,
