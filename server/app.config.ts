@@ -3,7 +3,9 @@ import { matchMaker } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
 import { guardJoinCodes } from './access/codeGuard.js';
+import { guardMatchmaking } from './access/matchmakeGuard.js';
 import { mountMonitor } from './access/monitor.js';
+import { newTransport } from './access/transport.js';
 import { closeJournal } from './journal/journalStore.js';
 import { restoreMatches } from './match/restoreMatches.js';
 import { mountMaps } from './maps/route.js';
@@ -15,9 +17,11 @@ import { mountClient } from './web/routes.js';
 Encoder.BUFFER_SIZE = 256 * 1024;
 
 export default config({
+  initializeTransport: newTransport,
   initializeGameServer: (gameServer) => {
     gameServer.define('crisis', CrisisRoom).filterBy(['code']);
     guardJoinCodes('crisis');
+    guardMatchmaking(gameServer);
     gameServer.onShutdown(closeJournal);
   },
   // Unfinished matches come back before the first connection is taken.

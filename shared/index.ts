@@ -6,6 +6,7 @@ export * from './model/commands.js';
 export * from './model/state.js';
 export * from './model/events.js';
 export * from './protocol/commands.js';
+export * from './protocol/clientValue.js';
 export * from './protocol/errors.js';
 export * from './protocol/wire.js';
 export * from './result.js';

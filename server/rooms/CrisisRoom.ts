@@ -1,13 +1,16 @@
 // The `crisis` room: a thin adapter. Identify the client and its seat → parse the message → hand it
 // to the match session (the shared engine decides) → copy the result into the Schema → patch now.
-import { type AuthContext, type Client, Room, matchMaker } from '@colyseus/core';
+import { type AuthContext, type Client, matchMaker } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import {
   type ErrorCode,
   type GameEvent,
+  cleanClientValue,
+  describeIssues,
   eventsFor,
   parseCommand,
   policyProblem,
+  quoted,
   scenarioById,
   seatById,
 } from '../../shared/index.js';
@@ -21,6 +24,7 @@ import { newJoinCode, newSecretKey, newSeed } from './codes.js';
 import { chatRecipients } from './chat.js';
 import { readCreateOptions } from './createOptions.js';
 import { Members } from './Members.js';
+import { SafeRoom } from './SafeRoom.js';
 import {
   type CreateOptions,
   ChatSchema,
@@ -46,7 +50,7 @@ const ALIVE_MS = 2000;
 /** A restored room waits this long for its first player before it may close like any empty room. */
 const RESTORED_GRACE_MS = 10 * 60_000;
 
-export class CrisisRoom extends Room<CrisisState> {
+export class CrisisRoom extends SafeRoom<CrisisState> {
   maxClients = 80;
   private session!: MatchSession;
   private facilitatorKey = '';
@@ -67,16 +71,16 @@ export class CrisisRoom extends Room<CrisisState> {
     this.state.title = scenario.title;
     this.sync();
 
-    this.onMessage('command', (client, payload) =>
+    this.handle('command', (client, payload) =>
       this.guard(client, () => this.session.command(this.seatOf(client), payload, matchClock.now())),
     );
-    this.onMessage('take_seat', (client, payload) => this.guard(client, () => this.takeSeat(client, payload)));
-    this.onMessage('set_bot', (client, payload) => this.guard(client, () => this.setBot(client, payload)));
-    this.onMessage('start', (client) => this.guard(client, () => this.start(client)));
-    this.onMessage('chat', (client, payload) => this.guard(client, () => this.chat(client, payload)));
-    this.onMessage('draft', (client, payload) => this.guard(client, () => this.draft(client, payload)));
-    this.onMessage('move_client', (client, payload) => this.guard(client, () => this.moveClient(client, payload)));
-    this.onMessage('kick', (client, payload) => this.guard(client, () => this.kick(client, payload)));
+    this.handle('take_seat', (client, payload) => this.guard(client, () => this.takeSeat(client, payload)));
+    this.handle('set_bot', (client, payload) => this.guard(client, () => this.setBot(client, payload)));
+    this.handle('start', (client) => this.guard(client, () => this.start(client)));
+    this.handle('chat', (client, payload) => this.guard(client, () => this.chat(client, payload)));
+    this.handle('draft', (client, payload) => this.guard(client, () => this.draft(client, payload)));
+    this.handle('move_client', (client, payload) => this.guard(client, () => this.moveClient(client, payload)));
+    this.handle('kick', (client, payload) => this.guard(client, () => this.kick(client, payload)));
     this.clock.setInterval(() => {
       const events = this.session.tick(matchClock.now());
       if (events.length === 0) return;
@@ -154,9 +158,10 @@ export class CrisisRoom extends Room<CrisisState> {
   }
 
   async onAuth(_client: Client, raw: unknown, context: AuthContext): Promise<Identity> {
-    const parsed = JoinOptionsSchema.safeParse(withoutInternals(raw));
-    if (!parsed.success)
-      throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const clean = cleanClientValue(withoutInternals(raw), 'options');
+    if (!clean.ok) throw new Error(clean.error.message);
+    const parsed = JoinOptionsSchema.safeParse(clean.value);
+    if (!parsed.success) throw new Error(describeIssues(parsed.error, 'options'));
     const { code, name, facilitatorKey, reclaimKey, hostToken } = parsed.data;
     // The creator joins right after onCreate with its create options: its host token makes it the White Cell.
     if (!this.facilitatorClaimed && hostToken === this.hostToken) {
@@ -214,30 +219,29 @@ export class CrisisRoom extends Room<CrisisState> {
     if (matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) journal().close(this.roomId);
   }
 
-  onUncaughtException(error: Error, methodName: string): void {
-    // Never let one room's bug take the process (and every other room) down.
-    console.error(`crisis room ${this.roomId}: ${methodName} threw`, error);
-  }
-
   private seatOf(client: Client): string {
     return this.members.seatOf(client.sessionId);
   }
 
-  /** Rate-limits, runs a handler, replies `error` on refusal, and patches at once on success. */
+  /** Every message a client sends takes a token first, whatever it holds; a flood is disconnected. */
+  protected admit(client: Client): boolean {
+    const member = this.members.get(client.sessionId);
+    if (!member) return false;
+    if (member.bucket.take(Date.now())) return true;
+    if (member.bucket.refusals >= FLOOD_LIMIT) client.leave(4008, 'too many messages');
+    else this.refuse(client, { code: 'ERR_RATE_LIMITED', message: 'too many messages: slow down' });
+    return false;
+  }
+
+  /** Runs a handler, replies `error` on refusal, and patches at once on success. */
   private guard(
     client: Client,
     run: () => { ok: true; value?: GameEvent[] } | { ok: false; error: { code: ErrorCode; message: string } },
   ): void {
-    const member = this.members.get(client.sessionId);
-    if (!member) return;
-    if (!member.bucket.take(Date.now())) {
-      if (member.bucket.refusals >= FLOOD_LIMIT) client.leave(4008, 'too many messages');
-      else client.send('error', { code: 'ERR_RATE_LIMITED', message: 'too many messages: slow down' });
-      return;
-    }
+    if (!this.members.get(client.sessionId)) return;
     const before = this.session.state;
     const result = run();
-    if (!result.ok) client.send('error', result.error);
+    if (!result.ok) this.refuse(client, result.error);
     else if (result.value) this.deliver(result.value);
     // A refused command can still have changed the match: a human back from civil disorder.
     if (result.ok || this.session.state !== before) this.sync();
@@ -261,7 +265,7 @@ export class CrisisRoom extends Room<CrisisState> {
     const wanted = parsed.data.seat;
     if (wanted === this.seatOf(client)) return { ok: true as const };
     if (this.session.status !== 'lobby' && wanted !== 'observer')
-      return refuse('ERR_NOT_YOUR_ROLE', `the match has started: ask the White Cell to seat you in ${wanted}`);
+      return refuse('ERR_NOT_YOUR_ROLE', `the match has started: ask the White Cell to seat you in ${quoted(wanted)}`);
     return this.seat(client, wanted);
   }
 
@@ -270,7 +274,7 @@ export class CrisisRoom extends Room<CrisisState> {
     const member = this.members.get(client.sessionId);
     const seat = seatById(this.session.state, seatId);
     if (!member || !seat || seat.role === 'facilitator')
-      return refuse('ERR_UNKNOWN_SEAT', `no seat "${seatId}" to take`);
+      return refuse('ERR_UNKNOWN_SEAT', `no seat ${quoted(seatId)} to take`);
     this.hideSecrets(client, member.seat);
     member.seat = seat.id;
     const events = seat.nation !== null ? this.session.setBot(seat.id, null, matchClock.now()) : [];
@@ -287,7 +291,8 @@ export class CrisisRoom extends Room<CrisisState> {
     const parsed = MoveClientSchema.safeParse(raw);
     if (!parsed.success) return refuse('ERR_MALFORMED', 'move_client needs { client, seat }');
     const target = this.clients.getById(parsed.data.client);
-    if (!target || target === client) return refuse('ERR_UNKNOWN_TARGET', `no other client "${parsed.data.client}"`);
+    if (!target || target === client)
+      return refuse('ERR_UNKNOWN_TARGET', `no other client ${quoted(parsed.data.client)}`);
     return this.seat(target, parsed.data.seat);
   }
 
@@ -296,7 +301,8 @@ export class CrisisRoom extends Room<CrisisState> {
     const parsed = KickSchema.safeParse(raw);
     if (!parsed.success) return refuse('ERR_MALFORMED', 'kick needs { client }');
     const target = this.clients.getById(parsed.data.client);
-    if (!target || target === client) return refuse('ERR_UNKNOWN_TARGET', `no other client "${parsed.data.client}"`);
+    if (!target || target === client)
+      return refuse('ERR_UNKNOWN_TARGET', `no other client ${quoted(parsed.data.client)}`);
     // A removed player loses its way back to the seat, and may not reconnect into it.
     this.session.note('seating', null, { kick: this.members.get(target.sessionId)?.name ?? '' }, matchClock.now());
     this.members.remove(target.sessionId);
@@ -327,11 +333,7 @@ export class CrisisRoom extends Room<CrisisState> {
   private chat(client: Client, raw: unknown) {
     const member = this.members.get(client.sessionId);
     const parsed = ChatSchema.safeParse(raw);
-    if (!parsed.success)
-      return refuse(
-        'ERR_MALFORMED',
-        parsed.error.issues.map((i) => `${i.path.join('.') || 'chat'}: ${i.message}`).join('; '),
-      );
+    if (!parsed.success) return refuse('ERR_MALFORMED', describeIssues(parsed.error, 'chat'));
     if (!member || !member.chatBucket.take(Date.now()))
       return refuse('ERR_RATE_LIMITED', 'one chat message a second: slow down');
     const check = chatRecipients(
@@ -352,7 +354,7 @@ export class CrisisRoom extends Room<CrisisState> {
     const parsed = SetBotSchema.safeParse(raw);
     if (!parsed.success) return refuse('ERR_MALFORMED', 'set_bot needs { seat, policy }');
     const seat = this.session.state.seats.find((s) => s.id === parsed.data.seat && s.nation !== null);
-    if (!seat) return refuse('ERR_UNKNOWN_SEAT', `no nation seat "${parsed.data.seat}"`);
+    if (!seat) return refuse('ERR_UNKNOWN_SEAT', `no nation seat ${quoted(parsed.data.seat)}`);
     const problem = parsed.data.policy === null ? null : policyProblem(parsed.data.policy, seat.role);
     if (problem) return refuse('ERR_NOT_YOUR_ROLE', problem);
     return ok(this.session.setBot(parsed.data.seat, parsed.data.policy, matchClock.now()));

@@ -1,5 +1,6 @@
 // Who receives a chat message. Public: everyone. Team: the sender's seat. Private: the sender's
 // seat and the addressed seat. Broadcast: everyone, White Cell only. The White Cell reads all.
+import { quoted } from '../../shared/index.js';
 import type { Chat } from './messages.js';
 
 export interface ChatMember {
@@ -22,7 +23,7 @@ export const chatRecipients = (
     return { ok: false, code: 'ERR_NOT_YOUR_ROLE', message: 'only the White Cell broadcasts' };
   if (chat.channel === 'private') {
     if (!chat.to || !seats.includes(chat.to) || chat.to === 'observer' || chat.to === from)
-      return { ok: false, code: 'ERR_UNKNOWN_SEAT', message: `to: "${chat.to ?? ''}" is not another seat` };
+      return { ok: false, code: 'ERR_UNKNOWN_SEAT', message: `to: ${quoted(chat.to ?? '')} is not another seat` };
   }
   const reaches = (seat: string): boolean => {
     if (seat === 'facilitator') return true;

@@ -1,26 +1,33 @@
 // Reads a create request into a match setup, or throws an Error whose message names the problem
 // (Colyseus turns it into the creating client's error).
-import { type Scenario, SCENARIOS, policyProblem, scenarioById } from '../../shared/index.js';
+import {
+  type Scenario,
+  SCENARIOS,
+  cleanClientValue,
+  describeIssues,
+  policyProblem,
+  quoted,
+  scenarioById,
+} from '../../shared/index.js';
 import { type CreateOptions, CreateOptionsSchema } from './messages.js';
 
 export const readCreateOptions = (
   raw: unknown,
   requiredPassword: string | undefined,
 ): { options: CreateOptions; scenario: Scenario } => {
-  const parsed = CreateOptionsSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new Error(
-      `invalid match options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+  const clean = cleanClientValue(raw, 'options');
+  if (!clean.ok) throw new Error(`invalid match options: ${clean.error.message}`);
+  const parsed = CreateOptionsSchema.safeParse(clean.value);
+  if (!parsed.success) throw new Error(`invalid match options: ${describeIssues(parsed.error, 'options')}`);
   const options = parsed.data;
   if (requiredPassword && options.password !== requiredPassword)
     throw new Error('creating a match needs the server password');
   const scenario = scenarioById(options.scenario);
   if (!scenario)
-    throw new Error(`unknown scenario "${options.scenario}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
+    throw new Error(`unknown scenario ${quoted(options.scenario)} (known: ${Object.keys(SCENARIOS).join(', ')})`);
   for (const [seat, policy] of Object.entries(options.bots)) {
     const spec = scenario.seats.find((s) => s.id === seat);
-    if (!spec) throw new Error(`bots: unknown seat "${seat}"`);
+    if (!spec) throw new Error(`bots: unknown seat ${quoted(seat)}`);
     const problem = policyProblem(policy, spec.role);
     if (problem) throw new Error(`bots.${seat}: ${problem}`);
   }

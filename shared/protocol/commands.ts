@@ -8,6 +8,7 @@ import {
   StatementSchema,
 } from '../model/commands.js';
 import { EffectSchema } from '../model/scenario.js';
+import { printable } from './clientValue.js';
 
 export const CommandSchema = z.discriminatedUnion('type', [
   // Any nation seat.
@@ -60,6 +61,18 @@ export const FACILITATOR_COMMANDS: readonly CommandType[] = [
   'set_show_math',
 ];
 
-/** Turns zod's issues into one readable line naming each field and what was wrong with it. */
-export const describeIssues = (error: z.ZodError): string =>
-  error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+/** Issues named in one refusal; a payload with hundreds of bad fields gets the first few and a count. */
+const MAX_ISSUES = 5;
+
+/**
+ * Turns zod's issues into one readable line naming each field and what was wrong with it. Paths
+ * and messages can carry a client's keys, so each part is clipped and escaped (quoted).
+ */
+export const describeIssues = (error: z.ZodError, root = '(root)'): string => {
+  const shown = error.issues.slice(0, MAX_ISSUES).map((i) => {
+    const path = i.path.length > 0 ? i.path.map((p) => printable(String(p), 32)).join('.') : root;
+    return `${path}: ${printable(i.message, 120)}`;
+  });
+  const more = error.issues.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
+};
