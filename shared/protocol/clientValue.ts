@@ -78,7 +78,7 @@ export const cleanClientValue = (value: unknown, what = 'payload'): Result<unkno
         problem = `${path}: the key ${quoted(key)} is not allowed`;
         return undefined;
       }
-      out[key] = walk(item, depth + 1, `${path}.${quoted(key, 32)}`);
+      out[key] = walk(item, depth + 1, `${path}.${printable(key, 32)}`);
     }
     return out;
   };
