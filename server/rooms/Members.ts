@@ -2,7 +2,7 @@
 // their seats, the clients the White Cell removed, and each team's shared draft.
 import type { Command } from '../../shared/index.js';
 import { newSecretKey } from './codes.js';
-import { TokenBucket } from './rateLimit.js';
+import { TokenBucket, messageRate } from './rateLimit.js';
 import type { Draft } from './sync.js';
 
 export interface Member {
@@ -10,7 +10,7 @@ export interface Member {
   seat: string;
   /** False while a dropped client may still reconnect. */
   connected: boolean;
-  /** Game and room messages: 10 a second, bursts of 20. */
+  /** Every message: 10 a second, bursts of 20 (MESSAGE_RATE). */
   bucket: TokenBucket;
   /** Chat has its own, slower allowance: 1 a second, bursts of 5. */
   chatBucket: TokenBucket;
@@ -24,6 +24,7 @@ export class Members {
   private readonly keys = new Map<string, string>();
   private readonly removed = new Set<string>();
   private readonly drafts = new Map<string, Draft & { phase: string }>();
+  private readonly rate = messageRate();
 
   /** Told whenever the reclaim keys change, so the room can journal them. */
   constructor(private readonly onKeysChanged: () => void = () => undefined) {}
@@ -43,7 +44,7 @@ export class Members {
       name,
       seat,
       connected: true,
-      bucket: new TokenBucket(10, 20, now),
+      bucket: new TokenBucket(this.rate, 2 * this.rate, now),
       chatBucket: new TokenBucket(1, 5, now),
     };
     this.byId.set(id, member);

@@ -21,6 +21,8 @@ export interface ServerProcess {
   crash(): Promise<void>;
   /** The last lines the server printed. */
   log(): string;
+  /** Whether the process has ended, by itself or killed. */
+  exited(): boolean;
 }
 
 const benchDatabase = (): string => join(mkdtempSync(join(tmpdir(), 'guarantor-bench-')), 'bench.db');
@@ -113,6 +115,7 @@ export const startServer = async (
     pid,
     sample: () => sampleProcess(pid),
     log: () => log.join(''),
+    exited: () => child.exitCode !== null || child.signalCode !== null,
     crash: async () => {
       child.kill('SIGKILL');
       await exited;

@@ -137,7 +137,7 @@ describe('payload shapes', () => {
     );
     // Nesting far beyond any stack: msgpack itself cannot be decoded, and Colyseus closes with 4002.
     const closed = new Promise<number>((resolve) => host.onLeave(resolve));
-    host.connection.send(rawMessageFrame('command', Array(60_000).fill(0x91)));
+    host.connection.send(rawMessageFrame('command', new Uint8Array(60_000).fill(0x91)));
     expect([4002, 1009]).toContain(await closed);
     expect((await health()).ok).toBe(true);
   });
