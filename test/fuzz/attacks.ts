@@ -123,8 +123,12 @@ export class AttackGenerator {
         const out: Record<string, unknown> = {};
         const keys = this.rng.int(6);
         for (let i = 0; i < keys; i++)
-          out[this.rng.chance(0.3) ? this.pick(['type', 'seat', 'text', 'channel', 'allocation']) : this.text(40)] =
-            this.value(depth + 1);
+          // An own property even for "__proto__", which plain assignment would turn into a prototype.
+          Object.defineProperty(
+            out,
+            this.rng.chance(0.3) ? this.pick(['type', 'seat', 'text', 'channel', 'allocation']) : this.text(40),
+            { value: this.value(depth + 1), enumerable: true, writable: true, configurable: true },
+          );
         if (this.rng.chance(0.5)) out.type = this.pick(['ready', 'allocate', 'move', 'statement', 'override', 'nuke']);
         return out;
       }

@@ -92,6 +92,8 @@ const openMatch = async (url: string, index: number): Promise<Match & { challeng
       scenario: 'classroom',
       name: 'White Cell',
       timers: NO_TIMERS,
+      // A dropped attacker's place is kept this long; the room holds 80, and attackers drop often.
+      reconnectSeconds: 1,
       seed: index,
       hostToken,
     }),
