@@ -4,9 +4,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { Metadata } from '@colyseus/schema';
 import { describe, expect, it } from 'vitest';
+import { MAX_FRAME_BYTES, MAX_REQUEST_BYTES } from '../../server/access/limits.js';
 import { CHAT_CHANNELS, CreateOptionsSchema, JoinOptionsSchema } from '../../server/rooms/messages.js';
 import { CrisisState, MemberInfo, SeatInfo, SecretChunk } from '../../server/rooms/schema/CrisisState.js';
-import { CHUNKS, CommandSchema, ERROR_CODES, SECRET_KEYS } from '../../shared/index.js';
+import { CHUNKS, CommandSchema, ERROR_CODES, MAX_DEPTH, MAX_VALUES, SECRET_KEYS } from '../../shared/index.js';
 
 const doc = readFileSync(new URL('../../docs/PROTOCOL.md', import.meta.url), 'utf8');
 
@@ -39,7 +40,7 @@ describe('docs/PROTOCOL.md', () => {
   });
 
   it('names every message type the room registers', () => {
-    const registered = namesCalled('onMessage');
+    const registered = [...namesCalled('onMessage'), ...namesCalled('handle')];
     expect(registered).toContain('command');
     expect(missing(registered)).toEqual([]);
   });
@@ -69,5 +70,14 @@ describe('docs/PROTOCOL.md', () => {
     expect(missing(Object.keys(CHUNKS))).toEqual([]);
     expect(missing(Object.values(CHUNKS).flat())).toEqual([]);
     expect(missing(SECRET_KEYS)).toEqual([]);
+  });
+
+  it('states the size limits the server enforces, and every close code a client can meet', () => {
+    const figures = [MAX_FRAME_BYTES, MAX_REQUEST_BYTES, MAX_VALUES].map((n) => n.toLocaleString('en'));
+    for (const figure of figures) expect(doc).toContain(figure);
+    expect(doc).toContain(`${MAX_DEPTH} levels`);
+    expect(missing(['1009', '4000', '4002', '4008', 'MAX_FRAME_BYTES', 'MAX_REQUEST_BYTES', 'MESSAGE_RATE'])).toEqual(
+      [],
+    );
   });
 });
