@@ -1,34 +1,33 @@
-// Join codes can be guessed, so wrong ones are counted per address: more than five a minute and
-// that address is refused for the rest of the minute. Counts live in Colyseus presence (Redis
-// when scaled out), never in this process alone.
+// Join codes can be guessed, so join attempts pass a throttle per address (joinThrottle.ts): a few
+// free wrong codes a minute, then about one wrong answer a second, while a right code is answered at
+// once — a class behind one address gets in even after typos. Counts live in Colyseus presence
+// (Redis when scaled out), never in this process alone.
 import { ErrorCode, ServerError, matchMaker } from '@colyseus/core';
+import { JOIN_LIMITS, REAL_CLOCK, joinThrottle } from './joinThrottle.js';
 
-export const MAX_WRONG_CODES_PER_MINUTE = 5;
+export { JOIN_LIMITS };
 
-const keyFor = (ip: string) => `guarantor:wrong-codes:${ip}`;
+/** The answer to a wrong (or missing) code, given no sooner than the throttle allows. */
+export const WRONG_CODE = 'no match has that code: check it and try again';
 
-const TOO_MANY = 'too many wrong codes from this address: wait a minute';
+/** The answer to an attempt refused unevaluated: too many wrong answers waiting or attempts in flight. */
+export const SLOW_DOWN = 'too many wrong codes from this address: slow down and try again in a few seconds';
 
-/** Counts one wrong code from the address (the count lasts a minute from the first). */
-const countWrong = async (ip: string): Promise<void> => {
-  const count = await matchMaker.presence.incr(keyFor(ip));
-  if (count === 1) await matchMaker.presence.expire(keyFor(ip), 60);
-};
+/** A code that is no string at all is refused before anything counts it. */
+export const CODE_NOT_TEXT = 'code: the join code must be a string';
 
-const blocked = async (ip: string): Promise<boolean> =>
-  Number((await matchMaker.presence.get(keyFor(ip))) ?? 0) >= MAX_WRONG_CODES_PER_MINUTE;
+// Presence is read at each call: the server sets it when it boots.
+const throttle = () => joinThrottle(matchMaker.presence, REAL_CLOCK);
 
 /**
- * For the room's onAuth, which sees wrong codes the matchmaker does not (joinById, or a join
- * without a code): refuses a blocked address, and counts a wrong code before refusing it.
+ * For the room's onAuth, where a `joinById` has its code looked at (the matchmaker never compares
+ * it): passes a right code at once, refuses a wrong one after the throttle's wait, and refuses any
+ * attempt with "slow down" while the address is over its limits.
  */
 export const checkCodeAtAuth = async (context: Context, right: boolean): Promise<void> => {
-  const ip = addressOf(context);
-  if (await blocked(ip)) throw new Error(TOO_MANY);
-  if (!right) {
-    await countWrong(ip);
-    throw new Error('no match has that code: check it and try again');
-  }
+  const decision = await throttle().judge(addressOf(context), async () => right);
+  if (decision === 'slow_down') throw new Error(SLOW_DOWN);
+  if (decision === 'wrong') throw new Error(WRONG_CODE);
 };
 
 type Invoke = typeof matchMaker.controller.invokeMethod;
@@ -51,8 +50,9 @@ const GUARDED = Symbol('guarantor.codeGuard');
 
 /**
  * Wraps the matchmaker's entry point (the one HTTP route Colyseus 0.16 gives for joins) so a join
- * to the crisis room with a wrong code is counted, refused with a clear message, and blocked
- * after too many. Every other call passes through untouched.
+ * to the crisis room passes the throttle: a wrong or missing code is counted and answered after the
+ * throttle's wait, and an address over its limits is told to slow down. A `joinById` passes the
+ * throttle's gate too (its code is judged at the room's onAuth). Every other call passes untouched.
  */
 export const guardJoinCodes = (roomName: string): void => {
   const controller = matchMaker.controller as typeof matchMaker.controller & { [GUARDED]?: true };
@@ -64,21 +64,28 @@ export const guardJoinCodes = (roomName: string): void => {
     // uncounted oracle for guessing. Matches are created with create and joined with join.
     if (method === 'joinOrCreate' && name === roomName)
       throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, 'use create to start a match and join with its code');
-    if (method !== 'joinById' && (method !== 'join' || name !== roomName))
-      return original(method, name, options, context);
-    const ip = addressOf(context);
+    const byCode = method === 'join' && name === roomName;
+    if (method !== 'joinById' && !byCode) return original(method, name, options, context);
+    const code: unknown = options?.code;
+    if (code !== undefined && typeof code !== 'string')
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, CODE_NOT_TEXT);
     // People type codes in lower case; the matchmaker compares them exactly.
-    if (options && typeof options.code === 'string') options.code = options.code.trim().toUpperCase();
-    if (await blocked(ip)) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, TOO_MANY);
-    try {
-      return await original(method, name, options, context);
-    } catch (e) {
-      // No room has the code: count it here (wrong codes for a room found are counted at its onAuth).
-      if (e instanceof ServerError && e.code === ErrorCode.MATCHMAKE_INVALID_CRITERIA) {
-        await countWrong(ip);
-        throw new ServerError(e.code, 'no match has that code: check it and try again');
+    if (typeof code === 'string') options.code = code.trim().toUpperCase();
+    let result: Awaited<ReturnType<Invoke>> | undefined;
+    const decision = await throttle().judge(addressOf(context), async () => {
+      // Without a code the matchmaker's filter would ignore the field and match any room.
+      if (byCode && code === undefined) return false;
+      try {
+        result = await original(method, name, options, context);
+        return true;
+      } catch (e) {
+        // No room has the code: a wrong one (a joinById's code is judged at the room's onAuth).
+        if (byCode && e instanceof ServerError && e.code === ErrorCode.MATCHMAKE_INVALID_CRITERIA) return false;
+        throw e;
       }
-      throw e;
-    }
+    });
+    if (decision === 'slow_down') throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, SLOW_DOWN);
+    if (decision === 'wrong') throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, WRONG_CODE);
+    return result;
   };
 };
