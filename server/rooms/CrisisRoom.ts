@@ -1,6 +1,6 @@
 // The `crisis` room: a thin adapter. Identify the client and its seat → parse the message → hand it
 // to the match session (the shared engine decides) → copy the result into the Schema → patch now.
-import { type AuthContext, type Client, matchMaker } from '@colyseus/core';
+import { type AuthContext, type Client, ErrorCode as ColyseusCode, matchMaker } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import {
   type ErrorCode,
@@ -24,6 +24,7 @@ import { newJoinCode, newSecretKey, newSeed } from './codes.js';
 import { chatRecipients } from './chat.js';
 import { readCreateOptions } from './createOptions.js';
 import { Members } from './Members.js';
+import { refusal } from './refusal.js';
 import { SafeRoom } from './SafeRoom.js';
 import {
   type CreateOptions,
@@ -45,6 +46,8 @@ interface Identity {
 /** Refusals within the rate limiter's window after which a flooding client is disconnected. */
 const FLOOD_LIMIT = 50;
 const TICK_MS = 250;
+/** The error code of a refused creation, as Colyseus gives one it did not name itself. */
+const CREATE_REFUSED = ColyseusCode.MATCHMAKE_UNHANDLED;
 /** How often a running room tells the journal it is alive (a restore extends deadlines by the gap). */
 const ALIVE_MS = 2000;
 /** A restored room waits this long for its first player before it may close like any empty room. */
@@ -159,9 +162,9 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
 
   async onAuth(_client: Client, raw: unknown, context: AuthContext): Promise<Identity> {
     const clean = cleanClientValue(withoutInternals(raw), 'options');
-    if (!clean.ok) throw new Error(clean.error.message);
+    if (!clean.ok) throw refusal(clean.error.message);
     const parsed = JoinOptionsSchema.safeParse(clean.value);
-    if (!parsed.success) throw new Error(describeIssues(parsed.error, 'options'));
+    if (!parsed.success) throw refusal(describeIssues(parsed.error, 'options'));
     const { code, name, facilitatorKey, reclaimKey, hostToken } = parsed.data;
     // The creator joins right after onCreate with its create options: its host token makes it the White Cell.
     if (!this.facilitatorClaimed && hostToken === this.hostToken) {
@@ -169,7 +172,7 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
       return { name: name ?? 'White Cell', seat: 'facilitator' };
     }
     await checkCodeAtAuth(context, code !== undefined && code.trim().toUpperCase() === this.state.code);
-    if (name === undefined) throw new Error('name: a name is required');
+    if (name === undefined) throw refusal('name: a name is required');
     if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey) return { name, seat: 'facilitator' };
     // A reclaim key works once; the returning player gets a fresh one in its welcome.
     return { name, seat: this.members.redeem(reclaimKey) ?? 'observer' };
@@ -389,11 +392,15 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
 const branchPoint = (request: NonNullable<CreateOptions['branch']>, scenarioId: string) => {
   const source = journal().match(request.matchId);
   if (!source || !sameSecret(request.facilitatorKey, source.room.facilitatorKey))
-    throw new Error(`branch: no recorded match "${request.matchId}" with that facilitator key`);
+    throw refusal(`branch: no recorded match ${quoted(request.matchId)} with that facilitator key`, CREATE_REFUSED);
   if (source.setup.scenarioId !== scenarioId)
-    throw new Error(`branch: match "${request.matchId}" plays scenario "${source.setup.scenarioId}"`);
+    throw refusal(
+      `branch: match ${quoted(request.matchId)} plays scenario "${source.setup.scenarioId}"`,
+      CREATE_REFUSED,
+    );
   const snapshot = journal().turnSnapshot(request.matchId, request.turn);
-  if (!snapshot) throw new Error(`branch: match "${request.matchId}" never reached turn ${request.turn}`);
+  if (!snapshot)
+    throw refusal(`branch: match ${quoted(request.matchId)} never reached turn ${request.turn}`, CREATE_REFUSED);
   return { snapshot, origin: { matchId: request.matchId, turn: request.turn } };
 };
 

@@ -4,6 +4,7 @@
 import { type Client, type ClientPrivate, Room } from '@colyseus/core';
 import { type ErrorCode, type RuleError, cleanClientValue, quoted } from '../../shared/index.js';
 import { readFrame } from './frames.js';
+import { isRefusal } from './refusal.js';
 
 type Handler = (client: Client, payload: unknown) => void;
 
@@ -67,7 +68,8 @@ export abstract class SafeRoom<State extends object> extends Room<State> {
 
   onUncaughtException(error: Error, methodName: string): void {
     // Never let one room's bug take the process (and every other room) down; log its words, not the
-    // client or payload the framework attaches to the error.
+    // client or payload the framework attaches to the error. A deliberate refusal is no bug.
+    if (isRefusal(error)) return;
     const text = `${error.name}: ${error.message}\n${error.stack ?? ''}`;
     console.error(`${this.roomName} room ${this.roomId}: ${methodName} threw ${text.slice(0, LOGGED_CHARS)}`);
   }

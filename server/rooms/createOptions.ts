@@ -1,4 +1,4 @@
-// Reads a create request into a match setup, or throws an Error whose message names the problem
+// Reads a create request into a match setup, or throws a refusal whose message names the problem
 // (Colyseus turns it into the creating client's error).
 import {
   type Scenario,
@@ -9,27 +9,31 @@ import {
   quoted,
   scenarioById,
 } from '../../shared/index.js';
+import { ErrorCode } from '@colyseus/core';
 import { type CreateOptions, CreateOptionsSchema } from './messages.js';
+import { refusal } from './refusal.js';
+
+const refuse = (message: string) => refusal(message, ErrorCode.MATCHMAKE_UNHANDLED);
 
 export const readCreateOptions = (
   raw: unknown,
   requiredPassword: string | undefined,
 ): { options: CreateOptions; scenario: Scenario } => {
   const clean = cleanClientValue(raw, 'options');
-  if (!clean.ok) throw new Error(`invalid match options: ${clean.error.message}`);
+  if (!clean.ok) throw refuse(`invalid match options: ${clean.error.message}`);
   const parsed = CreateOptionsSchema.safeParse(clean.value);
-  if (!parsed.success) throw new Error(`invalid match options: ${describeIssues(parsed.error, 'options')}`);
+  if (!parsed.success) throw refuse(`invalid match options: ${describeIssues(parsed.error, 'options')}`);
   const options = parsed.data;
   if (requiredPassword && options.password !== requiredPassword)
-    throw new Error('creating a match needs the server password');
+    throw refuse('creating a match needs the server password');
   const scenario = scenarioById(options.scenario);
   if (!scenario)
-    throw new Error(`unknown scenario ${quoted(options.scenario)} (known: ${Object.keys(SCENARIOS).join(', ')})`);
+    throw refuse(`unknown scenario ${quoted(options.scenario)} (known: ${Object.keys(SCENARIOS).join(', ')})`);
   for (const [seat, policy] of Object.entries(options.bots)) {
     const spec = scenario.seats.find((s) => s.id === seat);
-    if (!spec) throw new Error(`bots: unknown seat ${quoted(seat)}`);
+    if (!spec) throw refuse(`bots: unknown seat ${quoted(seat)}`);
     const problem = policyProblem(policy, spec.role);
-    if (problem) throw new Error(`bots.${seat}: ${problem}`);
+    if (problem) throw refuse(`bots.${seat}: ${problem}`);
   }
   return { options, scenario };
 };

@@ -1,5 +1,8 @@
 // Frames as a hostile client writes them, byte by byte: any type of any length (colyseus.js cannot
-// send a type over 8 KB), any payload, bytes, or deliberately broken msgpack.
+// send a type over 8 KB), any payload, bytes, or deliberately broken msgpack. The payload is msgpack
+// (big-endian lengths); the type before it is in @colyseus/schema's encoding.
+import { encode } from '@colyseus/schema';
+
 const encoder = new TextEncoder();
 
 /** Collects a frame's bytes in chunks, joined once at the end. */
@@ -77,12 +80,17 @@ export const msgpack = (value: unknown): Uint8Array => {
 const ROOM_DATA = 13;
 const ROOM_DATA_BYTES = 17;
 
-const frame = (code: number, type: string | number, rest: Uint8Array | readonly number[]): Uint8Array => {
-  const out = new Bytes().add([code]);
-  if (typeof type === 'string') writeString(out, type);
-  else write(out, type);
-  return out.add(rest).join();
+/** The type as Colyseus writes it: schema's own encoding (little-endian lengths), not msgpack's. */
+const typeBytes = (type: string | number): Uint8Array => {
+  const buffer = Buffer.alloc(16 + 3 * String(type).length);
+  const it = { offset: 0 };
+  if (typeof type === 'string') encode.string(buffer, type, it);
+  else encode.number(buffer, type, it);
+  return buffer.subarray(0, it.offset);
 };
+
+const frame = (code: number, type: string | number, rest: Uint8Array | readonly number[]): Uint8Array =>
+  new Bytes().add([code]).add(typeBytes(type)).add(rest).join();
 
 /** A room.send frame: any type, then the payload (none when undefined). */
 export const messageFrame = (type: string | number, payload?: unknown): Uint8Array =>
