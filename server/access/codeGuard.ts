@@ -21,13 +21,15 @@ const throttle = () => joinThrottle(matchMaker.presence, REAL_CLOCK);
 
 /**
  * For the room's onAuth, where a `joinById` has its code looked at (the matchmaker never compares
- * it): passes a right code at once, refuses a wrong one after the throttle's wait, and refuses any
- * attempt with "slow down" while the address is over its limits.
+ * it): passes a right code at once — the attempt already passed the throttle's gate at the
+ * matchmaker, and a student must not be told to slow down between the two steps of one join —
+ * and refuses a wrong one after the throttle's wait (or with "slow down" over the limits).
+ * Refusals are ServerErrors: answered to the client, never logged as a failure.
  */
 export const checkCodeAtAuth = async (context: Context, right: boolean): Promise<void> => {
-  const decision = await throttle().judge(addressOf(context), async () => right);
-  if (decision === 'slow_down') throw new Error(SLOW_DOWN);
-  if (decision === 'wrong') throw new Error(WRONG_CODE);
+  if (right) return;
+  const decision = await throttle().judge(addressOf(context), async () => false);
+  throw new ServerError(ErrorCode.APPLICATION_ERROR, decision === 'slow_down' ? SLOW_DOWN : WRONG_CODE);
 };
 
 type Invoke = typeof matchMaker.controller.invokeMethod;
