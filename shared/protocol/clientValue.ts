@@ -73,6 +73,8 @@ export const cleanClientValue = (value: unknown, what = 'payload'): Result<unkno
     }
     const out: Record<string, unknown> = {};
     for (const [rawKey, item] of Object.entries(v)) {
+      // msgpack carries undefined; a field set to it means the field is absent, as in JSON.
+      if (item === undefined) continue;
       const key = wellFormed(rawKey);
       if (FORBIDDEN_KEYS.includes(key)) {
         problem = `${path}: the key ${quoted(key)} is not allowed`;

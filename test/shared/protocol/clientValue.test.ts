@@ -28,6 +28,8 @@ describe('cleanClientValue', () => {
     expect(out.ok && out.value).not.toBe(input);
     expect(cleanClientValue(undefined)).toEqual({ ok: true, value: undefined });
     expect(cleanClientValue({ ['k\uDC00']: 1 })).toEqual({ ok: true, value: { 'k\uFFFD': 1 } });
+    // A field set to undefined (msgpack carries it) is a field left out, as JSON has it.
+    expect(cleanClientValue({ channel: 'team', to: undefined })).toEqual({ ok: true, value: { channel: 'team' } });
   });
 
   it.each([
@@ -41,7 +43,7 @@ describe('cleanClientValue', () => {
     ['a date', [new Date(0)], /payload\.0: binary or typed data/],
     ['a map', new Map(), /binary or typed data/],
     ['a bigint', { n: 1n }, /payload\.n: bigint is not a JSON value/],
-    ['undefined inside', { u: undefined }, /undefined is not a JSON value/],
+    ['undefined in an array', [1, undefined], /payload\.1: undefined is not a JSON value/],
     [
       'nesting past the limit',
       JSON.parse('['.repeat(MAX_DEPTH + 1) + ']'.repeat(MAX_DEPTH + 1)) as unknown,
