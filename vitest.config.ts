@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // No test or hook may depend on the machine's speed: these bounds are far above what the heaviest
+    // unit test or hook needs on a 2-core machine with both cores busy (a few tens of seconds at most);
+    // they catch a hang, not a slow run. vitest's own hookTimeout default (10 s) is not: a beforeAll
+    // playing a few hundred matches overran it on a busy machine.
     testTimeout: 120_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 60_000,
     projects: [
       {
         extends: true,
@@ -19,8 +25,10 @@ export default defineConfig({
           globalSetup: ['test/e2e/globalSetup.ts'],
           setupFiles: ['test/e2e/setup.ts'],
           fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Far above need, as for the unit tests: the longest of these tests (the playthrough and the
+          // restart) set their own bounds; the others take 1–6 s with both cores busy, their hooks less.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],
