@@ -213,7 +213,7 @@ it('the replay steps the map and the summary to another turn, with the buttons a
   await untilReview(page);
   const replay = page.getByRole('region', { name: 'Replay' });
   const map = replay.locator('[data-drawn="true"]');
-  await map.waitFor({ timeout: 20_000 });
+  await map.waitFor();
   await replay.scrollIntoViewIfNeeded();
   expect(await replay.locator('.replay-position').textContent()).toBe('Step 1 of 11: Start of turn 1');
   const before = await map.screenshot();

@@ -8,8 +8,14 @@ export const CLASSROOM = /The Northern March/;
 /** A player's lobby line: "You play Bosk (ally)." */
 export const playing = (nation: string) => new RegExp(`You play ${nation} \\(`);
 
+/**
+ * How long a browser test waits for any one thing to show before it fails: far above what a step
+ * needs on a 2-core machine with both cores busy (a few seconds at most), so only a hang trips it.
+ */
+export const PATIENCE_MS = 60_000;
+
 /** Waits until `check` holds (no fixed sleeps anywhere in the browser tests). */
-export const eventually = async (check: () => Promise<boolean>, what: string, timeoutMs = 10_000) => {
+export const eventually = async (check: () => Promise<boolean>, what: string, timeoutMs = PATIENCE_MS) => {
   const started = Date.now();
   while (!(await check())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);

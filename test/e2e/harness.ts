@@ -4,6 +4,7 @@
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { testPort, useTestServer } from '../server/helpers.js';
+import { PATIENCE_MS } from './flows.js';
 
 export interface E2E {
   /** An absolute URL on this file's server. */
@@ -67,6 +68,9 @@ export const useE2E = (): E2E => {
     open: async (path, who) => {
       if (!browser) throw new Error('the browser is not connected yet');
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      // Every Playwright wait, click and navigation of the page gets the same bound (its default is 30 s).
+      context.setDefaultTimeout(PATIENCE_MS);
+      context.setDefaultNavigationTimeout(PATIENCE_MS);
       contexts.push(context);
       const page = await watch(context, who);
       await page.goto(e2e.url(path));

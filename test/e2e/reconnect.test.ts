@@ -2,7 +2,7 @@
 // stored token, and the player is still in the same seat, connected, as the White Cell sees it.
 import { matchMaker } from '@colyseus/core';
 import { expect, it } from 'vitest';
-import { createMatch, eventually, invitePath, joinFromInvite, playing, takeSeat } from './flows.js';
+import { PATIENCE_MS, createMatch, eventually, invitePath, joinFromInvite, playing, takeSeat } from './flows.js';
 import { useE2E } from './harness.js';
 
 const e2e = useE2E();
@@ -27,10 +27,10 @@ it('a dropped connection shows "reconnecting…" and comes back into the same se
   await takeSeat(player, 'Bosk');
 
   const banner = player.locator('.banner', { hasText: 'Connection lost: reconnecting…' });
-  const shown = banner.waitFor({ state: 'visible', timeout: 5000 });
+  const shown = banner.waitFor({ state: 'visible', timeout: PATIENCE_MS });
   await dropConnection('Ann');
   await shown;
-  await banner.waitFor({ state: 'hidden', timeout: 10_000 });
+  await banner.waitFor({ state: 'hidden', timeout: PATIENCE_MS });
   await player.getByText(playing('Bosk')).waitFor();
   const boskRow = host.getByRole('listitem').filter({ hasText: 'Bosk' });
   await eventually(
