@@ -1,7 +1,9 @@
-// A room no client can stop: every frame is read before Colyseus acts on it, takes a token from
-// its sender's allowance, and reaches a handler only if it is a message of a registered type with a
-// clean plain payload (shared/protocol/clientValue.ts). Everything else is answered `error`.
+// A room no client can stop: every frame is read here before Colyseus could act on it, takes a
+// token from its sender's allowance, and reaches a handler only as a message of a registered type
+// whose payload decodes and cleans into a plain value (shared/protocol/clientValue.ts). Anything
+// else is answered `error` and the connection stays: this is the room's one way in for messages.
 import { type Client, type ClientPrivate, Room } from '@colyseus/core';
+import { unpack } from '@colyseus/msgpackr';
 import { type ErrorCode, type RuleError, cleanClientValue, quoted } from '../../shared/index.js';
 import { readFrame } from './frames.js';
 import { isRefusal } from './refusal.js';
@@ -23,47 +25,37 @@ export abstract class SafeRoom<State extends object> extends Room<State> {
   /** Registers a message type; its handler only ever sees a cleaned payload. */
   protected handle(type: string, handler: Handler): void {
     this.handlers.set(type, handler);
-    this.onMessage(type, (client, payload: unknown) => {
-      const clean = cleanClientValue(payload, type);
-      if (!clean.ok) this.refuse(client, clean.error);
-      else handler(client, clean.value);
-    });
-    // Never reached while _onMessage below filters; kept so a framework path around it still refuses.
-    if (this.handlers.size === 1) this.onMessage('*', (client) => this.refuse(client, unknownType('*', [])));
   }
 
   protected refuse(client: Client, error: RuleError): void {
     client.send('error', { code: error.code, message: error.message });
   }
 
-  // Colyseus's own dispatch (kept private in its typings as protected) is the one way client frames
-  // enter a room, so this is the depth at which a frame is checked.
+  // Colyseus's own dispatch (protected in its typings) is the one way client frames enter a room:
+  // Colyseus keeps only the join handshake and the leave; every message is dispatched here.
   protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
     try {
       const frame = readFrame(buffer);
       if (frame.kind === 'control') return super._onMessage(client, buffer);
       if (!this.admit(client)) return;
-      const problem = this.frameProblem(frame);
-      if (problem) return this.refuse(client, problem);
-      super._onMessage(client, buffer);
+      if (frame.kind === 'garbage') return this.refuse(client, malformed(NOT_A_MESSAGE));
+      if (frame.kind === 'bytes')
+        return this.refuse(client, malformed(`binary payloads are not accepted (type ${typeName(frame.type)})`));
+      const handler = typeof frame.type === 'string' ? this.handlers.get(frame.type) : undefined;
+      if (!handler) return this.refuse(client, this.unknownType(frame.type));
+      const payload = decodePayload(buffer, frame.payloadAt);
+      if (!payload.ok) return this.refuse(client, malformed(`${frame.type}: ${payload.problem}`));
+      const clean = cleanClientValue(payload.value, String(frame.type));
+      if (!clean.ok) return this.refuse(client, clean.error);
+      handler(client, clean.value);
     } catch (error) {
       this.onUncaughtException(asError(error), '_onMessage');
-      this.refuse(client, malformed('the message could not be read'));
+      this.refuse(client, malformed('the message could not be handled'));
     }
   }
 
-  private frameProblem(frame: ReturnType<typeof readFrame>): RuleError | null {
-    const known = [...this.handlers.keys()];
-    switch (frame.kind) {
-      case 'garbage':
-        return malformed('not a room message: send one with room.send(type, payload)');
-      case 'bytes':
-        return malformed(`binary payloads are not accepted (type ${typeName(frame.type)}): send with room.send`);
-      case 'message':
-        return typeof frame.type === 'string' && this.handlers.has(frame.type) ? null : unknownType(frame.type, known);
-      case 'control':
-        return null;
-    }
+  private unknownType(type: string | number): RuleError {
+    return malformed(`unknown message type ${typeName(type)} (known: ${[...this.handlers.keys()].join(', ')})`);
   }
 
   onUncaughtException(error: Error, methodName: string): void {
@@ -75,11 +67,20 @@ export abstract class SafeRoom<State extends object> extends Room<State> {
   }
 }
 
+const NOT_A_MESSAGE = 'not a room message: send one with room.send(type, payload)';
+
+/** The msgpack after the type, or why it is not msgpack (broken bytes, nesting past the stack). */
+const decodePayload = (buffer: Buffer, at: number): { ok: true; value: unknown } | { ok: false; problem: string } => {
+  if (buffer.length <= at) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: unpack(buffer.subarray(at)) as unknown };
+  } catch {
+    return { ok: false, problem: 'the payload is not msgpack this server can decode' };
+  }
+};
+
 const malformed = (message: string): RuleError => ({ code: 'ERR_MALFORMED' satisfies ErrorCode, message });
 
 const typeName = (type: string | number): string => (typeof type === 'string' ? quoted(type) : String(type));
-
-const unknownType = (type: string | number, known: readonly string[]): RuleError =>
-  malformed(`unknown message type ${typeName(type)}${known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`);
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));

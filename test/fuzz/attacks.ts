@@ -70,7 +70,7 @@ const ALPHABETS = ['abcxyz_-', 'é€漢字', '\uD83D\uDE00\uD800\uDFFF', '\u000
 
 export interface Attack {
   frame: Uint8Array;
-  /** The server may close the connection on it (over the transport limit, undecodable, a leave). */
+  /** The server may close the connection on it (over the transport limit, a leave). */
   mayClose: boolean;
 }
 
@@ -181,7 +181,7 @@ export class AttackGenerator {
       for (let i = this.length(40); i > 0; i--) nested = this.rng.chance(0.5) ? [nested] : { a: nested };
       return frame(messageFrame(known, nested));
     }
-    // The rest close the connection: the attacker then joins again.
+    // The rest may close the connection (over the frame limit, a leave): the attacker joins again.
     const closing = this.rng.float();
     if (closing < 0.3) return frame(messageFrame('chat', { channel: 'public', text: 'x'.repeat(70_000) }), true);
     if (closing < 0.6) return frame(rawMessageFrame(known, this.deepNesting()), true);
