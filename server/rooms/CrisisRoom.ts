@@ -14,7 +14,7 @@ import {
   scenarioById,
   seatById,
 } from '../../shared/index.js';
-import { checkCodeAtAuth } from '../access/codeGuard.js';
+import { addressOf, checkCodeAtAuth } from '../access/codeGuard.js';
 import { sameSecret } from '../access/sameSecret.js';
 import { journal } from '../journal/journalStore.js';
 import { matchClock } from '../match/clock.js';
@@ -41,6 +41,7 @@ import { syncState } from './sync.js';
 interface Identity {
   name: string;
   seat: string;
+  address: string;
 }
 
 /** Refusals within the rate limiter's window after which a flooding client is disconnected. */
@@ -52,6 +53,12 @@ const CREATE_REFUSED = ColyseusCode.MATCHMAKE_UNHANDLED;
 const ALIVE_MS = 2000;
 /** A restored room waits this long for its first player before it may close like any empty room. */
 const RESTORED_GRACE_MS = 10 * 60_000;
+/**
+ * Dropped members of one address whose places are kept for their reconnection: enough for a
+ * classroom's Wi-Fi blip, too few for one client to fill the room by dropping connections (the
+ * others rejoin, a player with its reclaim key).
+ */
+export const MAX_HELD_PER_ADDRESS = 10;
 
 export class CrisisRoom extends SafeRoom<CrisisState> {
   maxClients = 80;
@@ -169,18 +176,20 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
     // The creator joins right after onCreate with its create options: its host token makes it the White Cell.
     if (!this.facilitatorClaimed && hostToken === this.hostToken) {
       this.facilitatorClaimed = true;
-      return { name: name ?? 'White Cell', seat: 'facilitator' };
+      return { name: name ?? 'White Cell', seat: 'facilitator', address: addressOf(context) };
     }
     await checkCodeAtAuth(context, code !== undefined && code.trim().toUpperCase() === this.state.code);
     if (name === undefined) throw refusal('name: a name is required');
-    if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey) return { name, seat: 'facilitator' };
+    const address = addressOf(context);
+    if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey)
+      return { name, seat: 'facilitator', address };
     // A reclaim key works once; the returning player gets a fresh one in its welcome.
-    return { name, seat: this.members.redeem(reclaimKey) ?? 'observer' };
+    return { name, seat: this.members.redeem(reclaimKey) ?? 'observer', address };
   }
 
   onJoin(client: Client, _options: unknown, auth: Identity): void {
     const seat = auth.seat;
-    this.members.add(client.sessionId, auth.name, seat, Date.now());
+    this.members.add(client.sessionId, auth.name, seat, auth.address, Date.now());
     // A player back through its reclaim key takes its seat back from any bot that held it meanwhile.
     const seatSpec = seatById(this.session.state, seat);
     const events = seatSpec?.nation ? this.session.setBot(seat, null, matchClock.now()) : [];
@@ -200,7 +209,12 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
 
   async onLeave(client: Client, consented: boolean): Promise<void> {
     const member = this.members.get(client.sessionId);
-    if (member && !consented && !this.members.wasRemoved(client.sessionId)) {
+    const keep =
+      member &&
+      !consented &&
+      !this.members.wasRemoved(client.sessionId) &&
+      this.members.heldFrom(member.address) < MAX_HELD_PER_ADDRESS;
+    if (member && keep) {
       // A dropped connection keeps its seat and its view for the reconnection window.
       member.connected = false;
       this.sync();

@@ -16,6 +16,8 @@ export interface Member {
   chatBucket: TokenBucket;
   /** The key that brings this member back to its seat after the reconnection window. */
   reclaimKey?: string;
+  /** The address it joined from: a dropped member's place is kept for few members per address. */
+  address: string;
 }
 
 export class Members {
@@ -39,10 +41,11 @@ export class Members {
     for (const [key, seat] of Object.entries(keys)) this.keys.set(key, seat);
   }
 
-  add(id: string, name: string, seat: string, now: number): Member {
+  add(id: string, name: string, seat: string, address: string, now: number): Member {
     const member = {
       name,
       seat,
+      address,
       connected: true,
       bucket: new TokenBucket(this.rate, 2 * this.rate, now),
       chatBucket: new TokenBucket(1, 5, now),
@@ -66,6 +69,11 @@ export class Members {
   /** Whether someone other than `except` holds the seat (a dropped member still holds it). */
   held(seat: string, except: string): boolean {
     return [...this.byId].some(([id, m]) => id !== except && m.seat === seat);
+  }
+
+  /** Dropped members from `address` whose places are kept for their reconnection. */
+  heldFrom(address: string): number {
+    return [...this.byId.values()].filter((m) => !m.connected && m.address === address).length;
   }
 
   /** Seats with a member in them (connected or not). */

@@ -5,9 +5,9 @@
 // (Its own file: the counts would slow the other tests.)
 import { matchMaker } from '@colyseus/core';
 import { expect, it } from 'vitest';
-import { JOIN_LIMITS } from '../../server/access/codeGuard.js';
+import { JOIN_BY_CODE, JOIN_LIMITS } from '../../server/access/codeGuard.js';
 import { pendingWrongAnswers } from '../../server/access/joinThrottle.js';
-import { HOST_TOKEN, nextMessage, useTestServer } from './helpers.js';
+import { HOST_TOKEN, nextMessage, testPort, useTestServer } from './helpers.js';
 
 const server = useTestServer({});
 
@@ -32,34 +32,24 @@ const tryJoin = (options: Record<string, unknown>): Promise<string> =>
       (e: unknown) => String(e),
     );
 
-/** A joinById is refused when its socket connects (close 4216), not in the HTTP answer. */
-const tryJoinById = (roomId: string, options: Record<string, unknown>): Promise<string> =>
-  new Promise((resolve) => {
-    server()
-      .sdk.joinById(roomId, options)
-      .then((room) => room.onLeave((code) => resolve(`closed ${code}`)))
-      .catch((e: unknown) => resolve(String(e)));
-  });
-
 const WRONG = /no match has that code/;
 
 it('slows an address that keeps guessing to a wrong answer a second, and tells a fourth waiting guess to slow down', async () => {
-  const { host, code } = await createMatch();
-  // Five free wrong codes: through the matchmaker, without a code at all, and straight at the room.
-  for (let i = 0; i < JOIN_LIMITS.freeWrongCodes - 2; i++)
+  const { code } = await createMatch();
+  // Five free wrong codes, one of them without a code at all.
+  for (let i = 0; i < JOIN_LIMITS.freeWrongCodes - 1; i++)
     expect(await tryJoin({ code: `WRONG${i}XY`, name: 'Eve' })).toMatch(WRONG);
   expect(await tryJoin({ name: 'Eve' })).toMatch(WRONG); // a missing code matches no room, and counts
-  expect(await tryJoinById(host.roomId, { code: 'GUESS0ZZ', name: 'Eve' })).toMatch(/4216|no match has that code/);
   let previous = Date.now();
 
   // From the sixth on, each wrong answer comes a second or more after the one before.
   const guesses = [
     () => tryJoin({ code: 'GUESS1ZZ', name: 'Eve' }),
-    () => tryJoinById(host.roomId, { code: 'GUESS2ZZ', name: 'Eve' }),
+    () => tryJoin({ code: 'GUESS2ZZ', name: 'Eve' }),
     () => tryJoin({ code: 'GUESS3ZZ', name: 'Eve' }),
   ];
   for (const guess of guesses) {
-    expect(await guess()).toMatch(/4216|no match has that code/);
+    expect(await guess()).toMatch(WRONG);
     const now = Date.now();
     expect(now - previous).toBeGreaterThanOrEqual(1000);
     console.log(`wrong answer ${now - previous} ms after the previous one`);
@@ -95,3 +85,16 @@ const waitForPending = async (n: number): Promise<void> => {
     await new Promise((r) => setTimeout(r, 5));
   }
 };
+
+it("refuses joinById, which would skip the code, and says so without the room's listing", async () => {
+  const { host } = await createMatch();
+  const res = await fetch(`http://127.0.0.1:${testPort()}/matchmake/joinById/${host.roomId}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: 'WRONGXYZ', name: 'Eve' }),
+  });
+  const body = await res.text();
+  expect(body).toContain(JOIN_BY_CODE);
+  expect(body).not.toContain(host.roomId);
+  expect(body).not.toMatch(/"code":"[2-9A-Z]{8}"/);
+});
