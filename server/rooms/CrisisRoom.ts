@@ -68,6 +68,8 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
   private hostToken = '';
   private reconnectSeconds = 120;
   private readonly members = new Members(() => this.saveRoom());
+  /** Dropped clients' reconnections, by session id, so a rejoin with the same key can end one. */
+  private readonly waiting = new Map<string, () => void>();
 
   onCreate(raw: unknown): void {
     const restoring = restoreRequest(raw);
@@ -183,7 +185,10 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
     const address = addressOf(context);
     if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey)
       return { name, seat: 'facilitator', address };
-    // A reclaim key works once; the returning player gets a fresh one in its welcome.
+    // A reclaim key works once; the returning player gets a fresh one in its welcome. A page that
+    // reloaded before the server saw its old socket close comes back this way: its old session,
+    // still waiting to reconnect, would otherwise hold a second place in the seat for the window.
+    this.waiting.get(this.members.droppedHolderOf(reclaimKey) ?? '')?.();
     return { name, seat: this.members.redeem(reclaimKey) ?? 'observer', address };
   }
 
@@ -219,7 +224,9 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
       member.connected = false;
       this.sync();
       try {
-        await this.allowReconnection(client, this.reconnectSeconds);
+        const reconnection = this.allowReconnection(client, this.reconnectSeconds);
+        this.waiting.set(client.sessionId, () => reconnection.reject(new Error('rejoined with its reclaim key')));
+        await reconnection.promise.finally(() => this.waiting.delete(client.sessionId));
         member.connected = true;
         this.sync();
         return;

@@ -98,6 +98,12 @@ export class Members {
   }
 
   /** The seat a reclaim key brings back to; a key works once. */
+  /** The dropped member still waiting to reconnect with this reclaim key, if any. */
+  droppedHolderOf(key: string | undefined): string | undefined {
+    if (!key) return undefined;
+    return [...this.byId].find(([, m]) => !m.connected && m.reclaimKey === key)?.[0];
+  }
+
   redeem(key: string | undefined): string | undefined {
     const seat = key ? this.keys.get(key) : undefined;
     if (key && seat) {

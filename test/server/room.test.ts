@@ -162,6 +162,22 @@ describe('reconnection', () => {
     const stranger = await server().sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey: 'forged-key' });
     expect((await nextMessage<{ seat: string }>(stranger, 'welcome')).seat).toBe('observer');
   });
+
+  it('a page that rejoins with its key while its dropped session still waits holds one place, connected', async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await server().sdk.join('crisis', { code: welcome.code, name: 'Ann' });
+    await until(() => stateOf(ann).code === welcome.code, 'the first patch');
+    const seated = nextMessage<{ seat: string; reclaimKey: string }>(ann, 'seated');
+    ann.send('take_seat', { seat: 'aurelia' });
+    const { reclaimKey } = await seated;
+    await ann.leave(false); // dropped: its place waits 120 s for a reconnect that never comes
+    const anns = () => [...stateOf(host).members.values()].filter((m) => m.name === 'Ann');
+    await until(() => anns()[0]?.connected === false, 'the drop to show');
+    const back = await server().sdk.join('crisis', { code: welcome.code, name: 'Ann', reclaimKey });
+    expect((await nextMessage<{ seat: string }>(back, 'welcome')).seat).toBe('aurelia');
+    await until(() => anns().length === 1 && anns()[0]?.connected === true, 'one Ann, connected');
+    expect(stateOf(host).seats.get('aurelia')?.humans).toBe(1);
+  });
 });
 
 describe('a whole match over the network', () => {
