@@ -2,6 +2,7 @@
 import { matchMaker } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
+import { serverLog } from './access/boundedLog.js';
 import { guardJoinCodes } from './access/codeGuard.js';
 import { guardMatchmaking } from './access/matchmakeGuard.js';
 import { mountMonitor } from './access/monitor.js';
@@ -11,12 +12,15 @@ import { restoreMatches } from './match/restoreMatches.js';
 import { mountMaps } from './maps/route.js';
 import { CrisisRoom } from './rooms/CrisisRoom.js';
 import { mountRecords } from './web/records.js';
+import { mountErrorAnswers } from './web/httpErrors.js';
 import { mountClient } from './web/routes.js';
 
 // A Baltic match's first full state is about 60 KB of JSON chunks; the default buffer is 8 KB.
 Encoder.BUFFER_SIZE = 256 * 1024;
 
 export default config({
+  // Colyseus logs every refused upgrade and transport error with its stack: bounded here.
+  options: { logger: serverLog },
   initializeTransport: newTransport,
   initializeGameServer: (gameServer) => {
     gameServer.define('crisis', CrisisRoom).filterBy(['code']);
@@ -37,5 +41,6 @@ export default config({
       const rooms = await matchMaker.query({ name: 'crisis' });
       res.json({ ok: true, rooms: rooms.length });
     });
+    mountErrorAnswers(app);
   },
 });

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, type Server, ServerError, matchMaker } from '@colyseus/core';
 import { cleanClientValue, quoted } from '../../shared/index.js';
+import { addressOf } from './codeGuard.js';
 import { MAX_REQUEST_BYTES } from './limits.js';
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -26,6 +27,11 @@ const limitBodies = (gameServer: Server): void => {
   const target = gameServer as unknown as { handleMatchMakeRequest: RequestHandler };
   const original = target.handleMatchMakeRequest.bind(gameServer);
   target.handleMatchMakeRequest = async (req, res) => {
+    // Colyseus answers only these; any other method would hold its socket open unanswered.
+    if (req.method !== 'POST' && req.method !== 'OPTIONS' && req.method !== 'GET') {
+      res.writeHead(405, { Allow: 'POST, OPTIONS', Connection: 'close' }).end();
+      return;
+    }
     if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return tooLarge(req, res);
     let received = 0;
     req.on('data', (chunk: Buffer) => {
@@ -56,6 +62,25 @@ export const cleanOptions = (options: unknown): Record<string, unknown> => {
   return record;
 };
 
+/**
+ * New matches one address may create a minute (CREATES_PER_MINUTE; default 10): each is journaled,
+ * so an unbounded flood of creations would fill the disk. A teacher makes a few a class.
+ */
+export const createsPerMinute = (): number => {
+  const setting = Number(process.env.CREATES_PER_MINUTE);
+  return Number.isFinite(setting) && setting >= 1 ? setting : 10;
+};
+
+export const TOO_MANY_CREATES = 'too many new matches from this address: wait a minute';
+
+/** Counts a creation from the address in presence (all processes), refusing one over the limit. */
+const countCreation = async (address: string): Promise<void> => {
+  const key = `guarantor:creates:${address}`;
+  const count = await matchMaker.presence.incr(key);
+  if (count === 1) await matchMaker.presence.expire(key, 60);
+  if (count > createsPerMinute()) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, TOO_MANY_CREATES);
+};
+
 const GUARDED = Symbol('guarantor.matchmakeGuard');
 
 const cleanInvocations = (): void => {
@@ -66,7 +91,9 @@ const cleanInvocations = (): void => {
   controller.invokeMethod = async (method, roomName, options, context) => {
     if (typeof roomName !== 'string' || roomName.length > 64)
       throw new ServerError(ErrorCode.MATCHMAKE_NO_HANDLER, `no room type ${quoted(String(roomName))}`);
-    return original(method, roomName, cleanOptions(options), context);
+    const clean = cleanOptions(options);
+    if (method === 'create') await countCreation(addressOf(context));
+    return original(method, roomName, clean, context);
   };
 };
 

@@ -5,13 +5,11 @@
 import { type Client, type ClientPrivate, Room } from '@colyseus/core';
 import { unpack } from '@colyseus/msgpackr';
 import { type ErrorCode, type RuleError, cleanClientValue, quoted } from '../../shared/index.js';
+import { serverLog } from '../access/boundedLog.js';
 import { readFrame } from './frames.js';
 import { isRefusal } from './refusal.js';
 
 type Handler = (client: Client, payload: unknown) => void;
-
-/** The longest error text logged for one exception: a client's payload never floods the log. */
-const LOGGED_CHARS = 2000;
 
 export abstract class SafeRoom<State extends object> extends Room<State> {
   private readonly handlers = new Map<string, Handler>();
@@ -63,7 +61,7 @@ export abstract class SafeRoom<State extends object> extends Room<State> {
     // client or payload the framework attaches to the error. A deliberate refusal is no bug.
     if (isRefusal(error)) return;
     const text = `${error.name}: ${error.message}\n${error.stack ?? ''}`;
-    console.error(`${this.roomName} room ${this.roomId}: ${methodName} threw ${text.slice(0, LOGGED_CHARS)}`);
+    serverLog.error(`${this.roomName} room ${this.roomId}: ${methodName} threw ${text}`);
   }
 }
 

@@ -14,16 +14,36 @@ export type Frame =
   /** Anything else: empty, an unknown protocol code, or a type that cannot be read. */
   | { kind: 'garbage' };
 
+const utf8 = new TextDecoder();
+
+/** The length of a type written as a string (schema's encoding: msgpack heads, little-endian), or null. */
+const stringHead = (buffer: Buffer, at: number): { length: number; start: number } | null => {
+  const prefix = buffer[at];
+  if (prefix === undefined) return null;
+  if (prefix >= 0xa0 && prefix <= 0xbf) return { length: prefix & 0x1f, start: at + 1 };
+  if (prefix === 0xd9 && at + 1 < buffer.length) return { length: buffer.readUInt8(at + 1), start: at + 2 };
+  if (prefix === 0xda && at + 2 < buffer.length) return { length: buffer.readUInt16LE(at + 1), start: at + 3 };
+  if (prefix === 0xdb && at + 4 < buffer.length) return { length: buffer.readUInt32LE(at + 1), start: at + 5 };
+  return null;
+};
+
+/**
+ * The type and where the payload starts. Read here rather than with schema's decoder, which logs
+ * a line for every invalid byte a client sends; invalid UTF-8 becomes U+FFFD.
+ */
 const readType = (buffer: Buffer): { type: string | number; end: number } | null => {
-  const it = { offset: 1 };
   if (buffer.length < 2) return null;
+  const head = stringHead(buffer, 1);
+  if (head) {
+    const end = head.start + head.length;
+    return end > buffer.length ? null : { type: utf8.decode(buffer.subarray(head.start, end)), end };
+  }
   try {
-    const type: unknown = decode.stringCheck(buffer, it) ? decode.string(buffer, it) : decode.number(buffer, it);
-    // A length prefix past the end of the frame reads garbage: refuse it instead.
-    if (it.offset > buffer.length) return null;
-    if (typeof type === 'string' || (typeof type === 'number' && Number.isFinite(type)))
-      return { type, end: it.offset };
-    return null;
+    const it = { offset: 1 };
+    const type: unknown = decode.number(buffer, it);
+    return typeof type === 'number' && Number.isFinite(type) && it.offset <= buffer.length
+      ? { type, end: it.offset }
+      : null;
   } catch {
     return null;
   }

@@ -3,11 +3,23 @@
 import { z } from 'zod';
 import { POLICY_NAMES, TimersSchema } from '../../shared/index.js';
 
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** A display name others see in the lobby and in chat: no control or text-direction characters. */
+const displayName = () =>
+  z
+    .string()
+    .trim()
+    .min(1, 'a name is required')
+    .max(40)
+    .refine((name) => !UNPRINTABLE_IN_NAME.test(name), 'no control or text-direction characters in a name');
+
 export const CreateOptionsSchema = z.strictObject({
   scenario: z.string().min(1).max(64),
   /** A secret the creating client makes up: only the client that presents it becomes the White Cell. */
   hostToken: z.string().min(16, 'at least 16 characters').max(128),
-  name: z.string().trim().min(1).max(40).default('White Cell'),
+  name: displayName().default('White Cell'),
   showMath: z.boolean().default(true),
   facilitatorReview: z.boolean().default(false),
   /** Phase timers in seconds (null = none); defaults to the scenario's. */
@@ -36,7 +48,7 @@ export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 export const JoinOptionsSchema = z.object({
   code: z.string().trim().toUpperCase().max(16).optional(),
   /** Required to join; the creator's defaults to "White Cell". */
-  name: z.string().trim().min(1, 'a name is required').max(40).optional(),
+  name: displayName().optional(),
   /** Presented by the creating client only (see CreateOptions). */
   hostToken: z.string().max(128).optional(),
   /** Reclaims the White Cell from another device. */

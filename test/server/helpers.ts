@@ -8,6 +8,8 @@ import appConfig from '../../server/app.config.js';
 
 // Each test process journals to its own in-memory database unless a test asks for a file.
 process.env.DATABASE_PATH ??= ':memory:';
+// Test files create far more matches a minute than a teacher; the limit has its own test.
+process.env.CREATES_PER_MINUTE ??= '100000';
 
 let port = 0;
 

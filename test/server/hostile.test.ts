@@ -2,7 +2,7 @@
 // another room; every refusal is an answer naming what was wrong, and the sender stays connected
 // unless its frame is beyond the transport's limit.
 import type { Room } from 'colyseus.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_CLOSE_REASON_BYTES, MAX_FRAME_BYTES, MAX_REQUEST_BYTES } from '../../server/access/limits.js';
 import { closeReason } from '../../server/access/transport.js';
 import { HOST_TOKEN, matchHelpers, nextMessage, stateOf, testPort, until, useTestServer } from './helpers.js';
@@ -164,6 +164,18 @@ describe('text is well-formed', () => {
   });
 });
 
+describe('names', () => {
+  it.each(['W\u202Ehite Cell', 'Ann\nBob', 'bell\u0007', 'a\u2066b'])(
+    'the name %j is refused, naming why',
+    async (name) => {
+      const { welcome } = await createMatch();
+      await expect(server().sdk.join('crisis', { code: welcome.code, name })).rejects.toThrow(
+        'name: no control or text-direction characters in a name',
+      );
+    },
+  );
+});
+
 describe('hostile matchmaking', () => {
   const create = (extra: Record<string, unknown>) =>
     JSON.stringify({ scenario: 'classroom', name: 'T', hostToken: HOST_TOKEN, ...extra });
@@ -210,5 +222,37 @@ describe('hostile matchmaking', () => {
     expect(status).toBe(413);
     expect((await health()).ok).toBe(true);
     await createMatch();
+  });
+
+  it('methods the matchmaker does not answer get 405 at once, not a socket held open', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH'])
+      expect((await fetch(`http://127.0.0.1:${testPort()}/matchmake/create/crisis`, { method })).status).toBe(405);
+  });
+});
+
+describe('hostile HTTP requests', () => {
+  it.each([
+    ['/api/matches/%E0%A4%A/record.json', 400],
+    ['/maps/%E0%A4%A.json', 400],
+    ['/assets/nope.js', 404],
+  ])('%s is answered %i as JSON, and nothing is logged', async (path, status) => {
+    const logged = vi.spyOn(console, 'error');
+    const res = await fetch(`http://127.0.0.1:${testPort()}${path}`);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { error: string }).error.length).toBeGreaterThan(0);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
+  it('a body that is not JSON is answered 400, and nothing is logged', async () => {
+    const logged = vi.spyOn(console, 'error');
+    const res = await fetch(`http://127.0.0.1:${testPort()}/api/matches/mine`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"matches": [',
+    });
+    expect(res.status).toBe(400);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 });
