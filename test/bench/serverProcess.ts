@@ -23,6 +23,8 @@ export interface ServerProcess {
   log(): string;
   /** Whether the process has ended, by itself or killed. */
   exited(): boolean;
+  /** Bytes the process has printed so far, stdout and stderr together. */
+  printedBytes(): number;
 }
 
 const benchDatabase = (): string => join(mkdtempSync(join(tmpdir(), 'guarantor-bench-')), 'bench.db');
@@ -78,7 +80,9 @@ export const startServer = async (
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
+  let printed = 0;
   const keep = (chunk: Buffer) => {
+    printed += chunk.length;
     log.push(chunk.toString());
     if (log.length > 50) log.shift();
   };
@@ -116,6 +120,7 @@ export const startServer = async (
     sample: () => sampleProcess(pid),
     log: () => log.join(''),
     exited: () => child.exitCode !== null || child.signalCode !== null,
+    printedBytes: () => printed,
     crash: async () => {
       child.kill('SIGKILL');
       await exited;

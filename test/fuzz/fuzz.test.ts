@@ -21,6 +21,8 @@ const UPGRADE_SHARE = 0.003;
 const HTTP_WORKERS = 8;
 const ATTACKED_ROOMS = 3;
 const OBSERVERS_PER_ROOM = 3;
+/** What the server may print a minute under attack: 30 errors of at most 1,500 characters, and a margin. */
+const LOG_BYTES_PER_MINUTE = 30 * 1500 * 2;
 /** A wait far above its need: an answer that takes this long means something is wrong. */
 const ANSWER_MS = 60_000;
 
@@ -220,6 +222,7 @@ it(
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }
       };
+      const printedBefore = live.printedBytes();
       const started = performance.now();
       await Promise.all([
         ...attackers.map(({ attacker, seat }, i) =>
@@ -233,19 +236,22 @@ it(
         })(),
       ]);
       const seconds = (performance.now() - started) / 1000;
+      const printed = live.printedBytes() - printedBefore;
       const frames = attackers.reduce((n, a) => n + a.attacker.sent, 0);
       const total = frames + httpBudget + upgradeBudget;
       const rejoins = attackers.reduce((n, a) => n + a.attacker.rejoins, 0);
       console.log(
         `fuzz: ${total.toLocaleString('en')} messages in ${seconds.toFixed(1)} s = ${Math.round(total / seconds).toLocaleString('en')} a second ` +
           `(${frames.toLocaleString('en')} frames on ${attackers.length} connections, ${rejoins} closed and rejoined; ` +
-          `${httpBudget} matchmaking requests, HTTP statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${upgradeBudget} upgrades)`,
+          `${httpBudget} matchmaking requests, HTTP statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${upgradeBudget} upgrades; the server printed ${Math.round(printed / 1024)} KB)`,
       );
 
       expect(total).toBeGreaterThanOrEqual(MESSAGES);
       expect(live.exited()).toBe(false);
       expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toMatchObject({ ok: true });
       expect(dropped).toEqual([]);
+      // The log is bounded by the minute, whatever the attackers sent (boundedLog.ts).
+      expect(printed).toBeLessThanOrEqual(LOG_BYTES_PER_MINUTE * Math.ceil(seconds / 60 + 1));
       // Every match as it was, and every White Cell still answered at once.
       const matches = [honestRoom, ...attacked];
       expect(matches.flatMap((m, i) => differences(before[i], matchState(m.host)))).toEqual([]);
