@@ -164,7 +164,7 @@ describe('seats during a match', () => {
     const { reclaimKey } = await seated;
     await until(() => stateOf(host).seats.get('corvin')?.bot === '', 'Corvin to leave its bot');
     host.send('kick', { client: eveId });
-    await until(() => !stateOf(host).members.has(eveId), 'Eve to be removed');
+    await until(() => !stateOf(host).members.has(eveId ?? ''), 'Eve to be removed');
     const back = await server().sdk.join('crisis', { code: welcome.code, name: 'Eve', reclaimKey });
     expect((await nextMessage<{ seat: string }>(back, 'welcome')).seat).toBe('observer');
     expect(ann.connection.isOpen).toBe(true);
