@@ -70,6 +70,8 @@ export interface MatchJournal {
   /** Appends an entry (and a snapshot when given) in one transaction; returns it with its number. */
   append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry;
   entries(matchId: string, afterSeq?: number): JournalEntry[];
+  /** The number of the match's last entry (0 when it has none): what a cached record is good for. */
+  lastSeq(matchId: string): number;
   latestSnapshot(matchId: string): Snapshot | null;
   /** The snapshot taken at the match's creation (its starting state). */
   firstSnapshot(matchId: string): Snapshot | null;
@@ -107,6 +109,10 @@ export class MemoryJournal implements MatchJournal {
 
   entries(matchId: string, afterSeq = 0): JournalEntry[] {
     return (this.byMatch.get(matchId) ?? []).filter((e) => e.seq > afterSeq);
+  }
+
+  lastSeq(matchId: string): number {
+    return this.byMatch.get(matchId)?.at(-1)?.seq ?? 0;
   }
 
   latestSnapshot(matchId: string): Snapshot | null {

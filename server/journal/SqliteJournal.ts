@@ -114,6 +114,10 @@ export class SqliteJournal implements MatchJournal {
     return this.appendTx(matchId, entry, snapshot);
   }
 
+  lastSeq(matchId: string): number {
+    return Number(this.statements.lastSeq.get(matchId));
+  }
+
   /** Entries in order; throws an Error naming the entry whose payload cannot be read. */
   entries(matchId: string, afterSeq = 0): JournalEntry[] {
     return (this.statements.entries.all(matchId, afterSeq) as EntryRow[]).map((row) => ({

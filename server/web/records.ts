@@ -9,6 +9,7 @@ import { seriesCsv } from '../../shared/record/series.js';
 import { journal } from '../journal/journalStore.js';
 import type { MatchRecord } from '../journal/MatchJournal.js';
 import { buildRecord, replayMatch } from '../record/matchRecord.js';
+import { cachedExport } from './recordCache.js';
 import { viewFor } from '../../shared/index.js';
 
 const keyOf = (req: Request): string => {
@@ -31,10 +32,24 @@ const readable = (req: Request, res: Response, needKey = false): MatchRecord | n
   return null;
 };
 
-/** Replays the journal; a damaged one is a 500 that names the bad entry, not a crash. */
-const recordOr500 = (res: Response, id: string) => {
+/**
+ * An export of the match's record, built once per state of its journal (recordCache.ts); a damaged
+ * journal is a 500 that names the bad entry, not a crash.
+ */
+const exportOr500 = (
+  res: Response,
+  kind: string,
+  match: MatchRecord,
+  render: (record: NonNullable<ReturnType<typeof buildRecord>>) => string,
+): string | null => {
   try {
-    return buildRecord(journal(), id);
+    // The match's own fields (status, public) are part of what the export shows, so part of its key.
+    const state = `${kind} ${match.status} ${match.publicAar}`;
+    return cachedExport(state, match.id, journal().lastSeq(match.id), () => {
+      const record = buildRecord(journal(), match.id);
+      if (!record) throw new Error(`match ${match.id} has no starting snapshot`);
+      return render(record);
+    });
   } catch (e) {
     res.status(500).json({ error: e instanceof Error ? e.message : String(e) });
     return null;
@@ -48,39 +63,48 @@ const MineSchema = z.strictObject({
 export const mountRecords = (app: Express): void => {
   app.get('/api/matches/:id/record.json', (req, res) => {
     const match = readable(req, res);
-    const record = match && recordOr500(res, match.id);
-    if (!record) return;
+    const body = match && exportOr500(res, 'record.json', match, (record) => JSON.stringify(record));
+    if (!body) return;
     res
       .set('Content-Disposition', `attachment; filename="guarantor-${match.code}.json"`)
       .set('Cache-Control', 'no-store')
-      .json(record);
+      .type('json')
+      .send(body);
   });
   app.get('/api/matches/:id/record.csv', (req, res) => {
     const match = readable(req, res);
-    const record = match && recordOr500(res, match.id);
-    if (!record) return;
+    const body = match && exportOr500(res, 'record.csv', match, (record) => seriesCsv(record.series));
+    if (!body) return;
     res
       .set('Content-Disposition', `attachment; filename="guarantor-${match.code}.csv"`)
       .set('Cache-Control', 'no-store')
       .type('text/csv')
-      .send(seriesCsv(record.series));
+      .send(body);
   });
   // Step-by-step replay: the whole picture (the White Cell's view) at the start of each turn, and now.
   app.get('/api/matches/:id/replay.json', (req, res) => {
     const match = readable(req, res);
     if (!match) return;
     try {
-      const initial = journal().firstSnapshot(match.id);
-      if (!initial) throw new Error(`match ${match.id} has no starting snapshot`);
-      const replayed = replayMatch(match.setup, match.id, initial, journal().entries(match.id, initial.seq - 1));
-      res.set('Cache-Control', 'no-store').json({
-        id: match.id,
-        code: match.code,
-        scenarioId: match.setup.scenarioId,
-        status: match.status,
-        turns: replayed.turns.map((t) => ({ turn: t.turn, seq: t.seq, view: viewFor(t.state, 'facilitator') })),
-        final: viewFor(replayed.final, 'facilitator'),
-      });
+      const body = cachedExport(
+        `replay.json ${match.status} ${match.publicAar}`,
+        match.id,
+        journal().lastSeq(match.id),
+        () => {
+          const initial = journal().firstSnapshot(match.id);
+          if (!initial) throw new Error(`match ${match.id} has no starting snapshot`);
+          const replayed = replayMatch(match.setup, match.id, initial, journal().entries(match.id, initial.seq - 1));
+          return JSON.stringify({
+            id: match.id,
+            code: match.code,
+            scenarioId: match.setup.scenarioId,
+            status: match.status,
+            turns: replayed.turns.map((t) => ({ turn: t.turn, seq: t.seq, view: viewFor(t.state, 'facilitator') })),
+            final: viewFor(replayed.final, 'facilitator'),
+          });
+        },
+      );
+      res.set('Cache-Control', 'no-store').type('json').send(body);
     } catch (e) {
       res.status(500).json({ error: e instanceof Error ? e.message : String(e) });
     }

@@ -7,6 +7,7 @@ import { stateHash } from '../../server/journal/MatchJournal.js';
 import { journal } from '../../server/journal/journalStore.js';
 import { MatchSession } from '../../server/match/MatchSession.js';
 import { type ExportedRecord, importRecord } from '../../server/record/matchRecord.js';
+import { exportsBuilt } from '../../server/web/recordCache.js';
 import { HOST_TOKEN, nextMessage, stateOf, testPort, until, useTestServer } from './helpers.js';
 
 const server = useTestServer();
@@ -55,6 +56,21 @@ describe('exports', () => {
     const back = importRecord(JSON.parse(JSON.stringify(record)));
     expect(stateHash(back.replayed.final)).toBe(stateHash(session.state));
     expect(back.replayed.series).toEqual(record.series);
+  });
+
+  it('each export is built once per state of its journal, however often it is asked for', async () => {
+    const session = recordedMatch('rec-cache', 'key-cache');
+    const before = exportsBuilt();
+    const bodies = [];
+    for (let i = 0; i < 5; i++)
+      bodies.push(await (await get('/api/matches/rec-cache/record.json', 'key-cache')).text());
+    expect(new Set(bodies).size).toBe(1);
+    expect(exportsBuilt() - before).toBe(1);
+    // A new entry (a chat line on the debrief) is a new state: the next export shows it.
+    session.note('chat', 'facilitator', { text: 'well played' }, 1);
+    const after = await (await get('/api/matches/rec-cache/record.json', 'key-cache')).text();
+    expect(exportsBuilt() - before).toBe(2);
+    expect(after).not.toBe(bodies[0]);
   });
 
   it('a record whose journal was edited does not re-import, and says which entry', async () => {
