@@ -2,7 +2,7 @@
 // token from its sender's allowance, and reaches a handler only as a message of a registered type
 // whose payload decodes and cleans into a plain value (shared/protocol/clientValue.ts). Anything
 // else is answered `error` and the connection stays: this is the room's one way in for messages.
-import { type Client, type ClientPrivate, Room } from '@colyseus/core';
+import { type Client, type ClientPrivate, ClientState, Room } from '@colyseus/core';
 import { unpack } from '@colyseus/msgpackr';
 import { type ErrorCode, type RuleError, cleanClientValue, quoted } from '../../shared/index.js';
 import { serverLog } from '../access/boundedLog.js';
@@ -33,6 +33,8 @@ export abstract class SafeRoom<State extends object> extends Room<State> {
   // Colyseus keeps only the join handshake and the leave; every message is dispatched here.
   protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
     try {
+      // As Colyseus does: a client on its way out is not heard any more.
+      if (client.state === ClientState.LEAVING) return;
       const frame = readFrame(buffer);
       if (frame.kind === 'control') return super._onMessage(client, buffer);
       if (!this.admit(client)) return;
