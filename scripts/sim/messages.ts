@@ -31,6 +31,10 @@ const MatchRecordSchema = z.object({
   deterred: count,
   moves: z.record(z.string(), count),
   scores: z.record(z.string(), z.number()),
+  homelandAttacks: count,
+  defenseRatios: z.array(z.number()),
+  umbrellaRatios: z.array(z.number()),
+  statements: z.record(z.string(), count),
 }) satisfies z.ZodType<MatchRecord>;
 
 /**

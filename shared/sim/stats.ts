@@ -4,8 +4,9 @@
 // - a challenge: a run of forceful challenger moves (probe, coerce, escalate, limited or major
 //   attack) against the same protected ally in consecutive turns (one quiet turn allowed inside).
 //   Immediate extended deterrence succeeds when the challenge ends without an armed attack.
+// - bot behaviour (botBehaviour): what a class would notice of the bots' play as states (issue 11 G).
 import type { Crisis, GameState } from '../model/state.js';
-import { type NationRole, RUNGS } from '../model/vocabulary.js';
+import { type NationRole, RUNGS, STATEMENT_KINDS } from '../model/vocabulary.js';
 
 export interface MatchRecord {
   seed: number;
@@ -21,6 +22,14 @@ export interface MatchRecord {
   moves: Record<string, number>;
   /** Final score per seat id. */
   scores: Record<string, number>;
+  /** Armed attacks (limited or major) on a nuclear-armed guarantor's own nation. */
+  homelandAttacks: number;
+  /** Final ÷ starting defense share of each nation that neither made nor suffered an armed attack. */
+  defenseRatios: number[];
+  /** Final ÷ starting umbrella of each guarantor that started with one. */
+  umbrellaRatios: number[];
+  /** Public statements made, by kind. */
+  statements: Record<string, number>;
 }
 
 const FORCEFUL = new Set(['probe', 'coerce', 'escalate', 'limited_attack', 'major_attack']);
@@ -29,11 +38,20 @@ const ATTACKS = new Set(['limited_attack', 'major_attack']);
 /** Collects each turn's crises as the match advances, then summarises the finished match. */
 export class MatchObserver {
   private readonly turns: { turn: number; crises: Crisis[] }[] = [];
+  private first: GameState | null = null;
+  private readonly statements: Record<string, number> = {};
+  private statementsSeen = 0;
 
   /** Pass to playMatch's onAdvance: records crises once per turn, when they are first public. */
   readonly onAdvance = (state: GameState): void => {
+    this.first ??= state;
     if ((state.phase === 'responses' || state.phase === 'results') && this.turns.at(-1)?.turn !== state.turn)
       this.turns.push({ turn: state.turn, crises: state.crises });
+    // Statements are made in diplomacy and kept for the turn: counted once, when the turn's results show.
+    if (state.phase === 'results' && this.statementsSeen !== state.turn) {
+      this.statementsSeen = state.turn;
+      for (const st of state.statements) this.statements[st.kind] = (this.statements[st.kind] ?? 0) + 1;
+    }
   };
 
   record(final: GameState): MatchRecord {
@@ -63,6 +81,7 @@ export class MatchObserver {
     }
     for (const target of [...open.keys()]) close(target);
     const count = (choice: string) => final.history.filter((h) => h.choice === choice).length;
+    const behaviour = this.behaviour(final);
     return {
       seed: final.seed,
       turns: final.turn,
@@ -75,6 +94,46 @@ export class MatchObserver {
       deterred,
       moves,
       scores: Object.fromEntries(Object.entries(final.scores).map(([seat, s]) => [seat, s.value])),
+      ...behaviour,
+    };
+  }
+
+  private behaviour(
+    final: GameState,
+  ): Pick<MatchRecord, 'homelandAttacks' | 'defenseRatios' | 'umbrellaRatios' | 'statements'> {
+    const start = this.first ?? final;
+    const nuclearGuarantors = new Set(
+      Object.values(final.guarantees)
+        .map((g) => g.guarantor)
+        .filter((n) => final.nations[n]?.nuclear),
+    );
+    const atWar = new Set<string>();
+    let homelandAttacks = 0;
+    for (const { crises } of this.turns)
+      for (const c of crises) {
+        if (!ATTACKS.has(c.move.type) || c.move.target === null) continue;
+        atWar.add(c.challenger).add(c.move.target);
+        if (nuclearGuarantors.has(c.move.target)) homelandAttacks++;
+      }
+    const ratios = (pick: (n: GameState['nations'][string]) => number, include: (id: string) => boolean) =>
+      Object.keys(start.nations)
+        .filter(include)
+        .flatMap((id) => {
+          const before = start.nations[id];
+          const after = final.nations[id];
+          return before && after && pick(before) > 0 ? [pick(after) / pick(before)] : [];
+        });
+    return {
+      homelandAttacks,
+      defenseRatios: ratios(
+        (n) => n.defenseShare,
+        (id) => !atWar.has(id),
+      ),
+      umbrellaRatios: ratios(
+        (n) => n.umbrella,
+        (id) => nuclearGuarantors.has(id),
+      ),
+      statements: { ...this.statements },
     };
   }
 }
@@ -105,6 +164,21 @@ export interface Summary {
   /** Forceful challenger moves per match, by type. */
   movesPerMatch: Record<string, number>;
   scores: Partial<Record<NationRole, Quantiles>>;
+  /** How the bots play, as a class would judge states (names fixed: outside tools read them). */
+  botBehaviour: BotBehaviour;
+}
+
+export interface BotBehaviour {
+  /** Armed attacks on a nuclear guarantor's own nation ÷ every forceful challenger move. */
+  homelandAttackShare: number;
+  /** Final ÷ starting defense share of nations never at war (p10–p90 should lie in 0.5–2). */
+  defenseShareRatio: Quantiles;
+  /** Final ÷ starting umbrella of nuclear guarantors (p10 should stay ≥ 0.5). */
+  umbrellaRatio: Quantiles;
+  /** partial ÷ every guarantor decision on an invoked guarantee (= partialRate). */
+  partialShare: number;
+  /** Public statements per match, by kind. */
+  statementsPerMatch: Record<string, number>;
 }
 
 const quantiles = (values: number[]): Quantiles => {
@@ -166,5 +240,26 @@ export const summarise = (
     escalationPeak,
     movesPerMatch,
     scores: Object.fromEntries(Object.entries(byRole).map(([role, values]) => [role, quantiles(values)])),
+    botBehaviour: {
+      homelandAttackShare: ratio(
+        sum((r) => r.homelandAttacks),
+        sum((r) => Object.values(r.moves).reduce((a, b) => a + b, 0)),
+      ),
+      defenseShareRatio: quantiles(records.flatMap((r) => r.defenseRatios)),
+      umbrellaRatio: quantiles(records.flatMap((r) => r.umbrellaRatios)),
+      partialShare: ratio(
+        sum((r) => r.partial),
+        decisions,
+      ),
+      statementsPerMatch: Object.fromEntries(
+        STATEMENT_KINDS.map((kind) => [
+          kind,
+          ratio(
+            sum((r) => r.statements[kind] ?? 0),
+            records.length,
+          ),
+        ]),
+      ),
+    },
   };
 };

@@ -93,6 +93,15 @@ describe.concurrent('results', () => {
     ])
       expect(summary).toHaveProperty(key);
     expect(summary).toHaveProperty('scores.challenger.p50');
+    for (const key of [
+      'homelandAttackShare',
+      'defenseShareRatio.p10',
+      'defenseShareRatio.p90',
+      'umbrellaRatio.p10',
+      'partialShare',
+      'statementsPerMatch.clarify',
+    ])
+      expect(summary).toHaveProperty(`botBehaviour.${key}`);
     expect(summary).toHaveProperty('timing.matchesPerSecond');
     expect(withoutTiming(two.stdout)).toBe(withoutTiming(one.stdout));
 
