@@ -3,6 +3,7 @@
 // once — a class behind one address gets in even after typos. Counts live in Colyseus presence
 // (Redis when scaled out), never in this process alone.
 import { ErrorCode, ServerError, matchMaker } from '@colyseus/core';
+import { addressKey } from './addressKey.js';
 import { JOIN_LIMITS, REAL_CLOCK, joinThrottle } from './joinThrottle.js';
 
 export { JOIN_LIMITS };
@@ -40,11 +41,14 @@ type Invoke = typeof matchMaker.controller.invokeMethod;
 type Context = Parameters<Invoke>[3];
 
 /**
- * The client's address. Forwarding headers are trusted only behind a proxy that sets them
+ * The client's address, as the limits count it (an IPv4 address, an IPv6 /64: addressKey.ts).
+ * Forwarding headers are trusted only behind a proxy that sets them
  * (TRUST_PROXY=1), and then only the last X-Forwarded-For entry, the one that proxy appended:
  * the entries before it, and X-Real-IP, are whatever the client wrote, a new address per guess.
  */
-export const addressOf = (context: Context): string => {
+export const addressOf = (context: Context): string => addressKey(rawAddressOf(context));
+
+const rawAddressOf = (context: Context): string => {
   if (process.env.TRUST_PROXY === '1') return proxiedAddress(context);
   const socket = context?.req?.socket?.remoteAddress;
   if (socket) return socket;
