@@ -1,7 +1,7 @@
 // Seeded hostile frames: unknown types of every length up to 10,000 characters, random and
 // malformed payloads for the known types, prototype keys, deep nesting, binary and garbage frames,
 // oversize frames, and well-formed commands sent from the wrong seat or in the wrong phase.
-import { RngCursor, seedRng } from '../../shared/index.js';
+import { Seeded } from './seeded.js';
 import { bytesFrame, commandWithKey, messageFrame, rawMessageFrame } from '../server/rawFrames.js';
 
 /** The room's message types (docs/PROTOCOL.md section 3). */
@@ -74,17 +74,7 @@ export interface Attack {
   mayClose: boolean;
 }
 
-export class AttackGenerator {
-  private readonly rng: RngCursor;
-
-  constructor(seed: number) {
-    this.rng = new RngCursor(seedRng(seed));
-  }
-
-  private pick<T>(items: readonly T[]): T {
-    return items[this.rng.int(items.length)] as T;
-  }
-
+export class AttackGenerator extends Seeded {
   /** 1 to `max`, log-uniformly: short ones most often, every order of magnitude reached. */
   private length(max: number): number {
     return Math.max(1, Math.floor(Math.exp(this.rng.float() * Math.log(max + 1))));

@@ -2,24 +2,14 @@
 // (127.0.0.2) so the join-code throttle they trip never slows the attackers' rejoins on 127.0.0.1.
 import { request } from 'node:http';
 import WebSocket from 'ws';
-import { RngCursor, seedRng } from '../../shared/index.js';
+import { Seeded } from './seeded.js';
 
 export const HOSTILE_ADDRESS = '127.0.0.2';
 
 const METHODS = ['create', 'join', 'joinById', 'reconnect', 'joinOrCreate', 'nope', '__proto__', 'x'.repeat(300)];
 const ROOM_NAMES = ['crisis', 'crisis', 'lobby', '__proto__', 'constructor', 'c'.repeat(200)];
 
-export class HttpAttackGenerator {
-  private readonly rng: RngCursor;
-
-  constructor(seed: number) {
-    this.rng = new RngCursor(seedRng(seed));
-  }
-
-  private pick<T>(items: readonly T[]): T {
-    return items[this.rng.int(items.length)] as T;
-  }
-
+export class HttpAttackGenerator extends Seeded {
   private option(): unknown {
     return this.pick<unknown>([
       'classroom',
