@@ -18,8 +18,6 @@ export const SLOW_DOWN = 'too many wrong codes from this address: slow down and 
 export const MATCH_FULL = 'this match is full: ask its White Cell to make room';
 /** The answer to a joinById: a match is joined with its code. */
 export const JOIN_BY_CODE = 'join a match with its code (join), not by its room id';
-/** A code that is no string at all is refused before anything counts it. */
-export const CODE_NOT_TEXT = 'code: the join code must be a string';
 
 // Presence is read at each call: the server sets it when it boots.
 const throttle = () => joinThrottle(matchMaker.presence, REAL_CLOCK);
@@ -57,6 +55,7 @@ const rawAddressOf = (context: Context): string => {
   const forwarded = context?.headers?.['x-real-ip'] ?? context?.headers?.['x-forwarded-for'];
   return forwarded === undefined ? String(context?.ip ?? 'unknown') : 'forwarded-untrusted';
 };
+
 /** Behind the proxy: the address it appended to X-Forwarded-For, else the socket's. */
 const proxiedAddress = (context: Context): string => {
   const header: unknown = context?.headers?.['x-forwarded-for'];
@@ -65,7 +64,7 @@ const proxiedAddress = (context: Context): string => {
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
     .at(-1);
-  return (forwarded ?? context?.req?.socket?.remoteAddress ?? String(context?.ip ?? 'unknown')).slice(0, 64);
+  return forwarded ?? context?.req?.socket?.remoteAddress ?? String(context?.ip ?? 'unknown');
 };
 
 const GUARDED = Symbol('guarantor.codeGuard');
@@ -92,15 +91,14 @@ export const guardJoinCodes = (roomName: string): void => {
     if (method === 'joinById') throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, JOIN_BY_CODE);
     const byCode = method === 'join' && name === roomName;
     if (!byCode) return original(method, name, options, context);
+    // matchmakeGuard.ts has already refused a `code` that is not a string.
     const code: unknown = options?.code;
-    if (code !== undefined && typeof code !== 'string')
-      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, CODE_NOT_TEXT);
     // People type codes in lower case; the matchmaker compares them exactly.
     if (typeof code === 'string') options.code = code.trim().toUpperCase();
     let result: Awaited<ReturnType<Invoke>> | undefined;
     const decision = await throttle().judge(addressOf(context), async () => {
       // Without a code the matchmaker's filter would ignore the field and match any room.
-      if (code === undefined) return false;
+      if (typeof code !== 'string') return false;
       try {
         result = await original(method, name, options, context);
         return true;
@@ -110,7 +108,6 @@ export const guardJoinCodes = (roomName: string): void => {
         if ((await matchMaker.query({ name, code: options.code })).length > 0)
           throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, MATCH_FULL);
         return false;
-        throw e;
       }
     });
     if (decision === 'slow_down') throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, SLOW_DOWN);

@@ -1,6 +1,6 @@
 // The `crisis` room: a thin adapter. Identify the client and its seat → parse the message → hand it
 // to the match session (the shared engine decides) → copy the result into the Schema → patch now.
-import { type AuthContext, type Client, ErrorCode as ColyseusCode, matchMaker } from '@colyseus/core';
+import { type AuthContext, type Client, matchMaker } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import {
   type ErrorCode,
@@ -24,7 +24,7 @@ import { newJoinCode, newSecretKey, newSeed } from './codes.js';
 import { chatRecipients } from './chat.js';
 import { readCreateOptions } from './createOptions.js';
 import { Members } from './Members.js';
-import { refusal } from './refusal.js';
+import { creationRefusal, refusal } from './refusal.js';
 import { SafeRoom } from './SafeRoom.js';
 import {
   type CreateOptions,
@@ -47,8 +47,6 @@ interface Identity {
 /** Refusals within the rate limiter's window after which a flooding client is disconnected. */
 const FLOOD_LIMIT = 50;
 const TICK_MS = 250;
-/** The error code of a refused creation, as Colyseus gives one it did not name itself. */
-const CREATE_REFUSED = ColyseusCode.MATCHMAKE_UNHANDLED;
 /** How often a running room tells the journal it is alive (a restore extends deadlines by the gap). */
 const ALIVE_MS = 2000;
 /** A restored room waits this long for its first player before it may close like any empty room. */
@@ -180,7 +178,8 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
       this.facilitatorClaimed = true;
       return { name: name ?? 'White Cell', seat: 'facilitator', address: addressOf(context) };
     }
-    await checkCodeAtAuth(context, code !== undefined && code.trim().toUpperCase() === this.state.code);
+    // JoinOptionsSchema has trimmed and upper-cased the code.
+    await checkCodeAtAuth(context, code === this.state.code);
     if (name === undefined) throw refusal('name: a name is required');
     const address = addressOf(context);
     if (facilitatorKey !== undefined && facilitatorKey === this.facilitatorKey)
@@ -219,7 +218,7 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
       !consented &&
       !this.members.wasRemoved(client.sessionId) &&
       this.members.heldFrom(member.address) < MAX_HELD_PER_ADDRESS;
-    if (member && keep) {
+    if (keep) {
       // A dropped connection keeps its seat and its view for the reconnection window.
       member.connected = false;
       this.sync();
@@ -257,12 +256,11 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
     return false;
   }
 
-  /** Runs a handler, replies `error` on refusal, and patches at once on success. */
+  /** Runs a handler (for a member admit() let through), replies `error` on refusal, patches on success. */
   private guard(
     client: Client,
     run: () => { ok: true; value?: GameEvent[] } | { ok: false; error: { code: ErrorCode; message: string } },
   ): void {
-    if (!this.members.get(client.sessionId)) return;
     const before = this.session.state;
     const result = run();
     if (!result.ok) this.refuse(client, result.error);
@@ -409,19 +407,15 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
   }
 }
 
-/** The recorded turn a branch starts from; throws an Error naming what is wrong. */
+/** The recorded turn a branch starts from; throws a refusal naming what is wrong. */
 const branchPoint = (request: NonNullable<CreateOptions['branch']>, scenarioId: string) => {
   const source = journal().match(request.matchId);
   if (!source || !sameSecret(request.facilitatorKey, source.room.facilitatorKey))
-    throw refusal(`branch: no recorded match ${quoted(request.matchId)} with that facilitator key`, CREATE_REFUSED);
+    throw creationRefusal(`branch: no recorded match ${quoted(request.matchId)} with that facilitator key`);
   if (source.setup.scenarioId !== scenarioId)
-    throw refusal(
-      `branch: match ${quoted(request.matchId)} plays scenario "${source.setup.scenarioId}"`,
-      CREATE_REFUSED,
-    );
+    throw creationRefusal(`branch: match ${quoted(request.matchId)} plays scenario "${source.setup.scenarioId}"`);
   const snapshot = journal().turnSnapshot(request.matchId, request.turn);
-  if (!snapshot)
-    throw refusal(`branch: match ${quoted(request.matchId)} never reached turn ${request.turn}`, CREATE_REFUSED);
+  if (!snapshot) throw creationRefusal(`branch: match ${quoted(request.matchId)} never reached turn ${request.turn}`);
   return { snapshot, origin: { matchId: request.matchId, turn: request.turn } };
 };
 

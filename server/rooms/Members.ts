@@ -97,13 +97,13 @@ export class Members {
     return key;
   }
 
-  /** The seat a reclaim key brings back to; a key works once. */
   /** The dropped member still waiting to reconnect with this reclaim key, if any. */
   droppedHolderOf(key: string | undefined): string | undefined {
     if (!key) return undefined;
     return [...this.byId].find(([, m]) => !m.connected && m.reclaimKey === key)?.[0];
   }
 
+  /** The seat a reclaim key brings back to; a key works once. */
   redeem(key: string | undefined): string | undefined {
     const seat = key ? this.keys.get(key) : undefined;
     if (key && seat) {

@@ -9,11 +9,8 @@ import {
   quoted,
   scenarioById,
 } from '../../shared/index.js';
-import { ErrorCode } from '@colyseus/core';
 import { type CreateOptions, CreateOptionsSchema } from './messages.js';
-import { refusal } from './refusal.js';
-
-const refuse = (message: string) => refusal(message, ErrorCode.MATCHMAKE_UNHANDLED);
+import { creationRefusal as refuse } from './refusal.js';
 
 export const readCreateOptions = (
   raw: unknown,

@@ -3,9 +3,12 @@
 // client that keeps trying cannot fill the log.
 import { ErrorCode, ServerError } from '@colyseus/core';
 
-/** A refusal of a join (Colyseus's application error, 4216) or, with its code, of a creation. */
-export const refusal = (message: string, code: number = ErrorCode.APPLICATION_ERROR): ServerError =>
-  new ServerError(code, message);
+/** A refusal of a join, with Colyseus's application error (4216). */
+export const refusal = (message: string): ServerError => new ServerError(ErrorCode.APPLICATION_ERROR, message);
+
+/** A refusal of a creation, with the code Colyseus gives a creation it could not make (4213). */
+export const creationRefusal = (message: string): ServerError =>
+  new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, message);
 
 /** Whether an exception the framework caught is such a refusal (Colyseus wraps it as the cause). */
 export const isRefusal = (error: unknown): boolean =>
