@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, type Server, ServerError, matchMaker } from '@colyseus/core';
 import { cleanClientValue, quoted } from '../../shared/index.js';
 import { addressOf } from './codeGuard.js';
+import { positiveSetting } from '../settings.js';
 import { MAX_REQUEST_BYTES } from './limits.js';
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -66,10 +67,7 @@ export const cleanOptions = (options: unknown): Record<string, unknown> => {
  * New matches one address may create a minute (CREATES_PER_MINUTE; default 10): each is journaled,
  * so an unbounded flood of creations would fill the disk. A teacher makes a few a class.
  */
-export const createsPerMinute = (): number => {
-  const setting = Number(process.env.CREATES_PER_MINUTE);
-  return Number.isFinite(setting) && setting >= 1 ? setting : 10;
-};
+export const createsPerMinute = (): number => positiveSetting('CREATES_PER_MINUTE', 10);
 
 export const TOO_MANY_CREATES = 'too many new matches from this address: wait a minute';
 

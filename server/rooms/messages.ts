@@ -1,10 +1,7 @@
 // Room-level messages and options, parsed with zod at the boundary. Game commands themselves are
 // the engine's CommandSchema (shared/protocol).
 import { z } from 'zod';
-import { POLICY_NAMES, TimersSchema } from '../../shared/index.js';
-
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+import { POLICY_NAMES, TimersSchema, isPrintable } from '../../shared/index.js';
 
 /** A display name others see in the lobby and in chat: no control or text-direction characters. */
 const displayName = () =>
@@ -13,7 +10,7 @@ const displayName = () =>
     .trim()
     .min(1, 'a name is required')
     .max(40)
-    .refine((name) => !UNPRINTABLE_IN_NAME.test(name), 'no control or text-direction characters in a name');
+    .refine(isPrintable, 'no control or text-direction characters in a name');
 
 export const CreateOptionsSchema = z.strictObject({
   scenario: z.string().min(1).max(64),

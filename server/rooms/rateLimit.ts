@@ -1,13 +1,11 @@
 // A per-client token bucket: Colyseus 0.16 has no rate limit of its own (STACK.md).
+import { positiveSetting } from '../settings.js';
 
 /**
  * Messages a client may send each second (bursts of twice as many): 10 unless MESSAGE_RATE says
  * otherwise (a load or fuzz test that must reach the parser, not the limiter, raises it).
  */
-export const messageRate = (): number => {
-  const setting = Number(process.env.MESSAGE_RATE);
-  return Number.isFinite(setting) && setting >= 1 ? setting : 10;
-};
+export const messageRate = (): number => positiveSetting('MESSAGE_RATE', 10);
 
 /** How long refused messages are counted before the count starts again. */
 const REFUSAL_WINDOW_MS = 10_000;

@@ -22,9 +22,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFFD');
 
-// Control characters (C0, DEL, C1) and the bidirectional overrides shown as escapes in quotes.
+// Control characters (C0, DEL, C1) and the text-direction marks, embeddings, overrides and isolates:
+// shown as escapes in quotes, refused in names.
 // eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Whether the text has none of the characters `printable` escapes (for names others read). */
+export const isPrintable = (text: string): boolean => text.search(UNPRINTABLE) === -1;
 
 /**
  * A client's text inside one of our messages or log lines: clipped to `max` characters (with an
