@@ -1,5 +1,6 @@
 // GET /maps/<scenario>.json: the projected map the client draws (client/map/mapData.ts).
 import type { Express } from 'express';
+import { quoted } from '../../shared/index.js';
 import { mapJsonFor } from './mapFor.js';
 
 export const mountMaps = (app: Express): void => {
@@ -14,7 +15,7 @@ export const mountMaps = (app: Express): void => {
       return;
     }
     if (json === null) {
-      res.status(404).json({ error: `unknown scenario "${id}"` });
+      res.status(404).json({ error: `unknown scenario ${quoted(id)}` });
       return;
     }
     // Small and stable: browsers revalidate with the ETag and mostly get a 304.

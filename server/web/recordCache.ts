@@ -9,9 +9,9 @@ let built = 0;
 /** How many exports were built rather than served from the cache, since the process started. */
 export const exportsBuilt = (): number => built;
 
-/** The export `kind` of match `id` at journal entry `seq`, built by `build` only when not kept. */
-export const cachedExport = (kind: string, id: string, seq: number, build: () => string): string => {
-  const key = `${kind}\u0000${id}\u0000${seq}`;
+/** The export `version` of match `id` at journal entry `seq`, built by `build` only when not kept. */
+export const cachedExport = (version: string, id: string, seq: number, build: () => string): string => {
+  const key = `${version}\u0000${id}\u0000${seq}`;
   const hit = cache.get(key);
   if (hit !== undefined) {
     // Most recently used last, so the oldest is dropped first.

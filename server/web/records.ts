@@ -8,9 +8,9 @@ import { sameSecret } from '../access/sameSecret.js';
 import { seriesCsv } from '../../shared/record/series.js';
 import { journal } from '../journal/journalStore.js';
 import type { MatchRecord } from '../journal/MatchJournal.js';
-import { buildRecord, replayMatch } from '../record/matchRecord.js';
+import { type ExportedRecord, buildRecord, replayMatch } from '../record/matchRecord.js';
 import { cachedExport } from './recordCache.js';
-import { viewFor } from '../../shared/index.js';
+import { quoted, viewFor } from '../../shared/index.js';
 
 const keyOf = (req: Request): string => {
   const header = req.get('x-facilitator-key');
@@ -23,7 +23,7 @@ const readable = (req: Request, res: Response, needKey = false): MatchRecord | n
   const id = String(req.params['id'] ?? '');
   const match = journal().match(id);
   if (!match) {
-    res.status(404).json({ error: `no recorded match "${id}"` });
+    res.status(404).json({ error: `no recorded match ${quoted(id)}` });
     return null;
   }
   const holdsKey = sameSecret(keyOf(req), match.room.facilitatorKey);
@@ -33,27 +33,40 @@ const readable = (req: Request, res: Response, needKey = false): MatchRecord | n
 };
 
 /**
- * An export of the match's record, built once per state of its journal (recordCache.ts); a damaged
- * journal is a 500 that names the bad entry, not a crash.
+ * An export of the match, built once per state of its journal and of the match's own fields
+ * (status, public), which the export shows (recordCache.ts); a damaged journal is a 500 that names
+ * the bad entry, not a crash.
  */
-const exportOr500 = (
-  res: Response,
-  kind: string,
-  match: MatchRecord,
-  render: (record: NonNullable<ReturnType<typeof buildRecord>>) => string,
-): string | null => {
+const exportOr500 = (res: Response, kind: string, match: MatchRecord, build: () => string): string | null => {
   try {
-    // The match's own fields (status, public) are part of what the export shows, so part of its key.
-    const state = `${kind} ${match.status} ${match.publicAar}`;
-    return cachedExport(state, match.id, journal().lastSeq(match.id), () => {
-      const record = buildRecord(journal(), match.id);
-      if (!record) throw new Error(`match ${match.id} has no starting snapshot`);
-      return render(record);
-    });
+    const version = `${kind} ${match.status} ${match.publicAar}`;
+    return cachedExport(version, match.id, journal().lastSeq(match.id), build);
   } catch (e) {
     res.status(500).json({ error: e instanceof Error ? e.message : String(e) });
     return null;
   }
+};
+
+/** The match's exported record (throws when its journal has no starting snapshot). */
+const recordOf = (match: MatchRecord): ExportedRecord => {
+  const record = buildRecord(journal(), match.id);
+  if (!record) throw new Error(`match ${match.id} has no starting snapshot`);
+  return record;
+};
+
+/** The White Cell's view at the start of each turn, and now, replayed from the journal. */
+const replayOf = (match: MatchRecord): string => {
+  const initial = journal().firstSnapshot(match.id);
+  if (!initial) throw new Error(`match ${match.id} has no starting snapshot`);
+  const replayed = replayMatch(match.setup, match.id, initial, journal().entries(match.id, initial.seq - 1));
+  return JSON.stringify({
+    id: match.id,
+    code: match.code,
+    scenarioId: match.setup.scenarioId,
+    status: match.status,
+    turns: replayed.turns.map((t) => ({ turn: t.turn, seq: t.seq, view: viewFor(t.state, 'facilitator') })),
+    final: viewFor(replayed.final, 'facilitator'),
+  });
 };
 
 const MineSchema = z.strictObject({
@@ -63,7 +76,7 @@ const MineSchema = z.strictObject({
 export const mountRecords = (app: Express): void => {
   app.get('/api/matches/:id/record.json', (req, res) => {
     const match = readable(req, res);
-    const body = match && exportOr500(res, 'record.json', match, (record) => JSON.stringify(record));
+    const body = match && exportOr500(res, 'record.json', match, () => JSON.stringify(recordOf(match)));
     if (!body) return;
     res
       .set('Content-Disposition', `attachment; filename="guarantor-${match.code}.json"`)
@@ -73,7 +86,7 @@ export const mountRecords = (app: Express): void => {
   });
   app.get('/api/matches/:id/record.csv', (req, res) => {
     const match = readable(req, res);
-    const body = match && exportOr500(res, 'record.csv', match, (record) => seriesCsv(record.series));
+    const body = match && exportOr500(res, 'record.csv', match, () => seriesCsv(recordOf(match).series));
     if (!body) return;
     res
       .set('Content-Disposition', `attachment; filename="guarantor-${match.code}.csv"`)
@@ -82,32 +95,12 @@ export const mountRecords = (app: Express): void => {
       .send(body);
   });
   // Step-by-step replay: the whole picture (the White Cell's view) at the start of each turn, and now.
+  // Step-by-step replay: the whole picture (the White Cell's view) at the start of each turn, and now.
   app.get('/api/matches/:id/replay.json', (req, res) => {
     const match = readable(req, res);
-    if (!match) return;
-    try {
-      const body = cachedExport(
-        `replay.json ${match.status} ${match.publicAar}`,
-        match.id,
-        journal().lastSeq(match.id),
-        () => {
-          const initial = journal().firstSnapshot(match.id);
-          if (!initial) throw new Error(`match ${match.id} has no starting snapshot`);
-          const replayed = replayMatch(match.setup, match.id, initial, journal().entries(match.id, initial.seq - 1));
-          return JSON.stringify({
-            id: match.id,
-            code: match.code,
-            scenarioId: match.setup.scenarioId,
-            status: match.status,
-            turns: replayed.turns.map((t) => ({ turn: t.turn, seq: t.seq, view: viewFor(t.state, 'facilitator') })),
-            final: viewFor(replayed.final, 'facilitator'),
-          });
-        },
-      );
-      res.set('Cache-Control', 'no-store').type('json').send(body);
-    } catch (e) {
-      res.status(500).json({ error: e instanceof Error ? e.message : String(e) });
-    }
+    const body = match && exportOr500(res, 'replay.json', match, () => replayOf(match));
+    if (!body) return;
+    res.set('Cache-Control', 'no-store').type('json').send(body);
   });
   app.post('/api/matches/:id/public', express.json({ limit: '1kb' }), (req, res) => {
     const match = readable(req, res, true);
