@@ -114,11 +114,14 @@ const openMatch = async (url: string, index: number): Promise<Match & { challeng
   return { host, code, honest: [host, ann, olive], challenger };
 };
 
+/** How a marker came back: answered, the connection closed, or nothing within ANSWER_MS. */
+type Outcome = 'answered' | 'closed' | 'silent';
+
 /** One attacking connection: sends its frames in batches, each closed by a marker it waits for. */
 class Attacker {
   private markers = 0;
   private expected = '';
-  private waiter: ((outcome: 'answered' | 'closed') => void) | null = null;
+  private waiter: ((outcome: Outcome) => void) | null = null;
   private left = false;
   sent = 0;
   rejoins = 0;
@@ -144,11 +147,11 @@ class Attacker {
   }
 
   /** Sends a marker (an unknown type only this attacker uses) and waits for its answer or a close. */
-  private settle(): Promise<'answered' | 'closed'> {
+  private settle(): Promise<Outcome> {
     if (this.left) return Promise.resolve('closed');
     this.expected = `m-${this.name}-${++this.markers}`;
-    const outcome = new Promise<'answered' | 'closed'>((resolve) => {
-      const timer = setTimeout(() => resolve('closed'), ANSWER_MS);
+    const outcome = new Promise<Outcome>((resolve) => {
+      const timer = setTimeout(() => resolve('silent'), ANSWER_MS);
       this.waiter = (result) => {
         clearTimeout(timer);
         this.waiter = null;
@@ -172,11 +175,17 @@ class Attacker {
         this.room.connection.send(attack.frame);
         this.sent++;
       }
-      if ((await this.settle()) === 'closed') throw new Error(`${this.name} was closed by a frame that never closes`);
+      const settled = await this.settle();
+      if (settled !== 'answered')
+        throw new Error(
+          `${this.name}: ${settled === 'closed' ? 'closed by a frame that never closes' : 'no answer to its marker'}`,
+        );
       if (!risky) continue;
       this.room.connection.send(risky);
       this.sent++;
-      if ((await this.settle()) === 'closed') await this.reconnect();
+      const after = await this.settle();
+      if (after === 'silent') throw new Error(`${this.name}: no answer to its marker`);
+      if (after === 'closed') await this.reconnect();
     }
   }
 
