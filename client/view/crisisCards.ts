@@ -16,7 +16,8 @@ import {
 } from '../../shared/model/vocabulary.js';
 import { asForceful } from '../../shared/rules/adjudication.js';
 import { applyAllianceEffects } from '../../shared/rules/alliance.js';
-import { audienceCost } from '../../shared/rules/audienceCosts.js';
+import { audienceCost, bindingCommitment } from '../../shared/rules/audienceCosts.js';
+import { decisionWeight } from '../../shared/rules/reputation.js';
 import { crisisOdds } from '../../shared/rules/combat.js';
 import {
   FORCEFUL_MOVES,
@@ -94,6 +95,7 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
         region: c.region ?? '',
         challenger: c.challenger,
         choice,
+        weight: decisionWeight(g, view.params),
       };
       const world: World = {
         ...view,
@@ -103,7 +105,7 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
         history: [...view.history, record],
       };
       applyAllianceEffects(ledger, world, gid, choice);
-      const cost = audienceCost(g.commitment, rung, choice, view.params);
+      const cost = audienceCost(bindingCommitment(g, view.params), rung, choice, view.params);
       ledger.nation(g.guarantor, 'consensus', 'audience cost', -cost.value);
       const forceful = asForceful(c.move.type);
       const honorCost =

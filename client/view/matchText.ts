@@ -48,6 +48,10 @@ export const moveSentence = (view: Names, challenger: string, move: ChallengerMo
       return `${who} launches a major attack on ${target}`;
     case 'escalate':
       return `${who} makes nuclear threats against ${target}`;
+    case 'nuclear_signal':
+      return `${who} signals nuclear readiness against ${target}`;
+    case 'nuclear_use':
+      return `${who} uses nuclear weapons against ${target}`;
     case 'de_escalate':
       return `${who} de-escalates toward ${target}`;
   }

@@ -25,13 +25,19 @@ export const STATEMENT_NAMES: Readonly<Record<StatementKind, string>> = {
   clarify: 'Clarify',
   narrow: 'Narrow',
   exit_ramp: 'Exit ramp',
+  sanction: 'Sanction',
+  lift_sanctions: 'Lift sanctions',
 };
 
 export const STATEMENT_HELP: Readonly<Record<StatementKind, string>> = {
   red_line: 'Commit in public. Credibility rises now; backing down later costs consensus (an audience cost).',
   clarify: 'Say plainly what the guarantee covers. Clarity and credibility rise.',
   narrow: 'Take back part of the commitment: drops its least severe threat. Costs consensus now.',
-  exit_ramp: 'Offer the other side a way down: each exit ramp lowers escalation in that theater.',
+  exit_ramp:
+    'Offer the other side a way down: a challenger that takes it keeps part of what it seized, saves face, and your sanctions on it are lifted.',
+  sanction:
+    'Impose sanctions: the target loses revenue, growth and consensus as they bite over two turns; you lose some trade. Several senders add up, with diminishing returns.',
+  lift_sanctions: 'Lift your sanctions on this nation.',
 };
 
 /** The statements the seat may make now, one per kind and subject, in the engine's order. */

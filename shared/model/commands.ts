@@ -1,6 +1,6 @@
 // The payloads players decide on: allocations, moves, responses, statements.
 import { z } from 'zod';
-import { ALLY_RESPONSES, GUARANTOR_RESPONSES, MOVE_TYPES, STATEMENT_KINDS } from './vocabulary.js';
+import { ALLY_RESPONSES, GUARANTOR_RESPONSES, MOVE_TYPES, NUCLEAR_STEPS, STATEMENT_KINDS } from './vocabulary.js';
 
 const money = z.number().min(0).max(1e6);
 const moneyBy = z.record(z.string().max(32), money);
@@ -30,6 +30,8 @@ export type ChallengerMove = z.infer<typeof ChallengerMoveSchema>;
 export const GuarantorAnswerSchema = z.strictObject({
   guarantee: z.string().max(32),
   choice: z.enum(GUARANTOR_RESPONSES),
+  /** A nuclear-armed guarantor that honors may back its answer with a nuclear step. */
+  nuclear: z.enum(NUCLEAR_STEPS).optional(),
 });
 
 /** An ally's answer to the crisis its guarantor faces. */
@@ -44,7 +46,7 @@ export type Response = z.infer<typeof ResponseSchema>;
 /**
  * A public statement. red_line, clarify and narrow are a guarantor's words about one of its
  * guarantees (`subject` = guarantee id); exit_ramp is anyone's offer to cool a theater
- * (`subject` = region id).
+ * (`subject` = region id); sanction and lift_sanctions name the target nation (`subject`).
  */
 export const StatementSchema = z.strictObject({
   kind: z.enum(STATEMENT_KINDS),

@@ -1,7 +1,7 @@
 // A scenario is data: this schema is the contract for authors, and its errors name the field.
 import { z } from 'zod';
 import { ParamsOverrideSchema } from '../rules/params.js';
-import { GUARANTEE_TYPES, NATION_ROLES, POLICY_NAMES, POLICY_ROLE, THREAT_KINDS } from './vocabulary.js';
+import { ERAS, GUARANTEE_TYPES, NATION_ROLES, POLICY_NAMES, POLICY_ROLE, THREAT_KINDS } from './vocabulary.js';
 
 const id = z
   .string()
@@ -52,6 +52,8 @@ export const NationSchema = z
     posture: z.record(z.string(), z.number().min(0)).default({}),
     /** Share of capability that can reinforce each region other than home (0..1). */
     reach: z.record(z.string(), share01).default({}),
+    /** Turns that reinforcement takes to arrive in full, by region (default: the rules' parameter). */
+    reinforcementTurns: z.record(z.string(), z.int().min(0).max(12)).default({}),
     /** 0..100: how well money turns into capability. */
     industrialBase: z.number().min(0).max(100),
     /** 0..100: domestic support for the government's foreign policy. */
@@ -171,7 +173,14 @@ export const ScenarioSchema = z
     /** One paragraph for the scenario picker. */
     summary: z.string().min(1).max(1000),
     /** When the scenario is set: the simulator reports calibration against this era's published rates. */
-    era: z.enum(['historical', 'cold_war', 'contemporary', 'fictional']),
+    era: z.enum(ERAS),
+    /** A narrower honor band than the era's default, with the source that justifies it. */
+    calibration: z
+      .strictObject({
+        honorBand: z.tuple([share01, share01]),
+        source: z.string().min(1),
+      })
+      .optional(),
     /** 'iso' maps draw real borders from ISO codes; 'polygons' use inline shapes. */
     map: z.enum(['iso', 'polygons']),
     turns: z.int().min(1).max(40),
@@ -206,7 +215,13 @@ const RESERVED_SEATS = ['facilitator', 'observer'];
 
 type RawScenario = {
   regions: { id: string }[];
-  nations: { id: string; region: string; posture: Record<string, number>; reach: Record<string, number> }[];
+  nations: {
+    id: string;
+    region: string;
+    posture: Record<string, number>;
+    reach: Record<string, number>;
+    reinforcementTurns: Record<string, number>;
+  }[];
   guarantees: { id: string; guarantor: string; ally: string }[];
   seats: { id: string; role: string; nation: string; bot: (typeof POLICY_NAMES)[number] }[];
   events: { scripted: { turn: number; card: { effects: Effect[] } }[]; deck: { effects: Effect[] }[] };
@@ -238,6 +253,8 @@ function checkReferences(s: RawScenario, ctx: z.RefinementCtx): void {
       if (!regions.has(r)) issue(['nations', i, 'posture', r], `unknown region "${r}"`);
     for (const r of Object.keys(n.reach))
       if (!regions.has(r)) issue(['nations', i, 'reach', r], `unknown region "${r}"`);
+    for (const r of Object.keys(n.reinforcementTurns))
+      if (!regions.has(r)) issue(['nations', i, 'reinforcementTurns', r], `unknown region "${r}"`);
     if (!seatOf.has(n.id)) issue(['nations', i, 'id'], `nation "${n.id}" has no seat`);
   });
   s.guarantees.forEach((g, i) => {

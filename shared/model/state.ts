@@ -8,10 +8,18 @@ import {
   END_REASONS,
   GUARANTEE_TYPES,
   GUARANTOR_RESPONSES,
+  MOVE_TYPES,
+  NUCLEAR_STEPS,
   PHASES,
   ROLES,
   THREAT_KINDS,
 } from './vocabulary.js';
+
+/**
+ * The state's format. A journal stores states of the format it was written in; a state of an
+ * older format is brought up to this one by model/migrate.ts before anything reads it.
+ */
+export const STATE_FORMAT = 2;
 
 const num = z.number();
 const termSchema = z.object({ label: z.string(), value: num });
@@ -40,13 +48,21 @@ export const NationStateSchema = z.object({
   sustainableShare: num,
   /** Defense % of GDP actually spent last turn (public: budgets are published). */
   defenseShare: num,
+  /** Defense % of GDP at the start: what a government's plans are anchored to. */
+  defenseShare0: num,
   capability: num,
   capability0: num,
   /** FP bought last turn that enter service next turn (procurement lag). */
   pipeline: num,
   readiness: num,
   posture: z.record(z.string(), num),
+  /** FP of forward posture bought this turn, in place next turn (deployment takes time). */
+  postureOrdered: z.record(z.string(), num),
   reach: z.record(z.string(), num),
+  /** Turns its reinforcement takes to reach each region in full (0 = already at hand). */
+  reinforcementTurns: z.record(z.string(), z.int()),
+  /** 0..1 per region: share of its reinforcement (reach) that has arrived there. */
+  arrived: z.record(z.string(), num),
   industrialBase: num,
   consensus: num,
   debt: num,
@@ -67,6 +83,12 @@ export const NationStateSchema = z.object({
   hedging: num,
   /** Successful challenger actions suffered (allies) or suffered by its allies (guarantors). */
   setbacks: z.int(),
+  /** 0..1: how well its society and economy withstand coercion (raised by aid, worn by pressure). */
+  resilience: num,
+  /** $bn of aid received this turn: it enters service next turn as capability and resilience. */
+  aidInbound: num,
+  /** 0..1: share of its revenue sanctions take (set each adjudication, felt in the next budget). */
+  revenueLost: num,
 });
 export type NationState = z.infer<typeof NationStateSchema>;
 
@@ -103,6 +125,8 @@ export const DecisionRecordSchema = z.object({
   region: z.string(),
   challenger: z.string(),
   choice: z.enum(GUARANTOR_RESPONSES),
+  /** How much this decision weighs in the guarantor's reputation: its guarantee's type and commitment. */
+  weight: num,
 });
 export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
 
@@ -118,6 +142,23 @@ export const CrisisSchema = z.object({
   immediate: z.record(z.string(), ExplainedSchema),
 });
 export type Crisis = z.infer<typeof CrisisSchema>;
+
+/** Sanctions one nation imposes on another, in force from `since` until the sender lifts them. */
+export const SanctionSchema = z.object({ sender: z.string(), target: z.string(), since: z.int() });
+export type Sanction = z.infer<typeof SanctionSchema>;
+
+/** Ground a challenger seized (a fait accompli): held until retaken, or given back on an exit ramp. */
+export const OccupationSchema = z.object({
+  target: z.string(),
+  by: z.string(),
+  region: z.string(),
+  since: z.int(),
+  /** Integrity points of the target it holds. */
+  integrity: num,
+  /** Guarantors that honored the attack: they fight to retake it. */
+  liberators: z.array(z.string()),
+});
+export type Occupation = z.infer<typeof OccupationSchema>;
 
 export const RevealSchema = z.object({
   to: z.string(),
@@ -158,16 +199,81 @@ export const ChangeSchema = z.object({
 });
 export type Change = z.infer<typeof ChangeSchema>;
 
+/** One crisis as it came out: what a client shows, as data (never parsed from the notes). */
+export const CrisisOutcomeSchema = z.object({
+  challengerSeat: z.string(),
+  challenger: z.string(),
+  move: z.enum(MOVE_TYPES),
+  target: z.string().nullable(),
+  region: z.string().nullable(),
+  /** The threat the move posed (the scope it invoked), null for hold and de-escalation. */
+  threat: z.enum(THREAT_KINDS).nullable(),
+  /** Chance of success and the draw, 0..1; null for moves that cannot succeed. */
+  chance: num.nullable(),
+  draw: num.nullable(),
+  /** What the dice gave, and what stood (the White Cell may override). */
+  drawn: z.boolean(),
+  success: z.boolean(),
+  /** Each invoked guarantee's answer. */
+  answers: z.record(z.string(), z.enum(GUARANTOR_RESPONSES)),
+  /** Nuclear steps guarantors took with their answers, by guarantee. */
+  nuclear: z.record(z.string(), z.enum(NUCLEAR_STEPS)),
+  /** The challenger seized ground: an occupation began. */
+  seized: z.boolean(),
+});
+export type CrisisOutcome = z.infer<typeof CrisisOutcomeSchema>;
+
+/** A counteroffensive against an occupation. */
+export const RetakeOutcomeSchema = z.object({
+  target: z.string(),
+  by: z.string(),
+  region: z.string(),
+  chance: num,
+  draw: num,
+  success: z.boolean(),
+});
+
+/** One outcome the White Cell set, beside what the rules gave. */
+export const OverrideSetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('success'), subject: z.string(), engine: z.boolean(), stood: z.boolean() }),
+  z.object({ kind: z.literal('rung'), subject: z.string(), engine: z.int(), stood: z.int() }),
+  z.object({ kind: z.literal('provocation'), subject: z.string(), engine: z.boolean(), stood: z.boolean() }),
+]);
+export type OverrideSet = z.infer<typeof OverrideSetSchema>;
+
+/** Everything the turn decided, as fields: crises, theaters, retakes, exit ramps, sanctions, overrides. */
+export const OutcomesSchema = z.object({
+  crises: z.array(CrisisOutcomeSchema),
+  /** Each answering ally's choice, by nation. */
+  allies: z.record(z.string(), z.enum(ALLY_RESPONSES)),
+  /** Allies whose provocation stood. */
+  provocations: z.array(z.string()),
+  /** Each theater's rung: at the start, as drawn, and as it stood. */
+  rungs: z.record(z.string(), z.object({ from: z.int(), drawn: z.int(), stood: z.int() })),
+  retakes: z.array(RetakeOutcomeSchema),
+  /** Exit ramps a challenger took: what it kept and the consensus it saved. */
+  exitRamps: z.array(
+    z.object({ region: z.string(), challenger: z.string(), offeredBy: z.array(z.string()), kept: num, saved: num }),
+  ),
+  /** Sanctions in force after the turn, with the pressure on each target. */
+  sanctions: z.array(SanctionSchema.extend({ pressure: num })),
+  /** What the White Cell set, and what the rules had given (empty without an override). */
+  overridden: z.array(OverrideSetSchema),
+});
+export type Outcomes = z.infer<typeof OutcomesSchema>;
+
 export const ReportSchema = z.object({
   turn: z.int(),
   notes: DecisionsSchema.shape.notes,
   changes: z.array(ChangeSchema),
+  outcomes: OutcomesSchema,
   /** Set when the facilitator overrode the engine; both versions are kept. */
   override: z.object({ reason: z.string(), engine: DecisionsSchema }).nullable(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
 export const GameStateSchema = z.object({
+  format: z.literal(STATE_FORMAT),
   scenarioId: z.string(),
   seed: z.int(),
   turn: z.int().min(1),
@@ -210,9 +316,13 @@ export const GameStateSchema = z.object({
   lastAllocations: z.record(z.string(), AllocationSchema),
   moves: z.record(z.string(), ChallengerMoveSchema),
   guarantorAnswers: z.record(z.string(), z.record(z.string(), z.enum(GUARANTOR_RESPONSES))),
+  /** Nuclear steps taken with this turn's answers, by seat and guarantee. Secret like the answers. */
+  nuclearSteps: z.record(z.string(), z.record(z.string(), z.enum(NUCLEAR_STEPS))),
   allyAnswers: z.record(z.string(), z.enum(ALLY_RESPONSES)),
   statements: z.array(StatementSchema.extend({ seat: z.string() })),
   crises: z.array(CrisisSchema),
+  sanctions: z.array(SanctionSchema),
+  occupations: z.array(OccupationSchema),
   reveals: z.array(RevealSchema),
   /** Cards fired this turn (scripted, random or injected). */
   cards: z.array(EventCardSchema),
@@ -241,4 +351,6 @@ export type World = Pick<
   | 'history'
   | 'reveals'
   | 'statements'
+  | 'sanctions'
+  | 'occupations'
 >;

@@ -37,6 +37,8 @@ export const MOVE_TYPES = [
   'major_attack',
   'escalate',
   'de_escalate',
+  'nuclear_signal',
+  'nuclear_use',
 ] as const;
 export type MoveType = (typeof MOVE_TYPES)[number];
 
@@ -48,9 +50,20 @@ export type GuarantorResponse = (typeof GUARANTOR_RESPONSES)[number];
 export const ALLY_RESPONSES = ['contribute', 'hedge', 'accommodate'] as const;
 export type AllyResponse = (typeof ALLY_RESPONSES)[number];
 
-/** Public statements: words that cost nothing until they create audience costs. */
-export const STATEMENT_KINDS = ['red_line', 'clarify', 'narrow', 'exit_ramp'] as const;
+/**
+ * Public statements: words that cost nothing until they create audience costs. Sanctions are
+ * declared in public too: imposed and lifted by statement, in force until lifted.
+ */
+export const STATEMENT_KINDS = ['red_line', 'clarify', 'narrow', 'exit_ramp', 'sanction', 'lift_sanctions'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+/** The nuclear steps a nuclear-armed seat may choose: signaling first, then limited use. */
+export const NUCLEAR_STEPS = ['signal', 'use'] as const;
+export type NuclearStep = (typeof NUCLEAR_STEPS)[number];
+
+/** Eras a scenario can be set in: calibration compares it with that era's published rates. */
+export const ERAS = ['historical', 'cold_war', 'contemporary'] as const;
+export type Era = (typeof ERAS)[number];
 
 /** The escalation ladder, after Kahn (1965), condensed to nine rungs. Index = rung number. */
 export const RUNGS = [
@@ -93,6 +106,9 @@ export const POLICY_ROLE: Readonly<Partial<Record<PolicyName, Role>>> = {
   'free-rider': 'ally',
 };
 
+/** Moves only a nuclear-armed challenger can make. */
+export const NUCLEAR_MOVES: readonly MoveType[] = ['nuclear_signal', 'nuclear_use'];
+
 /** Why a match ended. */
 export const END_REASONS = ['turns_complete', 'general_nuclear_war'] as const;
 export type EndReason = (typeof END_REASONS)[number];
@@ -106,6 +122,9 @@ export const MOVE_THREAT: Readonly<Record<MoveType, ThreatKind | null>> = {
   major_attack: 'armed_attack',
   escalate: 'nuclear_threat',
   de_escalate: null,
+  nuclear_signal: 'nuclear_threat',
+  // Limited nuclear use is an armed attack: every guarantee that covers one is invoked.
+  nuclear_use: 'armed_attack',
 };
 
 /** Moves that need a target nation (de-escalation names the nation whose theater it cools). */
@@ -116,4 +135,6 @@ export const TARGETED_MOVES: readonly MoveType[] = [
   'major_attack',
   'escalate',
   'de_escalate',
+  'nuclear_signal',
+  'nuclear_use',
 ];

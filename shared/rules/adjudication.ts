@@ -1,41 +1,68 @@
-// One turn's adjudication: spending, crises, provocations and escalation, in a fixed order.
-// Draws always happen in the same order, so a White Cell override replaces outcomes, never the dice.
-import type { Decisions, GameState, Report, World } from '../model/state.js';
-import type { AllyResponse, GuarantorResponse, MoveType } from '../model/vocabulary.js';
-import { TOP_RUNG } from '../model/vocabulary.js';
+// One turn's adjudication: aid and spending, crises, counteroffensives, provocations, consequences,
+// exit ramps and escalation, in a fixed order. Draws always happen in the same order, so a White
+// Cell override replaces outcomes, never the dice.
+import type {
+  Crisis,
+  CrisisOutcome,
+  Decisions,
+  GameState,
+  Occupation,
+  Outcomes,
+  Report,
+  World,
+} from '../model/state.js';
+import type { AllyResponse, GuarantorResponse, MoveType, NuclearStep } from '../model/vocabulary.js';
+import { MOVE_THREAT, TOP_RUNG } from '../model/vocabulary.js';
 import { RngCursor } from '../rng.js';
 import { applyAllianceEffects, provocationRisk } from './alliance.js';
-import { audienceCost } from './audienceCosts.js';
+import { audienceCost, bindingCommitment } from './audienceCosts.js';
 import { type CrisisAnswers, crisisOdds } from './combat.js';
 import { credibility } from './credibility.js';
-import { applyAllocation, budget, burden, statusQuoAllocation, turnYears } from './economy.js';
+import {
+  applyAllocation,
+  applySanctions,
+  budget,
+  burden,
+  receiveAid,
+  statusQuoAllocation,
+  turnYears,
+} from './economy.js';
 import { type CrossingCause, crisisRung, escalateTheater } from './escalation.js';
 import { Ledger } from './ledger.js';
+import { applyRetake, handBack, retakeChance } from './occupation.js';
+import { moveReinforcements } from './reinforcement.js';
+import { decisionWeight } from './reputation.js';
+import { imposeSanctions, liftSanctions, sanctionPressure } from './sanctions.js';
 import { allScores } from './scoring.js';
 import { nationOf, nationSeats } from './seats.js';
 
-/** The move that sets the decisive threat: escalation is coercion with a nuclear shadow. */
+/** The move that sets the decisive threat: nuclear signaling is coercion, nuclear use a major attack. */
 export const asForceful = (m: MoveType): 'probe' | 'coerce' | 'limited_attack' | 'major_attack' | null =>
-  m === 'escalate'
+  m === 'escalate' || m === 'nuclear_signal'
     ? 'coerce'
-    : m === 'probe' || m === 'coerce' || m === 'limited_attack' || m === 'major_attack'
-      ? m
-      : null;
+    : m === 'nuclear_use'
+      ? 'major_attack'
+      : m === 'probe' || m === 'coerce' || m === 'limited_attack' || m === 'major_attack'
+        ? m
+        : null;
 
 const RECORD_KEY = { honor: 'honored', partial: 'partial', abandon: 'abandoned' } as const;
 
-const isAttack = (m: MoveType): boolean => m === 'limited_attack' || m === 'major_attack';
+/** Moves fought with forces (limited, major and nuclear attacks). */
+export const isAttack = (m: MoveType): boolean => MOVE_THREAT[m] === 'armed_attack';
 
-/** Answers to the crises, by guarantee id and by ally nation id. */
-const collectAnswers = (state: GameState): CrisisAnswers => {
+/** Answers to the crises, by guarantee id and by ally nation id, with the guarantors' nuclear steps. */
+const collectAnswers = (state: GameState): CrisisAnswers & { nuclear: Record<string, NuclearStep> } => {
   const guarantors: Record<string, GuarantorResponse> = {};
   for (const answers of Object.values(state.guarantorAnswers)) Object.assign(guarantors, answers);
+  const nuclear: Record<string, NuclearStep> = {};
+  for (const steps of Object.values(state.nuclearSteps)) Object.assign(nuclear, steps);
   const allies: Record<string, AllyResponse> = {};
   for (const [seatId, choice] of Object.entries(state.allyAnswers)) {
     const nation = nationOf(state, seatId);
     if (nation) allies[nation] = choice;
   }
-  return { guarantors, allies };
+  return { guarantors, allies, nuclear };
 };
 
 export interface Adjudicated {
@@ -43,6 +70,13 @@ export interface Adjudicated {
   /** What the dice decided, before any override. */
   engine: Decisions;
 }
+
+/** Adds `nation` to the theaters it is engaged in (its reinforcement moves there). */
+const engage = (engaged: Map<string, Set<string>>, nation: string, region: string): void => {
+  const set = engaged.get(nation) ?? new Set<string>();
+  set.add(region);
+  engaged.set(nation, set);
+};
 
 /**
  * Resolves the turn. With `forced`, the facilitator's decisions replace the drawn outcomes
@@ -56,8 +90,12 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
   const years = turnYears(state);
   const answers = collectAnswers(state);
   const notes: Decisions['notes'] = [];
+  let sanctions = [...state.sanctions];
+  const engaged = new Map<string, Set<string>>();
 
-  // 1. Spending: every nation seat's allocation (defaults were filled when its phase closed).
+  // 1. Aid sent last turn arrives; then every nation seat's allocation (defaults were filled when
+  //    its phase closed); the burden of under-spending allies; sanctions bite.
+  for (const id of Object.keys(ledger.nations)) receiveAid(ledger, world, id);
   for (const seat of nationSeats(state)) {
     const nation = seat.nation ?? '';
     const n = ledger.nations[nation];
@@ -71,22 +109,35 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
       'allies under-spending (burden)',
       -burden(world, seat.nation ?? '').value,
     );
+  applySanctions(ledger, world);
 
   // 2. Crises: draw each challenger action's success on the local balance.
   const drawnSuccess: Record<string, boolean> = {};
+  const odds: Record<string, { chance: number; draw: number }> = {};
   for (const c of state.crises) {
     const o = crisisOdds(world, c, answers);
     const draw = rng.float();
     const forceful = asForceful(c.move.type);
     drawnSuccess[c.challengerSeat] = forceful !== null && c.move.target !== null && draw < o.success;
-    if (forceful)
+    if (forceful) {
+      odds[c.challengerSeat] = { chance: o.success, draw };
       notes.push({
         subject: c.challengerSeat,
-        text: `${c.move.type.replace('_', ' ')} on ${c.move.target}: chance of success ${(o.success * 100).toFixed(0)}%, draw ${(draw * 100).toFixed(0)} → ${drawnSuccess[c.challengerSeat] ? 'succeeds' : 'fails'}`,
+        text: `${c.move.type.replaceAll('_', ' ')} on ${c.move.target}: chance of success ${(o.success * 100).toFixed(0)}%, draw ${(draw * 100).toFixed(0)} → ${drawnSuccess[c.challengerSeat] ? 'succeeds' : 'fails'}`,
         why: o.defense,
       });
+    }
   }
   const success = { ...drawnSuccess, ...(forced?.decisions.success ?? {}) };
+
+  // 2b. Counteroffensives: one draw per occupation held at the start of the turn.
+  const retakes: Outcomes['retakes'] = [];
+  for (const o of state.occupations) {
+    const chance =
+      o.liberators.length > 0 || (ledger.nations[o.target]?.capability ?? 0) > 0 ? retakeChance(world, o) : 0;
+    const draw = rng.float();
+    retakes.push({ target: o.target, by: o.by, region: o.region, chance, draw, success: draw < chance });
+  }
 
   // 3. Provocations: allies emboldened by clear, credible guarantees (entrapment).
   const drawnProvocations: string[] = [];
@@ -105,16 +156,52 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
 
   // 4. Consequences of each crisis: territory, attrition, costs, reputation, alliance, audience.
   const history = [...state.history];
-  for (const c of state.crises) {
+  const occupations: Occupation[] = [];
+  const crisisOutcomes: CrisisOutcome[] = [];
+  for (const c of state.crises) crisisOutcomes.push(consequences(c));
+
+  function consequences(c: Crisis): CrisisOutcome {
     const forceful = asForceful(c.move.type);
     const target = c.move.target;
-    if (!forceful || !target) continue;
     const won = success[c.challengerSeat] === true;
-    const label = `${c.move.type.replace('_', ' ')} by ${c.challenger}`;
+    const outcome: CrisisOutcome = {
+      challengerSeat: c.challengerSeat,
+      challenger: c.challenger,
+      move: c.move.type,
+      target,
+      region: c.region,
+      threat: MOVE_THREAT[c.move.type],
+      chance: odds[c.challengerSeat]?.chance ?? null,
+      draw: odds[c.challengerSeat]?.draw ?? null,
+      drawn: drawnSuccess[c.challengerSeat] === true,
+      success: won,
+      answers: {},
+      nuclear: {},
+      seized: false,
+    };
+    if (!forceful || !target) return outcome;
+    const label = `${c.move.type.replaceAll('_', ' ')} by ${c.challenger}`;
+    const region = c.region ?? '';
+    const honoring = c.invoked.filter(
+      (gid) => answers.guarantors[gid] === 'honor' && state.guarantees[gid]?.type !== 'economic',
+    );
     if (won) {
       ledger.nation(target, 'integrity', `${label} succeeded`, -p.integrityLoss[forceful]);
       ledger.nation(c.challenger, 'gains', `${label} succeeded`, p.integrityLoss[forceful]);
       ledger.nation(target, 'setbacks', `${label} succeeded`, 1);
+      if (isAttack(c.move.type)) {
+        // Ground taken by force is held until retaken: a fait accompli.
+        const liberators = [...new Set(honoring.map((gid) => state.guarantees[gid]?.guarantor ?? ''))];
+        occupations.push({
+          target,
+          by: c.challenger,
+          region,
+          since: state.turn,
+          integrity: p.integrityLoss[forceful],
+          liberators,
+        });
+        outcome.seized = true;
+      }
     }
     if (isAttack(c.move.type)) {
       const a = p.attrition[forceful];
@@ -127,66 +214,120 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
       ledger.nation(target, 'capability', 'losses in the fighting', -(ledger.nations[target]?.capability ?? 0) * a);
       ledger.nation(c.challenger, 'consensus', 'war weariness', -p.actionCost[forceful] / 4);
     }
+    if (c.move.type === 'nuclear_use') {
+      ledger.nation(c.challenger, 'consensus', 'first use of nuclear weapons', -p.nuclearUseConsensus);
+      for (const g of Object.values(state.guarantees))
+        sanctions = imposeSanctions(sanctions, g.guarantor, c.challenger, state.turn);
+    }
     for (const gid of c.invoked) {
       const g = state.guarantees[gid];
       const choice = answers.guarantors[gid];
       if (!g || !choice) continue;
+      outcome.answers[gid] = choice;
+      const step = choice === 'honor' ? answers.nuclear[gid] : undefined;
+      if (step) outcome.nuclear[gid] = step;
       history.push({
         turn: state.turn,
         guarantee: gid,
         guarantor: g.guarantor,
-        region: c.region ?? '',
+        region,
         challenger: c.challenger,
         choice,
+        weight: decisionWeight(g, p),
       });
       const draft = ledger.guarantees[gid];
       if (draft) draft.record = { ...draft.record, [RECORD_KEY[choice]]: draft.record[RECORD_KEY[choice]] + 1 };
       if (won) ledger.nation(g.guarantor, 'setbacks', `${label} succeeded against its ally`, 1);
       applyAllianceEffects(ledger, world, gid, choice);
-      const rung = crisisRung(state.regions[c.region ?? '']?.rung ?? 0, c.move.type);
-      const cost = audienceCost(g.commitment, rung, choice, p);
+      const rung = crisisRung(state.regions[region]?.rung ?? 0, c.move.type);
+      const cost = audienceCost(bindingCommitment(g, p), rung, choice, p);
       ledger.nation(g.guarantor, 'consensus', cost.terms[0]?.label ?? 'audience cost', -cost.value);
+      // Partial answers and every economic answer short of abandoning put sanctions on the challenger.
+      if (choice === 'partial' || (choice === 'honor' && g.type === 'economic'))
+        sanctions = imposeSanctions(sanctions, g.guarantor, c.challenger, state.turn);
+      if (step === 'use') ledger.nation(g.guarantor, 'consensus', 'use of nuclear weapons', -p.nuclearUseConsensus);
       const guarantor = ledger.nations[g.guarantor];
-      if (choice === 'honor' && guarantor) {
+      if (choice !== 'honor' || !guarantor) continue;
+      const owed = p.honorCost[forceful] * budget(guarantor, years).value;
+      if (g.type === 'economic') {
+        ledger.nation(g.guarantor, 'obligations', `cost of honoring ${gid} (sanctions and aid)`, owed / 2);
+        ledger.nation(g.ally, 'aidInbound', `emergency aid from ${guarantor.name}`, owed * p.economicAidShare);
+        continue;
+      }
+      ledger.nation(g.guarantor, 'obligations', `cost of honoring ${gid}`, owed);
+      engage(engaged, g.guarantor, region);
+      if (isAttack(c.move.type)) {
+        ledger.posture(
+          g.guarantor,
+          region,
+          'losses in the fighting',
+          -(guarantor.posture[region] ?? 0) * p.attrition[forceful],
+        );
         ledger.nation(
           g.guarantor,
-          'obligations',
-          `cost of honoring ${gid}`,
-          p.honorCost[forceful] * budget(guarantor, years).value,
+          'capability',
+          'losses in the fighting',
+          -guarantor.capability * (guarantor.reach[region] ?? p.defaultReach) * p.attrition[forceful],
         );
-        if (isAttack(c.move.type)) {
-          const region = c.region ?? '';
-          ledger.posture(
-            g.guarantor,
-            region,
-            'losses in the fighting',
-            -(guarantor.posture[region] ?? 0) * p.attrition[forceful],
-          );
-          ledger.nation(
-            g.guarantor,
-            'capability',
-            'losses in the fighting',
-            -guarantor.capability * (guarantor.reach[region] ?? p.defaultReach) * p.attrition[forceful],
-          );
-        }
       }
     }
+    return outcome;
   }
+
   // Allies answer once per turn, whatever the number of crises.
   const targets = new Set(state.crises.map((c) => c.move.target));
   for (const [ally, choice] of Object.entries(answers.allies)) {
     if (choice === 'hedge') ledger.nation(ally, 'hedging', 'hedged in the crisis', 3);
     if (choice === 'accommodate' && !targets.has(ally))
       ledger.nation(ally, 'hedging', 'accommodated the challenger', 8);
-    if (choice === 'contribute') ledger.nation(ally, 'consensus', 'cost of contributing forces', -1);
+    if (choice === 'contribute') {
+      ledger.nation(ally, 'consensus', 'cost of contributing forces', -1);
+      for (const c of state.crises) if (c.region) engage(engaged, ally, c.region);
+    }
   }
   for (const ally of provocations) {
     for (const g of Object.values(state.guarantees).filter((x) => x.ally === ally))
       ledger.nation(g.guarantor, 'consensus', `entrapment: ${ally} provoked`, -2);
   }
 
+  // 4b. Counteroffensives' consequences, then the occupations that still stand.
+  const standing: Occupation[] = [];
+  state.occupations.forEach((o, i) => {
+    const r = retakes[i];
+    if (r && r.chance > 0) applyRetake(ledger, world, o, r.success);
+    if (!r?.success) standing.push(o);
+  });
+
+  // 4c. Exit ramps taken: a challenger offered one by another seat that made no forceful move
+  //     hands back part of what it holds there, saves face and sees the offerers' sanctions lifted.
+  const exitRamps: Outcomes['exitRamps'] = [];
+  const held = [...standing, ...occupations];
+  const remaining: Occupation[] = [];
+  const takers = new Map<string, Set<string>>();
+  for (const seat of state.seats.filter((s) => s.role === 'challenger' && s.nation)) {
+    const challenger = seat.nation ?? '';
+    const crisis = state.crises.find((c) => c.challengerSeat === seat.id);
+    if (crisis && asForceful(crisis.move.type)) continue;
+    for (const region of Object.values(state.regions)) {
+      const offeredBy = state.statements
+        .filter((s) => s.kind === 'exit_ramp' && s.subject === region.id && s.seat !== seat.id)
+        .map((s) => nationOf(state, s.seat));
+      const party = region.rung > 0 || held.some((o) => o.by === challenger && o.region === region.id);
+      if (offeredBy.length === 0 || !party) continue;
+      takers.set(challenger, (takers.get(challenger) ?? new Set()).add(region.id));
+      let kept = 0;
+      for (const o of held) if (o.by === challenger && o.region === region.id) kept += handBack(ledger, world, o);
+      ledger.nation(challenger, 'consensus', `took the exit ramp in ${region.name}`, p.exitRampFace);
+      for (const offerer of offeredBy) sanctions = liftSanctions(sanctions, offerer, challenger);
+      exitRamps.push({ region: region.id, challenger, offeredBy, kept, saved: p.exitRampFace });
+    }
+  }
+  for (const o of held) if (!takers.get(o.by)?.has(o.region)) remaining.push(o);
+  for (const o of remaining) for (const id of o.liberators) engage(engaged, id, o.region);
+
   // 5. Escalation per theater, in scenario order.
   const drawnRungs: Record<string, number> = {};
+  const rungs: Outcomes['rungs'] = {};
   let precedent = state.precedent;
   for (const region of Object.values(state.regions)) {
     const crises = state.crises.filter((c) => c.region === region.id);
@@ -194,6 +335,8 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
     const honoring = crises.flatMap((c) =>
       asForceful(c.move.type) ? c.invoked.filter((gid) => answers.guarantors[gid] === 'honor') : [],
     );
+    const steps = honoring.map((gid) => answers.nuclear[gid]).filter((s) => s !== undefined);
+    const challengerSteps = crises.filter((c) => c.move.type === 'nuclear_signal' || c.move.type === 'nuclear_use');
     const provokers = provocations.filter((a) => state.nations[a]?.region === region.id);
     const nuclearPossible =
       crises.some((c) => state.nations[c.challenger]?.nuclear) ||
@@ -209,6 +352,8 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
         provocation: provokers.length > 0,
         exitRamps: state.statements.filter((s) => s.kind === 'exit_ramp' && s.subject === region.id).length,
         nuclearPossible,
+        guarantorStep: steps.includes('use') ? 'use' : steps.includes('signal') ? 'signal' : null,
+        nuclearSteps: steps.length + challengerSteps.length,
       },
       p,
       rng,
@@ -217,6 +362,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
     for (const t of result.rung.terms.slice(1)) ledger.rung(region.id, t.label, t.value);
     const finalRung = forced?.decisions.rungs[region.id] ?? result.rung.value;
     ledger.rung(region.id, `White Cell override: ${forced?.reason ?? ''}`, finalRung - result.rung.value);
+    rungs[region.id] = { from: region.rung, drawn: result.rung.value, stood: finalRung };
     // Breaking a threshold first costs the nation that broke it; an accident costs no one.
     const challengers = crises.map((c) => c.challenger);
     const guarantors = honoring.map((gid) => state.guarantees[gid]?.guarantor ?? '');
@@ -232,7 +378,15 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
         for (const payer of new Set(payers[crossing.cause]))
           ledger.nation(payer, 'consensus', `first to cross rung ${crossing.rung}`, -p.thresholdConsensusCost);
     precedent = Math.max(precedent, finalRung);
+    // A theater at mobilization or above draws in every guarantor of an ally there.
+    if (finalRung >= 3)
+      for (const g of Object.values(state.guarantees))
+        if (state.nations[g.ally]?.region === region.id && g.type !== 'economic')
+          engage(engaged, g.guarantor, region.id);
   }
+
+  // 5b. Reinforcement moves toward the theaters each nation is engaged in, and home from the rest.
+  moveReinforcements(ledger, world, engaged);
 
   // 6. Results: credibility before/after, scores, end of the match.
   ledger.settlePeaks();
@@ -245,6 +399,8 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
     regions: ledger.regions,
     precedent,
     history,
+    sanctions,
+    occupations: remaining,
     lastAllocations: { ...state.lastAllocations, ...state.allocations },
     adjudicated: state.adjudicated + 1,
     pending: null,
@@ -263,14 +419,50 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
   );
   const nuclearWar = Object.values(next.regions).some((r) => r.rung >= TOP_RUNG);
   const engine: Decisions = { success: drawnSuccess, rungs: drawnRungs, provocations: drawnProvocations, notes };
+  const outcomes: Outcomes = {
+    crises: crisisOutcomes,
+    allies: { ...answers.allies },
+    provocations: [...provocations],
+    rungs,
+    retakes,
+    exitRamps,
+    sanctions: sanctions.map((s) => ({ ...s, pressure: sanctionPressure(next, s.target).value })),
+    overridden: forced ? overriddenOutcomes(engine, { success, rungs: mapStood(rungs), provocations }) : [],
+  };
   const report: Report = {
     turn: state.turn,
     notes,
     changes: [...ledger.changes(), ...credibilityChanges],
+    outcomes,
     // The engine's version is the one the White Cell reviewed.
     override: forced ? { reason: forced.reason, engine: state.pending?.engine ?? engine } : null,
   };
   const ended = nuclearWar ? { reason: 'general_nuclear_war' as const, turn: state.turn } : state.ended;
   const final: GameState = { ...next, report, ended };
   return { state: { ...final, scores: allScores(final) }, engine };
+};
+
+const mapStood = (rungs: Outcomes['rungs']): Record<string, number> =>
+  Object.fromEntries(Object.entries(rungs).map(([id, r]) => [id, r.stood]));
+
+/** Each outcome that stood differently from what the rules gave. */
+const overriddenOutcomes = (
+  engine: Decisions,
+  stood: { success: Record<string, boolean>; rungs: Record<string, number>; provocations: readonly string[] },
+): Outcomes['overridden'] => {
+  const out: Outcomes['overridden'] = [];
+  for (const [seat, drawn] of Object.entries(engine.success)) {
+    const s = stood.success[seat] ?? drawn;
+    if (s !== drawn) out.push({ kind: 'success', subject: seat, engine: drawn, stood: s });
+  }
+  for (const [region, drawn] of Object.entries(engine.rungs)) {
+    const s = stood.rungs[region] ?? drawn;
+    if (s !== drawn) out.push({ kind: 'rung', subject: region, engine: drawn, stood: s });
+  }
+  for (const ally of new Set([...engine.provocations, ...stood.provocations])) {
+    const was = engine.provocations.includes(ally);
+    const is = stood.provocations.includes(ally);
+    if (was !== is) out.push({ kind: 'provocation', subject: ally, engine: was, stood: is });
+  }
+  return out;
 };

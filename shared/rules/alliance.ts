@@ -5,6 +5,7 @@ import type { World } from '../model/state.js';
 import type { GuarantorResponse } from '../model/vocabulary.js';
 import { credibility } from './credibility.js';
 import type { Ledger } from './ledger.js';
+import { decisionWeight } from './reputation.js';
 
 /**
  * Chance, 0..1, that an ally provokes the challenger this turn, counting on its guarantor:
@@ -38,7 +39,8 @@ export const provocationRisk = (world: World, ally: string): Explained => {
 
 /**
  * What a guarantor's decision does to its allies: abandoning makes the others hedge (most in the
- * same region) and the abandoned ally hedge twice as hard; honoring reassures the ally.
+ * same region, and as much as the decision weighs: a broken treaty more than a loose assurance)
+ * and the abandoned ally hedge twice as hard; honoring reassures the ally.
  */
 export const applyAllianceEffects = (
   ledger: Ledger,
@@ -62,6 +64,7 @@ export const applyAllianceEffects = (
     `${guarantorName} ${choice === 'abandon' ? 'abandoned' : 'half-honored'} it`,
     2 * weight * p.abandonHedging,
   );
+  const spill = decisionWeight(g, p);
   const others = new Set(
     Object.values(world.guarantees)
       .filter((o) => o.guarantor === g.guarantor && o.ally !== g.ally)
@@ -73,7 +76,7 @@ export const applyAllianceEffects = (
       other,
       'hedging',
       `${guarantorName} ${choice === 'abandon' ? 'abandoned' : 'half-honored'} another ally${sameRegion ? ' nearby' : ''}`,
-      weight * p.abandonHedging * (sameRegion ? 1 : 0.5),
+      weight * spill * p.abandonHedging * (sameRegion ? 1 : 0.5),
     );
   }
 };

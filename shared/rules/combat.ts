@@ -2,14 +2,23 @@
 // chance the challenger's action succeeds.
 import { type Explained, explainSum } from '../model/explain.js';
 import type { Crisis, World } from '../model/state.js';
-import type { AllyResponse, GuarantorResponse } from '../model/vocabulary.js';
-import { contest, localForceValue } from './forces.js';
+import {
+  type AllyResponse,
+  type GuarantorResponse,
+  MOVE_THREAT,
+  type MoveType,
+  type NuclearStep,
+} from '../model/vocabulary.js';
+import { umbrellaCover } from './credibility.js';
+import { contest, localForceValue, fullForceValue } from './forces.js';
 
 export interface CrisisAnswers {
   /** Each invoked guarantee's answer. */
   guarantors: Readonly<Record<string, GuarantorResponse>>;
   /** Each responding ally's answer, by nation id. */
   allies: Readonly<Record<string, AllyResponse>>;
+  /** Nuclear steps guarantors took with their answers, by guarantee. */
+  nuclear?: Readonly<Record<string, NuclearStep>>;
 }
 
 export interface CrisisOdds {
@@ -19,36 +28,73 @@ export interface CrisisOdds {
   success: number;
 }
 
+/** Moves fought with forces: the target's resilience does not help against them. */
+export const isArmedMove = (m: MoveType): boolean => MOVE_THREAT[m] === 'armed_attack';
+
 /**
- * The forces and odds of a crisis. The target fights with its local force (half if it
- * accommodates); each honoring guarantor adds its local force, a partial one a share (arms, aid);
- * contributing allies add a share of theirs. An accommodating target concedes a probe or coercion.
+ * The forces and odds of a crisis. The challenger strikes with all it has at hand; a nuclear
+ * threat adds leverage that an honoring guarantor's umbrella takes away, and nuclear use adds
+ * force. The target fights with its local force (half if it accommodates), raised by its
+ * resilience against anything short of an armed attack. Each honoring guarantor adds the force it
+ * has in the region now (forward posture and reinforcement arrived), a partial one a share (arms);
+ * an economic guarantee never sends forces: it works through sanctions and aid. A guarantor's
+ * nuclear signal or use raises the defense. Contributing allies add a share of theirs. An
+ * accommodating target concedes a probe or coercion.
  */
 export const crisisOdds = (world: World, crisis: Crisis, answers: CrisisAnswers): CrisisOdds => {
   const p = world.params;
   const region = crisis.region ?? '';
   const rival = world.nations[crisis.challenger];
   const target = crisis.move.target ? world.nations[crisis.move.target] : undefined;
+  const type = crisis.move.type;
+  const own = rival ? fullForceValue(rival, region, p) : 0;
+  let cover = 0;
+  for (const gid of crisis.invoked) {
+    const g = world.guarantees[gid];
+    if (g && answers.guarantors[gid] === 'honor') cover = Math.max(cover, umbrellaCover(world, g));
+  }
+  const threatens = type === 'escalate' || type === 'nuclear_signal';
   const attack = explainSum(
-    rival ? [{ label: `${rival.name} forces`, value: localForceValue(rival, region, p) }] : [],
+    rival
+      ? [
+          { label: `${rival.name} forces`, value: own },
+          {
+            label: 'nuclear leverage (less the umbrella)',
+            value: threatens ? own * p.nuclearLeverage * (1 - cover) : 0,
+          },
+          { label: 'limited nuclear use', value: type === 'nuclear_use' ? own * p.nuclearUseForce : 0 },
+        ].filter((t, i) => i === 0 || t.value !== 0)
+      : [],
     0,
     Number.POSITIVE_INFINITY,
   );
   if (!target) return { attack, defense: { value: 0, terms: [] }, success: 0 };
   const targetAnswer = answers.allies[target.id];
+  const accommodating = targetAnswer === 'accommodate';
+  const resilience = isArmedMove(type) ? 0 : target.resilience;
   const terms = [
     {
-      label: `${target.name} forces${targetAnswer === 'accommodate' ? ' (accommodating: half)' : ''}`,
-      value: localForceValue(target, region, p) * (targetAnswer === 'accommodate' ? 0.5 : 1),
+      label: `${target.name} forces${accommodating ? ' (accommodating: half)' : ''}`,
+      value: localForceValue(target, region, p) * (accommodating ? 0.5 : 1),
     },
   ];
+  if (resilience > 0) terms.push({ label: `${target.name} resilience`, value: (terms[0]?.value ?? 0) * resilience });
   const counted = new Set<string>();
+  let signal = 0;
+  let use = false;
   for (const gid of crisis.invoked) {
     const g = world.guarantees[gid];
     const guarantor = g && world.nations[g.guarantor];
     const choice = answers.guarantors[gid];
-    if (!guarantor || counted.has(guarantor.id) || choice === undefined || choice === 'abandon') continue;
+    if (!g || !guarantor || counted.has(guarantor.id) || choice === undefined || choice === 'abandon') continue;
     counted.add(guarantor.id);
+    const step = choice === 'honor' ? answers.nuclear?.[gid] : undefined;
+    if (step === 'signal') signal = Math.max(signal, umbrellaCover(world, g));
+    if (step === 'use') use = true;
+    if (g.type === 'economic') {
+      terms.push({ label: `${guarantor.name} (${choice}: sanctions and aid, no forces)`, value: 0 });
+      continue;
+    }
     const share = choice === 'honor' ? 1 : p.partialShare;
     terms.push({ label: `${guarantor.name} (${choice})`, value: share * localForceValue(guarantor, region, p) });
   }
@@ -57,8 +103,11 @@ export const crisisOdds = (world: World, crisis: Crisis, answers: CrisisAnswers)
     if (!ally || allyId === target.id || choice !== 'contribute') continue;
     terms.push({ label: `${ally.name} contributes`, value: p.contributionShare * localForceValue(ally, region, p) });
   }
+  const conventional = terms.reduce((s, t) => s + t.value, 0);
+  if (signal > 0) terms.push({ label: 'nuclear signal', value: conventional * p.signalDeterrence * signal });
+  if (use) terms.push({ label: 'limited nuclear use', value: conventional * p.nuclearUseForce });
   const defense = explainSum(terms, 0, Number.POSITIVE_INFINITY);
-  const concedes = targetAnswer === 'accommodate' && (crisis.move.type === 'probe' || crisis.move.type === 'coerce');
+  const concedes = accommodating && (type === 'probe' || type === 'coerce');
   return {
     attack,
     defense,

@@ -1,7 +1,14 @@
 // A new match from a scenario and a seed: the scenario's numbers become the starting state.
 import type { GameEvent } from '../model/events.js';
 import { type Scenario, ScenarioSchema, type Timers } from '../model/scenario.js';
-import type { GameState, GuaranteeState, NationState, RegionState, Seat } from '../model/state.js';
+import {
+  type GameState,
+  type GuaranteeState,
+  type NationState,
+  type RegionState,
+  type Seat,
+  STATE_FORMAT,
+} from '../model/state.js';
 import { describeIssues } from '../protocol/commands.js';
 import { fail, ok, type Result } from '../result.js';
 import { seedRng } from '../rng.js';
@@ -42,13 +49,17 @@ const startNation = (
   budgetShare: n.budgetShare,
   sustainableShare: n.sustainableShare ?? params.sustainableDefenseShare,
   defenseShare: n.defenseShare,
+  defenseShare0: n.defenseShare,
   capability: n.capability,
   capability0: n.capability,
   // Procurement already in the pipeline replaces what wears out, so a steady spender holds steady.
   pipeline: n.capability * params.capabilityDepreciation * years,
   readiness: n.readiness,
   posture: { ...n.posture },
+  postureOrdered: {},
   reach: { ...n.reach },
+  reinforcementTurns: { ...n.reinforcementTurns },
+  arrived: {},
   industrialBase: n.industrialBase,
   consensus: n.consensus,
   debt: n.debt,
@@ -62,6 +73,9 @@ const startNation = (
   umbrella: n.nuclear ? 0.8 : 0,
   hedging: 0,
   setbacks: 0,
+  resilience: 0,
+  aidInbound: 0,
+  revenueLost: 0,
 });
 
 type Started = { state: GameState; events: GameEvent[] };
@@ -98,6 +112,7 @@ export const startMatch = (scenario: Scenario, seed: number, options: MatchOptio
   for (const r of scenario.regions) regions[r.id] = { id: r.id, name: r.name, rung: r.rung, peak: r.rung };
   const seats = matchSeats(scenario);
   const base: GameState = {
+    format: STATE_FORMAT,
     scenarioId: scenario.id,
     seed,
     turn: 1,
@@ -128,6 +143,8 @@ export const startMatch = (scenario: Scenario, seed: number, options: MatchOptio
     guarantees,
     precedent: Math.max(0, ...scenario.regions.map((r) => r.rung)),
     history: [],
+    sanctions: [],
+    occupations: [],
     ...emptyTurn(),
     lastAllocations: {},
     pending: null,

@@ -5,7 +5,8 @@ import { type Explained, explainSum } from '../model/explain.js';
 import type { GuaranteeState, World } from '../model/state.js';
 import { MOVE_THREAT, type MoveType } from '../model/vocabulary.js';
 import { credibility } from './credibility.js';
-import { contest, localForceValue } from './forces.js';
+import { contest, localForceValue, fullForceValue } from './forces.js';
+import { sanctionPressure } from './sanctions.js';
 
 /** The moves whose value the calculus weighs (the others change only the ladder). */
 export const FORCEFUL_MOVES = ['probe', 'coerce', 'limited_attack', 'major_attack'] as const;
@@ -48,10 +49,13 @@ export const immediateDeterrence = (world: World, id: string, challenger?: strin
 
 /**
  * The challenger's expected value of `move` against `target`, in points (hold = 0).
- * EV = (1−p)·gain·P(win alone) + p·(gain·P(win vs both) − war cost) − cost of acting,
- * where p is the highest immediate deterrence / 100 among covering guarantees and the guarantor
- * force is the strongest covering guarantor's local force. Because winning
- * against both is never likelier than against the ally alone, EV never rises with p.
+ * EV = gain' · ((1−p)·P(win alone) + p·P(win vs both)·(1 − P(retaken))) − p·war cost − cost of
+ * acting − retaliation, where p is the highest immediate deterrence / 100 among covering
+ * guarantees; the guarantor force is the strongest covering guarantor's force in place now (a fait
+ * accompli beats help still on its way), and P(retaken) is the chance the defenders, with all
+ * their reinforcement arrived, take seized ground back. gain' is the gain less what sanctions in
+ * force take from it. An armed attack on a nuclear power's own homeland risks retaliation.
+ * Because winning against both is never likelier than against the ally alone, EV never rises with p.
  */
 export const challengerCalculus = (world: World, challenger: string, move: ForcefulMove, target: string): Explained => {
   const rival = world.nations[challenger];
@@ -64,23 +68,32 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
   // maximum, so raising any one guarantee's credibility or forces can only lower the EV.
   let pHonor = 0;
   let guarantorForce = 0;
+  let guarantorLater = 0;
   for (const g of covering) {
     const guarantor = world.nations[g.guarantor];
     if (!guarantor) continue;
     pHonor = Math.max(pHonor, immediateDeterrence(world, g.id, challenger).value / 100);
+    if (g.type === 'economic') continue;
     guarantorForce = Math.max(guarantorForce, localForceValue(guarantor, region, p));
+    guarantorLater = Math.max(guarantorLater, fullForceValue(guarantor, region, p));
   }
-  const attack = localForceValue(rival, region, p);
-  const defense = localForceValue(victim, region, p);
-  const gain = p.moveGain[move] * victim.stakes;
+  const armed = move === 'limited_attack' || move === 'major_attack';
+  const attack = fullForceValue(rival, region, p);
+  const defense = localForceValue(victim, region, p) * (armed ? 1 : 1 + victim.resilience);
+  const pressure = sanctionPressure(world, challenger).value;
+  const gain = p.moveGain[move] * victim.stakes * (1 - p.sanctionGainDiscount * pressure);
   const winAlone = contest(attack, defense, p.contestExponent);
   const winVsBoth = contest(attack, defense + guarantorForce, p.contestExponent);
+  // Seized ground is held against a counteroffensive by everything the defenders can bring later.
+  const retaken = armed ? 1 - contest(attack, defense + guarantorLater, p.contestExponent) : 0;
   return explainSum(
     [
       { label: 'gain if the guarantor stays out', value: (1 - pHonor) * gain * winAlone },
       { label: 'gain if the guarantor fights', value: pHonor * gain * winVsBoth },
+      { label: 'seized ground retaken later', value: -pHonor * gain * winVsBoth * retaken },
       { label: 'expected cost of fighting the guarantor', value: -pHonor * p.warCost[move] },
       { label: 'cost of acting', value: -p.actionCost[move] },
+      { label: 'nuclear retaliation on its homeland', value: armed && victim.nuclear ? -p.homelandRetaliation : 0 },
     ],
     Number.NEGATIVE_INFINITY,
     Number.POSITIVE_INFINITY,

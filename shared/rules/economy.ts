@@ -5,20 +5,30 @@ import { type Explained, clamp01, explainSum } from '../model/explain.js';
 import type { NationState, World } from '../model/state.js';
 import type { Ledger } from './ledger.js';
 import type { Params } from './params.js';
+import { sanctionBite, sanctionPressure } from './sanctions.js';
 
 /** Years in one turn. */
 export const turnYears = (world: Pick<World, 'config'>): number => world.config.monthsPerTurn / 12;
 
-/** A nation's budget this turn in $bn: its share of GDP, less what honoring commitments already cost. */
-export const budget = (n: NationState, years: number): Explained =>
-  explainSum(
+/**
+ * A nation's budget this turn in $bn: its share of GDP, less the revenue sanctions cost it (as of
+ * the last adjudication) and what honoring commitments already cost.
+ */
+export const budget = (n: NationState, years: number): Explained => {
+  const revenue = n.gdp * n.budgetShare * years;
+  return explainSum(
     [
-      { label: 'GDP × budget share × turn length', value: n.gdp * n.budgetShare * years },
+      { label: 'GDP × budget share × turn length', value: revenue },
+      { label: 'revenue lost to sanctions', value: -revenue * n.revenueLost },
       { label: 'owed for honoring commitments', value: -n.obligations },
     ],
     0,
     Number.POSITIVE_INFINITY,
   );
+};
+
+/** $bn a year that keeps a nuclear guarantor's umbrella fully ready. */
+export const umbrellaUpkeep = (n: NationState, years: number): number => n.gdp * 0.002 * years;
 
 const sumValues = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
 
@@ -84,6 +94,7 @@ export const applyAllocation = (ledger: Ledger, world: World, id: string, a: All
   const years = turnYears(world);
   const spent = allocationTotal(a);
   const available = budget(n, years).value;
+  const pressure = sanctionPressure(world, id).value;
   const share = defenseSharePct(n, a, years);
   const strain = nextStrain(n, share, p);
 
@@ -101,22 +112,31 @@ export const applyAllocation = (ledger: Ledger, world: World, id: string, a: All
   ledger.nation(id, 'readiness', 'readiness spending against upkeep', p.readinessResponse * (funded - n.readiness));
   for (const [region, current] of Object.entries(n.posture))
     ledger.posture(id, region, 'forces rotating home', -current * p.postureDecay * years);
-  for (const [region, money] of Object.entries(a.forwardPosture))
-    ledger.posture(id, region, 'forward posture spending', money / p.bnPerForwardPoint);
+  // Forward posture bought last turn is in place now; what is bought now deploys by next turn.
+  for (const [region, ordered] of Object.entries(n.postureOrdered))
+    ledger.posture(id, region, 'forward deployment arriving (ordered last turn)', ordered);
+  ledger.setOrdered(
+    id,
+    Object.fromEntries(
+      Object.entries(a.forwardPosture).map(([region, money]) => [region, money / p.bnPerForwardPoint]),
+    ),
+  );
   if (n.nuclear) {
-    const need = n.gdp * 0.002 * years;
+    const need = umbrellaUpkeep(n, years);
     const ready = need > 0 ? clamp01(a.extendedDeterrence / need) : 0;
     ledger.nation(id, 'umbrella', 'extended-deterrence spending', p.readinessResponse * (ready - n.umbrella));
   }
   const modernizationPct = n.gdp > 0 ? (100 * a.modernization) / (n.gdp * years) : 0;
   ledger.nation(id, 'industrialBase', 'modernization orders (1% of GDP holds it)', 2 * (modernizationPct - 1));
 
-  const growth = n.trendGrowth - strain * p.growthPerStrain;
+  const growth = n.trendGrowth - strain * p.growthPerStrain - pressure * p.sanctionGrowthHit;
   ledger.setNation(id, 'growth', [
     { label: 'trend growth', value: n.trendGrowth },
     { label: 'strain from defense spending', value: -strain * p.growthPerStrain },
+    { label: 'sanctions', value: -pressure * p.sanctionGrowthHit },
   ]);
   ledger.nation(id, 'gdp', 'growth', n.gdp * (growth / 100) * years);
+  ledger.nation(id, 'consensus', 'hardship under sanctions', -pressure * p.sanctionConsensusHit);
 
   ledger.nation(id, 'consensus', 'drift toward the baseline', p.consensusDrift * (p.consensusBaseline - n.consensus));
   ledger.nation(id, 'consensus', 'strain from defense spending', -strain * p.consensusPerStrain);
@@ -125,10 +145,58 @@ export const applyAllocation = (ledger: Ledger, world: World, id: string, a: All
   const unspent = Math.max(0, available - spent);
   if (n.gdp > 0) ledger.nation(id, 'debt', 'unspent budget pays down debt', (-100 * unspent) / n.gdp);
 
-  for (const [recipient, money] of Object.entries(a.foreignAid))
+  for (const [recipient, money] of Object.entries(a.foreignAid)) {
+    ledger.nation(recipient, 'aidInbound', `aid from ${n.name} (arrives next turn)`, money);
     for (const g of Object.values(ledger.guarantees))
       if ((g.guarantor === id && g.ally === recipient) || (g.ally === id && g.guarantor === recipient))
         ledger.guarantee(g.id, 'ties', `aid from ${n.name}`, (0.01 * money) / p.aidPerTie);
+  }
+};
+
+/**
+ * Aid sent last turn enters service: half buys capability at the recipient's industrial rate, half
+ * resilience (per 1% of GDP). Resilience wears off. Runs for every nation before this turn's spending.
+ */
+export const receiveAid = (ledger: Ledger, world: World, id: string): void => {
+  const n = ledger.nations[id];
+  if (!n) return;
+  const p = world.params;
+  const years = turnYears(world);
+  ledger.nation(id, 'resilience', 'resilience wears off', -n.resilience * p.resilienceDecay);
+  const aid = n.aidInbound;
+  if (aid <= 0) return;
+  ledger.nation(id, 'aidInbound', 'aid received', -aid);
+  ledger.nation(
+    id,
+    'capability',
+    'arms bought with aid',
+    (aid / 2 / p.bnPerForcePoint) * (0.5 + n.industrialBase / 100),
+  );
+  const pct = n.gdp > 0 ? (100 * aid) / 2 / (n.gdp * years) : 0;
+  ledger.nation(id, 'resilience', 'aid for resilience', pct * p.resiliencePerAidPct);
+};
+
+/**
+ * Sanctions in force this turn: each sender loses trade (a share of the smaller economy, as the
+ * sanction bites); each target's revenue loss is recorded for next turn's budget.
+ */
+export const applySanctions = (ledger: Ledger, world: World): void => {
+  const p = world.params;
+  const years = turnYears(world);
+  for (const s of world.sanctions) {
+    const sender = ledger.nations[s.sender];
+    const target = ledger.nations[s.target];
+    if (!sender || !target) continue;
+    const bite = p.sanctionStrength > 0 ? sanctionBite(world, s) / p.sanctionStrength : 0;
+    const lost = p.sanctionTradeCost * Math.min(sender.gdp, target.gdp) * years * bite;
+    ledger.nation(s.sender, 'gdp', `trade lost sanctioning ${target.name}`, -lost);
+  }
+  for (const id of Object.keys(ledger.nations)) {
+    const n = ledger.nations[id];
+    if (!n) continue;
+    const lost = p.sanctionRevenueHit * sanctionPressure(world, id).value;
+    ledger.nation(id, 'revenueLost', 'sanctions in force (next budget)', lost - n.revenueLost);
+  }
 };
 
 /**

@@ -15,7 +15,15 @@ const MOVE_FLOOR: Readonly<Partial<Record<MoveType, number>>> = {
   coerce: 2,
   limited_attack: 4,
   major_attack: 5,
+  nuclear_signal: 6,
+  nuclear_use: 7,
 };
+
+/** Limited nuclear use is open only from nuclear signaling up. */
+export const NUCLEAR_USE_FROM = 6;
+
+/** The rung a guarantor's nuclear step raises its ally's theater to at least. */
+const STEP_FLOOR = { signal: 6, use: 7 } as const;
 
 /** The rung a crisis stands at once the challenger's move lands: what audiences judge backing down by. */
 export const crisisRung = (current: number, move: MoveType): number => Math.max(current, MOVE_FLOOR[move] ?? 0);
@@ -34,6 +42,10 @@ export interface TheaterInput {
   exitRamps: number;
   /** Whether any nuclear power is party to this theater's crisis. */
   nuclearPossible: boolean;
+  /** The highest nuclear step a guarantor took here this turn, if any. */
+  guarantorStep?: 'signal' | 'use' | null;
+  /** Nuclear steps taken here this turn, by anyone: each adds to the inadvertent risk. */
+  nuclearSteps?: number;
 }
 
 /** Who pushed the theater over a rung: the one who pays the cost of breaking a threshold. */
@@ -51,8 +63,9 @@ export const thresholdResistance = (rung: number, precedent: number, p: Params):
   return precedent >= rung + 1 ? r * p.precedentDiscount : r;
 };
 
-/** Chance of an inadvertent one-rung jump this turn: grows with each rung. */
-export const inadvertentChance = (rung: number, p: Params): number => (rung >= 1 ? p.inadvertentPerRung * rung : 0);
+/** Chance of an inadvertent one-rung jump this turn: grows with each rung and each nuclear step taken. */
+export const inadvertentChance = (rung: number, p: Params, nuclearSteps = 0): number =>
+  rung >= 1 ? Math.min(1, p.inadvertentPerRung * rung + p.nuclearStepRisk * nuclearSteps) : 0;
 
 /** Draws each theater takes every turn, whatever happens, so an override never shifts the dice. */
 export const DRAWS_PER_THEATER = 7;
@@ -99,12 +112,19 @@ export const escalateTheater = (input: TheaterInput, p: Params, rng: RngCursor):
     step(`challenger ${input.move?.replaceAll('_', ' ')}`, floor - rung, 'challenger');
   if (input.move === 'escalate') push('challenger escalates', escalateDraw, 'challenger');
   if (input.honored && rung < 3) step('guarantor mobilizes to honor', 3 - rung, 'guarantor');
+  const stepFloor = input.guarantorStep ? STEP_FLOOR[input.guarantorStep] : 0;
+  if (stepFloor > rung)
+    step(
+      input.guarantorStep === 'use' ? 'guarantor uses nuclear weapons' : 'guarantor signals nuclear resolve',
+      stepFloor - rung,
+      'guarantor',
+    );
   if (input.honored && spiralChanceDraw < p.spiralChance) push('mobilization spiral', spiralDraw, 'both');
   if (input.provocation) push('ally provocation', provocationDraw, 'ally');
   if (input.move === 'de_escalate') step('challenger de-escalates', -1, 'challenger');
   const forceful = input.move !== null && input.move !== 'hold' && input.move !== 'de_escalate';
   if (input.exitRamps > 0 && !forceful) step('exit ramp taken', -1, 'challenger');
-  if (rung >= 1 && inadvertentChanceDraw < inadvertentChance(rung, p))
+  if (rung >= 1 && inadvertentChanceDraw < inadvertentChance(rung, p, input.nuclearSteps ?? 0))
     push('inadvertent escalation', inadvertentDraw, 'accident');
   const quiet = (input.move === null || input.move === 'hold') && !input.provocation && !input.honored;
   if (quiet && rung > 0 && coolingDraw < p.coolingChance) step('the theater cools', -1, 'accident');

@@ -123,12 +123,22 @@ const phaseEvent = (state: GameState): GameEvent => ({
 /** What a turn starts with: no submissions, statements, crises, reveals or cards yet. */
 export const emptyTurn = (): Pick<
   GameState,
-  'ready' | 'allocations' | 'moves' | 'guarantorAnswers' | 'allyAnswers' | 'statements' | 'crises' | 'reveals' | 'cards'
+  | 'ready'
+  | 'allocations'
+  | 'moves'
+  | 'guarantorAnswers'
+  | 'nuclearSteps'
+  | 'allyAnswers'
+  | 'statements'
+  | 'crises'
+  | 'reveals'
+  | 'cards'
 > => ({
   ready: [],
   allocations: {},
   moves: {},
   guarantorAnswers: {},
+  nuclearSteps: {},
   allyAnswers: {},
   statements: [],
   crises: [],

@@ -1,4 +1,6 @@
 // Military power where it matters: the local balance, not the global total (Huth & Russett 1984).
+// Time matters too: a defender's reinforcement from outside a theater arrives over turns, while the
+// challenger, who chooses the moment, strikes with everything it has at hand (a fait accompli).
 import { type Explained, explainSum } from '../model/explain.js';
 import type { NationState } from '../model/state.js';
 import type { Params } from './params.js';
@@ -7,11 +9,39 @@ import type { Params } from './params.js';
 export const effectiveForce = (n: NationState, p: Params): number =>
   n.capability * (p.unreadyFloor + (1 - p.unreadyFloor) * n.readiness);
 
-/** Force a nation brings to bear in a region: home forces, or reinforcement by reach, plus forward posture. */
+/** Turns the nation's reinforcement takes to reach `region` in full. */
+export const reinforcementTurnsTo = (n: NationState, region: string, p: Params): number =>
+  n.reinforcementTurns[region] ?? p.reinforcementTurns;
+
+/** Share of the nation's reinforcement that is in `region` now, 0..1. */
+export const arrivedShare = (n: NationState, region: string, p: Params): number =>
+  reinforcementTurnsTo(n, region, p) === 0 ? 1 : (n.arrived[region] ?? 0);
+
+/** Reinforcement the nation could send to `region` in full, in FP. */
+const reinforcement = (n: NationState, region: string, p: Params): number =>
+  effectiveForce(n, p) * (n.reach[region] ?? p.defaultReach);
+
+/** Force a nation defends with in a region now: home forces, or forward posture plus what has arrived. */
 export const localForceValue = (n: NationState, region: string, p: Params): number =>
   n.region === region
     ? effectiveForce(n, p)
-    : effectiveForce(n, p) * (n.reach[region] ?? p.defaultReach) + (n.posture[region] ?? 0);
+    : reinforcement(n, region, p) * arrivedShare(n, region, p) + (n.posture[region] ?? 0);
+
+/**
+ * Force a nation has in a region once all of its reach is there: what a challenger strikes with
+ * (it picks the moment), and what defenders bring to a counteroffensive in the end.
+ */
+export const fullForceValue = (n: NationState, region: string, p: Params): number =>
+  n.region === region ? effectiveForce(n, p) : reinforcement(n, region, p) + (n.posture[region] ?? 0);
+
+/**
+ * Force a defender is expected to bring over the crisis: what is there now, plus what is still on
+ * its way at `distantWeight` (far-off capability deters less than forces in place).
+ */
+export const expectedForceValue = (n: NationState, region: string, p: Params): number =>
+  n.region === region
+    ? effectiveForce(n, p)
+    : localForceValue(n, region, p) + reinforcement(n, region, p) * (1 - arrivedShare(n, region, p)) * p.distantWeight;
 
 /** The same force with its breakdown, for the turn log. */
 export const localForce = (n: NationState, region: string, p: Params): Explained => {
@@ -20,7 +50,10 @@ export const localForce = (n: NationState, region: string, p: Params): Explained
     n.region === region
       ? [{ label: `${n.name} home forces`, value: effective }]
       : [
-          { label: `${n.name} reinforcement`, value: effective * (n.reach[region] ?? p.defaultReach) },
+          {
+            label: `${n.name} reinforcement arrived (${Math.round(100 * arrivedShare(n, region, p))}%)`,
+            value: reinforcement(n, region, p) * arrivedShare(n, region, p),
+          },
           { label: `${n.name} forward posture`, value: n.posture[region] ?? 0 },
         ];
   return explainSum(terms, 0, Number.POSITIVE_INFINITY);

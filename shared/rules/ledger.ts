@@ -20,6 +20,8 @@ const NATION_BOUNDS: Partial<Record<NationMetric, readonly [number, number]>> = 
   gains: [0, 100],
   hedging: [0, 100],
   umbrella: [0, 1],
+  resilience: [0, 1],
+  revenueLost: [0, 1],
   industrialBase: [0, 100],
   growth: [-20, 20],
   trendGrowth: [-20, 20],
@@ -49,7 +51,13 @@ export class Ledger {
   constructor(state: Pick<GameState, 'nations' | 'guarantees' | 'regions'>) {
     this.nations = {};
     for (const [id, n] of Object.entries(state.nations))
-      this.nations[id] = { ...n, posture: { ...n.posture }, reach: { ...n.reach } };
+      this.nations[id] = {
+        ...n,
+        posture: { ...n.posture },
+        postureOrdered: { ...n.postureOrdered },
+        reach: { ...n.reach },
+        arrived: { ...n.arrived },
+      };
     this.guarantees = {};
     for (const [id, g] of Object.entries(state.guarantees)) this.guarantees[id] = { ...g };
     this.regions = {};
@@ -83,6 +91,19 @@ export class Ledger {
     const n = this.nations[id];
     if (!n || delta === 0) return;
     n.posture[region] = this.record(id, `posture:${region}`, n.posture[region] ?? 0, label, delta, 0, Infinity);
+  }
+
+  /** Forward posture ordered this turn, in place next turn: shown in the log with the posture it becomes. */
+  setOrdered(id: string, ordered: Record<string, number>): void {
+    const n = this.nations[id];
+    if (n) n.postureOrdered = ordered;
+  }
+
+  /** Moves the share of a nation's reinforcement that has arrived in a region (0..1). */
+  arrived(id: string, region: string, label: string, delta: number): void {
+    const n = this.nations[id];
+    if (!n || delta === 0) return;
+    n.arrived[region] = this.record(id, `arrived:${region}`, n.arrived[region] ?? 0, label, delta, 0, 1);
   }
 
   rung(id: string, label: string, delta: number): void {

@@ -1,11 +1,15 @@
 // The commands a seat may send now. Allocations are continuous, so this offers a few
-// representative plans (status quo, guns, butter, forward); bots choose among them.
+// representative plans (status quo, guns, butter, forward), each anchored to the defense share the
+// nation started with (a government's plan, not last year's number compounded); bots choose among them.
 import type { Allocation } from '../model/commands.js';
 import type { NationState, VisibleState } from '../model/state.js';
-import { ALLY_RESPONSES, GUARANTOR_RESPONSES, TARGETED_MOVES } from '../model/vocabulary.js';
+import { ALLY_RESPONSES, GUARANTOR_RESPONSES, NUCLEAR_STEPS, TARGETED_MOVES } from '../model/vocabulary.js';
 import type { Command } from '../protocol/commands.js';
-import { budget, statusQuoAllocation, turnYears } from './economy.js';
+import { nuclearAnswerProblem } from './commands/answers.js';
+import { nuclearMoveProblem } from './commands/move.js';
+import { budget, turnYears, umbrellaUpkeep } from './economy.js';
 import { owedBy } from './flow.js';
+import { sanctioning } from './sanctions.js';
 import { respondents, seatById } from './seats.js';
 
 /** Regions a nation might want forward forces in: where its allies live (guarantors) or home. */
@@ -17,34 +21,37 @@ const frontRegions = (state: VisibleState, n: NationState): string[] => {
   return regions;
 };
 
-/** Representative allocations, each within budget. */
+/**
+ * Representative allocations, each within budget: defense at the starting share (status quo),
+ * half again (guns), 60% of it (butter), or the status quo with 30% moved forward. A nuclear
+ * guarantor's plans keep its umbrella funded out of the defense line.
+ */
 export const allocationPlans = (state: VisibleState, n: NationState): { name: string; allocation: Allocation }[] => {
   const years = turnYears(state);
   const total = budget(n, years).value;
-  const base = statusQuoAllocation(n, years);
-  const defense = base.readiness + base.modernization;
-  const plan = (factor: number): Allocation => {
-    const d = Math.min(total, defense * factor);
-    return { ...base, readiness: d / 2, modernization: d / 2, domestic: total - d };
+  const guarantor = Object.values(state.guarantees).some((g) => g.guarantor === n.id);
+  const anchor = (n.defenseShare0 / 100) * n.gdp * years;
+  const plan = (factor: number, forward: readonly string[] = []): Allocation => {
+    const defense = Math.min(total, anchor * factor);
+    const umbrella = n.nuclear && guarantor ? Math.min(defense, umbrellaUpkeep(n, years)) : 0;
+    const moved = forward.length > 0 ? (defense - umbrella) * 0.3 : 0;
+    const rest = defense - umbrella - moved;
+    return {
+      readiness: rest / 2,
+      forwardPosture: Object.fromEntries(forward.map((r) => [r, moved / forward.length])),
+      modernization: rest / 2,
+      extendedDeterrence: umbrella,
+      foreignAid: {},
+      domestic: total - defense,
+    };
   };
   const plans = [
-    { name: 'status quo', allocation: base },
+    { name: 'status quo', allocation: plan(1) },
     { name: 'guns', allocation: plan(1.5) },
     { name: 'butter', allocation: plan(0.6) },
   ];
   const fronts = frontRegions(state, n);
-  if (fronts.length > 0) {
-    const forward = defense * 0.3;
-    plans.push({
-      name: 'forward',
-      allocation: {
-        ...base,
-        readiness: base.readiness - forward / 2,
-        modernization: base.modernization - forward / 2,
-        forwardPosture: Object.fromEntries(fronts.map((r) => [r, forward / fronts.length])),
-      },
-    });
-  }
+  if (fronts.length > 0) plans.push({ name: 'forward', allocation: plan(1, fronts) });
   return plans;
 };
 
@@ -78,6 +85,13 @@ export const legalCommands = (state: VisibleState, seatId: string): Command[] =>
       for (const r of Object.values(state.regions))
         if (r.rung > 0 && !said('exit_ramp', r.id))
           out.push({ type: 'statement', kind: 'exit_ramp', subject: r.id, text: '' });
+      // Sanctions are listed against the other side: challengers for everyone else, guarantors for challengers.
+      const against = seat.role === 'challenger' ? 'guarantor' : 'challenger';
+      for (const s of state.seats.filter((x) => x.role === against && x.nation)) {
+        const target = s.nation ?? '';
+        const kind = sanctioning(state, n.id, target) ? 'lift_sanctions' : 'sanction';
+        if (!said(kind, target)) out.push({ type: 'statement', kind, subject: target, text: '' });
+      }
       return out;
     }
     case 'allocation':
@@ -92,7 +106,9 @@ export const legalCommands = (state: VisibleState, seatId: string): Command[] =>
         for (const type of TARGETED_MOVES) {
           // De-escalation only makes sense where there is something to cool.
           const cool = (state.regions[state.nations[target]?.region ?? '']?.rung ?? 0) > 0;
-          if (type !== 'de_escalate' || cool) out.push({ type: 'move', move: { type, target } });
+          if (type === 'de_escalate' && !cool) continue;
+          if (nuclearMoveProblem(state, n.id, { type, target }) === null)
+            out.push({ type: 'move', move: { type, target } });
         }
       return out;
     }
@@ -100,8 +116,12 @@ export const legalCommands = (state: VisibleState, seatId: string): Command[] =>
       const owed = respondents(state);
       const out: Command[] = [];
       for (const g of owed.guarantees.get(seatId) ?? [])
-        if (!state.guarantorAnswers[seatId]?.[g])
+        if (!state.guarantorAnswers[seatId]?.[g]) {
           for (const choice of GUARANTOR_RESPONSES) out.push({ type: 'answer_guarantee', guarantee: g, choice });
+          for (const nuclear of NUCLEAR_STEPS)
+            if (nuclearAnswerProblem(state, g, 'honor', nuclear) === null)
+              out.push({ type: 'answer_guarantee', guarantee: g, choice: 'honor', nuclear });
+        }
       if (owed.allies.includes(seatId) && !state.allyAnswers[seatId])
         for (const choice of ALLY_RESPONSES) out.push({ type: 'answer_ally', choice });
       return out;

@@ -20,6 +20,14 @@ const perMove = z.strictObject({
 });
 export type PerMove = z.infer<typeof perMove>;
 
+const perType = z.strictObject({
+  treaty: z.number().min(0),
+  extended_deterrence: z.number().min(0),
+  assurance: z.number().min(0),
+  economic: z.number().min(0),
+});
+export type PerType = z.infer<typeof perType>;
+
 export const ParamsSchema = z.strictObject({
   // Economy: a turn's budget and what money buys.
   /** $bn of modernization that becomes one force point (FP) of capability, before industry. */
@@ -40,6 +48,30 @@ export const ParamsSchema = z.strictObject({
   defaultReach: z.number().min(0).max(1),
   /** How many $bn of aid raise an ally's ties to its donor by 0.01. */
   aidPerTie: z.number().positive(),
+  /** Resilience aid adds per 1% of the recipient's GDP (it arrives the turn after). */
+  resiliencePerAidPct: z.number().min(0),
+  /** Share of resilience that wears off each turn. */
+  resilienceDecay: z.number().min(0).max(1),
+
+  // Time: reinforcement from outside a theater, and sanctions.
+  /** Turns a nation's reinforcement takes to arrive in full where the scenario does not say. */
+  reinforcementTurns: z.int().min(0).max(12),
+  /** Weight of reinforcement not yet arrived in credibility: what is far away counts for less. */
+  distantWeight: z.number().min(0).max(1),
+  /** Share of a sanctioner's economic weight that bites at full strength. */
+  sanctionStrength: z.number().min(0).max(1),
+  /** Turns a sanction takes to bite in full. */
+  sanctionRampTurns: z.int().min(1).max(12),
+  /** Share of the target's budget lost at full pressure (revenue). */
+  sanctionRevenueHit: z.number().min(0).max(1),
+  /** Growth points per year the target loses at full pressure. */
+  sanctionGrowthHit: z.number().min(0),
+  /** Consensus the target loses per turn at full pressure. */
+  sanctionConsensusHit: z.number().min(0),
+  /** Share of the smaller economy each sanctioner loses in trade per year. */
+  sanctionTradeCost: z.number().min(0),
+  /** Share of a challenger's expected gains lost at full pressure (what it takes is worth less). */
+  sanctionGainDiscount: z.number().min(0).max(1),
 
   // Guns versus butter.
   /** Defense % of GDP above which spending strains the economy, unless the nation sets its own. */
@@ -74,6 +106,14 @@ export const ParamsSchema = z.strictObject({
   /** Immediate deterrence: points lost when intelligence exposed a red line without forces. */
   bluffPenalty: z.number().min(0),
 
+  // Guarantee types.
+  /** Weight of a decision in reputation and in other allies' hedging, by type (treaties weigh most). */
+  typeWeight: perType,
+  /** Commitment a type carries without any red line: audience costs of abandoning a legal obligation. */
+  legalCommitment: perType,
+  /** Share of the nuclear term a type lends; extended deterrence depends wholly on the funded umbrella. */
+  umbrellaByType: perType,
+
   // Reputation.
   /** Reputation step per decision (honor +1, partial −partialValue, abandon −1). */
   reputationStep: z.number().min(0),
@@ -104,6 +144,24 @@ export const ParamsSchema = z.strictObject({
   contributionShare: z.number().min(0).max(1),
   /** Share of the guarantor's local force that a partial response (arms, aid) adds. */
   partialShare: z.number().min(0).max(1),
+  /** Share of the guarantor's honoring cost an economic guarantee sends as aid to its ally. */
+  economicAidShare: z.number().min(0).max(1),
+  /** Extra force a nuclear threat lends the challenger in coercion, as a share of its own. */
+  nuclearLeverage: z.number().min(0),
+  /** Extra defense a guarantor's nuclear signal lends, per unit of funded umbrella. */
+  signalDeterrence: z.number().min(0),
+  /** Extra force limited nuclear use lends its user, as a share of its own. */
+  nuclearUseForce: z.number().min(0),
+  /** Consensus a nation pays for using nuclear weapons. */
+  nuclearUseConsensus: z.number().min(0),
+  /** Added to a theater's chance of an inadvertent jump per nuclear step taken there this turn. */
+  nuclearStepRisk: z.number().min(0).max(1),
+  /** Points a challenger expects to lose attacking a nuclear power's homeland (retaliation). */
+  homelandRetaliation: z.number().min(0),
+  /** Share of an occupation's ground a challenger keeps when it takes an exit ramp. */
+  exitRampKept: z.number().min(0).max(1),
+  /** Consensus a challenger saves by taking an exit ramp rather than backing down unasked. */
+  exitRampFace: z.number().min(0),
 
   // Escalation.
   /** Resistance to crossing a rung for the first time (index = rung); 0 = no threshold. */
@@ -148,6 +206,18 @@ export const DEFAULT_PARAMS: Params = {
   unreadyFloor: 0.4,
   defaultReach: 0.1,
   aidPerTie: 2,
+  resiliencePerAidPct: 0.1,
+  resilienceDecay: 0.15,
+
+  reinforcementTurns: 2,
+  distantWeight: 0.5,
+  sanctionStrength: 0.6,
+  sanctionRampTurns: 2,
+  sanctionRevenueHit: 0.25,
+  sanctionGrowthHit: 2,
+  sanctionConsensusHit: 3,
+  sanctionTradeCost: 0.02,
+  sanctionGainDiscount: 0.4,
 
   sustainableDefenseShare: 4,
   strainPersistence: 0.7,
@@ -170,6 +240,10 @@ export const DEFAULT_PARAMS: Params = {
   redLineBonus: 8,
   bluffPenalty: 10,
 
+  typeWeight: { treaty: 1, extended_deterrence: 0.8, assurance: 0.4, economic: 0.3 },
+  legalCommitment: { treaty: 0.5, extended_deterrence: 0.4, assurance: 0, economic: 0 },
+  umbrellaByType: { treaty: 0.6, extended_deterrence: 1, assurance: 0.3, economic: 0 },
+
   reputationStep: 0.2,
   partialValue: 0.3,
   reputationDecay: 0.8,
@@ -186,6 +260,15 @@ export const DEFAULT_PARAMS: Params = {
   honorCost: { probe: 0.02, coerce: 0.04, limited_attack: 0.1, major_attack: 0.2 },
   contributionShare: 0.5,
   partialShare: 0.15,
+  economicAidShare: 0.5,
+  nuclearLeverage: 0.5,
+  signalDeterrence: 0.5,
+  nuclearUseForce: 1,
+  nuclearUseConsensus: 25,
+  nuclearStepRisk: 0.03,
+  homelandRetaliation: 80,
+  exitRampKept: 0.5,
+  exitRampFace: 4,
 
   thresholdResistance: [0, 0.1, 0.2, 0.3, 0.5, 0.4, 0.7, 0.8, 0.9],
   precedentDiscount: 0.4,

@@ -52,6 +52,7 @@ export const viewFor = (state: GameState, seatId: string): GameView => {
     lastAllocations: only(state.lastAllocations, seatId),
     moves: only(state.moves, seatId),
     guarantorAnswers: only(state.guarantorAnswers, seatId),
+    nuclearSteps: only(state.nuclearSteps, seatId),
     allyAnswers: only(state.allyAnswers, seatId),
     reveals: state.reveals.filter((r) => r.to === seatId),
     // Immediate deterrence is the challenger's own estimate (it counts what its intelligence saw).
@@ -70,6 +71,7 @@ export const SECRET_KEYS = [
   'lastAllocations',
   'moves',
   'guarantorAnswers',
+  'nuclearSteps',
   'allyAnswers',
   'reveals',
   'crises',
@@ -84,6 +86,7 @@ export type SecretParts = Pick<GameState, (typeof SECRET_KEYS)[number]>;
  * here until someone decides who may see it (and the generator's state is never copied).
  */
 const publicPart = (state: GameState, viewer: string, secret: SecretParts): GameView => ({
+  format: state.format,
   scenarioId: state.scenarioId,
   seed: secret.seed,
   turn: state.turn,
@@ -104,9 +107,12 @@ const publicPart = (state: GameState, viewer: string, secret: SecretParts): Game
   lastAllocations: secret.lastAllocations,
   moves: secret.moves,
   guarantorAnswers: secret.guarantorAnswers,
+  nuclearSteps: secret.nuclearSteps,
   allyAnswers: secret.allyAnswers,
   statements: state.statements,
   crises: secret.crises,
+  sanctions: state.sanctions,
+  occupations: state.occupations,
   reveals: secret.reveals,
   cards: state.cards,
   pending: secret.pending,

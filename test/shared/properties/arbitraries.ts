@@ -135,6 +135,7 @@ export const perturb = (base: GameState): fc.Arbitrary<GameState> => {
         region: base.nations[g.ally]?.region ?? '',
         challenger,
         choice,
+        weight: 1,
       }));
       return labelled({
         ...base,

@@ -28,6 +28,7 @@ const decision = (choice: GuarantorResponse, over: Partial<DecisionRecord> = {})
   region: 'front',
   challenger: 'c',
   choice,
+  weight: 1,
   ...over,
 });
 

@@ -1,6 +1,7 @@
 // A small synthetic world for rule tables: round numbers, so every expected value can be checked by hand.
 //
 //   g  guarantor, region "home", nuclear, umbrella 1, capability 100 at full readiness, reach 0.2 to "front"
+//      (arriving at once: 0 reinforcement turns)
 //   a  ally, region "front", capability 50 at full readiness, stakes 0.5
 //   c  challenger, region "east", capability 100 at full readiness, reach 0.7 to "front"
 //   g-a  treaty g → a: clarity 0.5, ties 0.5, every threat in scope, no commitment, prior reputation 0.5
@@ -22,12 +23,16 @@ export const nation = (id: string, over: Partial<NationState> = {}): NationState
   budgetShare: 0.1,
   sustainableShare: 4,
   defenseShare: 3,
+  defenseShare0: 3,
   capability: 100,
   capability0: 100,
   pipeline: 0,
   readiness: 1,
   posture: {},
+  postureOrdered: {},
   reach: {},
+  reinforcementTurns: {},
+  arrived: {},
   industrialBase: 50,
   consensus: 50,
   debt: 50,
@@ -41,6 +46,9 @@ export const nation = (id: string, over: Partial<NationState> = {}): NationState
   umbrella: 0,
   hedging: 0,
   setbacks: 0,
+  resilience: 0,
+  aidInbound: 0,
+  revenueLost: 0,
   ...over,
 });
 
@@ -68,7 +76,7 @@ export const triangle = (): World & Pick<GameState, 'ended'> => ({
   config: {
     turns: 10,
     monthsPerTurn: 12,
-    era: 'fictional',
+    era: 'cold_war',
     objectives: { guarantor: { alliesIntact: 1, peace: 1 }, ally: { integrity: 1 }, challenger: { gains: 1 } },
     deck: [],
     scripted: [],
@@ -81,7 +89,8 @@ export const triangle = (): World & Pick<GameState, 'ended'> => ({
     { id: 'observer', role: 'observer', nation: null },
   ],
   nations: {
-    g: nation('g', { nuclear: true, umbrella: 1, reach: { front: 0.2 } }),
+    // g's reinforcement is at hand (0 turns), so the tables below need no clock; time has its own tests.
+    g: nation('g', { nuclear: true, umbrella: 1, reach: { front: 0.2 }, reinforcementTurns: { front: 0 } }),
     a: nation('a', { region: 'front', capability: 50 }),
     c: nation('c', { region: 'east', reach: { front: 0.7 } }),
   },
@@ -94,6 +103,8 @@ export const triangle = (): World & Pick<GameState, 'ended'> => ({
   history: [],
   reveals: [],
   statements: [],
+  sanctions: [],
+  occupations: [],
 });
 
 export type TestWorld = ReturnType<typeof triangle>;
