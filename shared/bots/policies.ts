@@ -23,6 +23,8 @@ export interface Disposition {
   redLineAt: number;
   /** Anyone offers an exit ramp for a theater at this rung or higher. */
   exitRampAt: number;
+  /** A guarantor sanctions the challenger once one of its allies' theaters is at this rung. */
+  sanctionAt: number;
   /** Added to an ally's value of contributing. */
   contributeBias: number;
   /** Allocation plan when no threat pushes it elsewhere. */
@@ -34,12 +36,29 @@ export const DISPOSITIONS: Readonly<Record<'calculating' | 'hawk' | 'dove', Disp
     actAbove: 0,
     honorBias: 0,
     redLineAt: 2,
-    exitRampAt: 4,
+    exitRampAt: 3,
+    sanctionAt: 2,
     contributeBias: 0,
     peacetimePlan: 'status quo',
   },
-  hawk: { actAbove: -12, honorBias: 25, redLineAt: 1, exitRampAt: 9, contributeBias: 15, peacetimePlan: 'guns' },
-  dove: { actAbove: 12, honorBias: -25, redLineAt: 9, exitRampAt: 2, contributeBias: -15, peacetimePlan: 'butter' },
+  hawk: {
+    actAbove: -12,
+    honorBias: 25,
+    redLineAt: 1,
+    exitRampAt: 9,
+    sanctionAt: 1,
+    contributeBias: 15,
+    peacetimePlan: 'guns',
+  },
+  dove: {
+    actAbove: 12,
+    honorBias: -25,
+    redLineAt: 9,
+    exitRampAt: 2,
+    sanctionAt: 4,
+    contributeBias: -15,
+    peacetimePlan: 'butter',
+  },
 };
 
 /** The disposition a policy plays with outside its fixed decision. */

@@ -2,17 +2,21 @@
 // expected losses, its reputation, its public commitment, the treaty's clarity) against what it
 // costs (budget, escalation, a tired public). Allies weigh their own odds and their protector's.
 import type { Command } from '../protocol/commands.js';
-import { audienceCost } from '../rules/audienceCosts.js';
+import { audienceCost, bindingCommitment } from '../rules/audienceCosts.js';
 import { crisisOdds } from '../rules/combat.js';
 import { credibility } from '../rules/credibility.js';
 import { FORCEFUL_MOVES, type ForcefulMove } from '../rules/deterrence.js';
 import type { RngCursor } from '../rng.js';
 import type { GameView } from '../view/viewFor.js';
 import type { Disposition, PolicyName } from './policies.js';
+import { decisionWeight } from '../rules/reputation.js';
 import { nationOf } from '../rules/seats.js';
+import type { NuclearStep } from '../model/vocabulary.js';
 
 /** Spread of the noise on each valuation: leaders read the same facts differently. */
 export const JUDGEMENT_NOISE = 15;
+/** Half-width of the band around break-even where a partial answer (sanctions and arms) is worth it. */
+const PARTIAL_BAND = 4;
 /** Points one unit of reputation is worth to a guarantor, per guarantee it holds. */
 const REPUTATION_WORTH = 15;
 
@@ -36,9 +40,11 @@ export const honorValue = (view: GameView, gid: string): number => {
   const ifHonored = crisisOdds(view, crisis, { guarantors: { [gid]: 'honor' }, allies: {} }).success;
   const held = Object.values(view.guarantees).filter((x) => x.guarantor === g.guarantor).length;
   const protects = p.integrityLoss[move] * (ifAbandoned - ifHonored) * (0.5 + g.ties);
-  const reputation = p.reputationStep * REPUTATION_WORTH * held * (0.5 + g.clarity);
-  const audience = audienceCost(g.commitment, rung, 'abandon', p).value;
-  const cost = p.honorCost[move] * 100 + (move === 'limited_attack' || move === 'major_attack' ? 4 * (rung + 1) : 0);
+  // What the decision says to every other ally weighs as much as the rules weigh it (type, words).
+  const reputation = p.reputationStep * REPUTATION_WORTH * held * (0.5 + g.clarity) * decisionWeight(g, p);
+  const audience = audienceCost(bindingCommitment(g, p), rung, 'abandon', p).value;
+  const war = (move === 'limited_attack' || move === 'major_attack') && g.type !== 'economic';
+  const cost = p.honorCost[move] * 100 * (g.type === 'economic' ? 0.5 : 1) + (war ? 4 * (rung + 1) : 0);
   const tired = Math.max(0, 40 - guarantor.consensus) / 2;
   return protects + reputation + audience - cost - tired;
 };
@@ -64,9 +70,22 @@ export const answerAsGuarantor = (
   if (policy === 'abandon') return answer('abandon');
   const value = honorValue(view, gid) + d.honorBias + noise;
   // Partial answers sit between: worth taking when honoring is close to break-even.
-  if (value > 10) return answer('honor');
-  if (value > -10) return answer('partial');
+  if (value > PARTIAL_BAND) return withNuclearStep(view, legal, gid, d, answer('honor'));
+  if (value > -PARTIAL_BAND) return answer('partial');
   return answer('abandon');
+};
+
+/**
+ * A nuclear-armed guarantor that honors answers nuclear with nuclear: it signals back when the
+ * challenger signaled or used nuclear weapons, and a hawk meets nuclear use with use.
+ */
+const withNuclearStep = (view: GameView, legal: Command[], gid: string, d: Disposition, honor: Command): Command => {
+  const crisis = view.crises.find((c) => c.invoked.includes(gid));
+  const nuclearMove = crisis?.move.type === 'nuclear_signal' || crisis?.move.type === 'nuclear_use';
+  if (!nuclearMove) return honor;
+  const want: NuclearStep = crisis?.move.type === 'nuclear_use' && d.honorBias > 0 ? 'use' : 'signal';
+  const step = legal.find((c) => c.type === 'answer_guarantee' && c.guarantee === gid && c.nuclear === want);
+  return step ?? honor;
 };
 
 export const answerAsAlly = (

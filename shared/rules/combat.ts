@@ -10,7 +10,7 @@ import {
   type NuclearStep,
 } from '../model/vocabulary.js';
 import { umbrellaCover } from './credibility.js';
-import { contest, localForceValue, fullForceValue } from './forces.js';
+import { contest, fullForceValue, localForceValue } from './forces.js';
 
 export interface CrisisAnswers {
   /** Each invoked guarantee's answer. */
@@ -35,8 +35,9 @@ export const isArmedMove = (m: MoveType): boolean => MOVE_THREAT[m] === 'armed_a
  * The forces and odds of a crisis. The challenger strikes with all it has at hand; a nuclear
  * threat adds leverage that an honoring guarantor's umbrella takes away, and nuclear use adds
  * force. The target fights with its local force (half if it accommodates), raised by its
- * resilience against anything short of an armed attack. Each honoring guarantor adds the force it
- * has in the region now (forward posture and reinforcement arrived), a partial one a share (arms);
+ * resilience against anything short of an armed attack. Against an armed attack each honoring
+ * guarantor adds the force it has in the region now (forward posture and reinforcement arrived);
+ * against a threat short of war, all the force it would bring. A partial answer adds a share (arms);
  * an economic guarantee never sends forces: it works through sanctions and aid. A guarantor's
  * nuclear signal or use raises the defense. Contributing allies add a share of theirs. An
  * accommodating target concedes a probe or coercion.
@@ -71,7 +72,8 @@ export const crisisOdds = (world: World, crisis: Crisis, answers: CrisisAnswers)
   if (!target) return { attack, defense: { value: 0, terms: [] }, success: 0 };
   const targetAnswer = answers.allies[target.id];
   const accommodating = targetAnswer === 'accommodate';
-  const resilience = isArmedMove(type) ? 0 : target.resilience;
+  const armed = isArmedMove(type);
+  const resilience = armed ? 0 : target.resilience;
   const terms = [
     {
       label: `${target.name} forces${accommodating ? ' (accommodating: half)' : ''}`,
@@ -96,7 +98,9 @@ export const crisisOdds = (world: World, crisis: Crisis, answers: CrisisAnswers)
       continue;
     }
     const share = choice === 'honor' ? 1 : p.partialShare;
-    terms.push({ label: `${guarantor.name} (${choice})`, value: share * localForceValue(guarantor, region, p) });
+    // A threat short of war is judged on the war it threatens: all the help that would come counts.
+    const force = armed ? localForceValue(guarantor, region, p) : fullForceValue(guarantor, region, p);
+    terms.push({ label: `${guarantor.name} (${choice})`, value: share * force });
   }
   for (const [allyId, choice] of Object.entries(answers.allies)) {
     const ally = world.nations[allyId];

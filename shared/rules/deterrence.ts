@@ -51,8 +51,8 @@ export const immediateDeterrence = (world: World, id: string, challenger?: strin
  * The challenger's expected value of `move` against `target`, in points (hold = 0).
  * EV = gain' · ((1−p)·P(win alone) + p·P(win vs both)·(1 − P(retaken))) − p·war cost − cost of
  * acting − retaliation, where p is the highest immediate deterrence / 100 among covering
- * guarantees; the guarantor force is the strongest covering guarantor's force in place now (a fait
- * accompli beats help still on its way), and P(retaken) is the chance the defenders, with all
+ * guarantees; the guarantor force is the strongest covering guarantor's force in place now against
+ * an attack (a fait accompli beats help still on its way) and all it would bring against a threat, and P(retaken) is the chance the defenders, with all
  * their reinforcement arrived, take seized ground back. gain' is the gain less what sanctions in
  * force take from it. An armed attack on a nuclear power's own homeland risks retaliation.
  * Because winning against both is never likelier than against the ally alone, EV never rises with p.
@@ -64,6 +64,7 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
   const p = world.params;
   const region = victim.region;
   const covering = coveringGuarantees(world, target, move);
+  const armed = move === 'limited_attack' || move === 'major_attack';
   // The likeliest guarantor to fight, and the strongest one that could: each is a separate
   // maximum, so raising any one guarantee's credibility or forces can only lower the EV.
   let pHonor = 0;
@@ -74,10 +75,10 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
     if (!guarantor) continue;
     pHonor = Math.max(pHonor, immediateDeterrence(world, g.id, challenger).value / 100);
     if (g.type === 'economic') continue;
-    guarantorForce = Math.max(guarantorForce, localForceValue(guarantor, region, p));
+    const now = armed ? localForceValue(guarantor, region, p) : fullForceValue(guarantor, region, p);
+    guarantorForce = Math.max(guarantorForce, now);
     guarantorLater = Math.max(guarantorLater, fullForceValue(guarantor, region, p));
   }
-  const armed = move === 'limited_attack' || move === 'major_attack';
   const attack = fullForceValue(rival, region, p);
   const defense = localForceValue(victim, region, p) * (armed ? 1 : 1 + victim.resilience);
   const pressure = sanctionPressure(world, challenger).value;
