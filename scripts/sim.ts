@@ -34,6 +34,7 @@ const main = async (): Promise<number> => {
     seed: o.seed,
     bots: o.policies,
     roleOf: Object.fromEntries(o.scenario.seats.map((s) => [s.id, s.role])),
+    setting: o.scenario,
   });
   // Everything that depends on the machine (and the worker count) lives under `timing`.
   const timing = { seconds: run.seconds, matchesPerSecond: o.games / run.seconds, workers: run.workers };

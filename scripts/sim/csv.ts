@@ -10,8 +10,9 @@ const field = (value: string | number): string => {
 };
 
 /**
- * Header and rows. Score columns follow the scenario's seat order; move columns list the forceful
- * move types that occur in any match, in the vocabulary's order, so a column is never all zeros.
+ * Header and rows. Score and win columns (1 when the seat won) follow the scenario's seat order;
+ * move columns list the forceful move types that occur in any match, in the vocabulary's order, so
+ * a column is never all zeros. The armed_ and strict_ columns are the calibration's cases.
  */
 export const toCsv = (records: readonly MatchRecord[], seats: readonly string[]): string => {
   const moves = MOVE_TYPES.filter((m) => records.some((r) => (r.moves[m] ?? 0) > 0));
@@ -26,8 +27,13 @@ export const toCsv = (records: readonly MatchRecord[], seats: readonly string[])
     'abandoned',
     'challenges',
     'deterred',
+    'armed_decisions',
+    'armed_honored',
+    'strict_challenges',
+    'strict_deterred',
     ...moves.map((m) => `moves_${m}`),
     ...seats.map((s) => `score_${s}`),
+    ...seats.map((s) => `win_${s}`),
   ];
   const rows = records.map((r, i) => [
     i,
@@ -40,8 +46,13 @@ export const toCsv = (records: readonly MatchRecord[], seats: readonly string[])
     r.abandoned,
     r.challenges,
     r.deterred,
+    r.armedDecisions,
+    r.armedHonored,
+    r.strictChallenges,
+    r.strictDeterred,
     ...moves.map((m) => r.moves[m] ?? 0),
     ...seats.map((s) => r.scores[s] ?? ''),
+    ...seats.map((s) => (r.winners.includes(s) ? 1 : 0)),
   ]);
   return [header, ...rows].map((row) => row.map(field).join(',')).join('\n') + '\n';
 };

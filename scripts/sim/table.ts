@@ -1,5 +1,6 @@
 // The readable summary printed after a run (the --json output carries the same numbers).
 import { NATION_ROLES, RUNGS } from '../../shared/index.js';
+import { inBand } from '../../shared/sim/calibration.js';
 import type { Summary } from '../../shared/sim/stats.js';
 
 export interface Timing {
@@ -10,11 +11,25 @@ export interface Timing {
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const num = (x: number): string => x.toFixed(1);
 
+/** A band as "25–55%". */
+const band = ([lo, hi]: readonly [number, number]): string => `${(lo * 100).toFixed(0)}–${(hi * 100).toFixed(0)}%`;
+/** One calibration line: the rate, its band, its cases and whether it lies in the band. */
+const rateRow = (label: string, rate: number, cases: number, b: readonly [number, number]): string[] => [
+  label,
+  pct(rate),
+  band(b),
+  String(cases),
+  cases === 0 ? 'no cases' : inBand(rate, b) ? 'in band' : 'out of band',
+];
+
 /** Lines of a right-aligned table; the first column is left-aligned. */
 const grid = (rows: string[][]): string[] => {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   return rows.map((r) =>
-    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '),
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd(),
   );
 };
 
@@ -54,6 +69,18 @@ export const formatTable = (s: Summary, timing: Timing, workers: number): string
         return q ? [[`  ${role}`, num(q.mean), num(q.p10), num(q.p50), num(q.p90)]] : [];
       }),
     ]),
+    '',
+    ...grid([
+      [`calibration (${s.calibration.era.replace('_', ' ')})`, 'rate', 'band', 'cases', ''],
+      rateRow('  honored, armed attacks', s.calibration.honorRate, s.calibration.honorCases, s.calibration.honorBand),
+      rateRow(
+        '  deterred, strict',
+        s.calibration.deterrenceStrict,
+        s.calibration.challenges,
+        s.calibration.deterrenceBand,
+      ),
+    ]),
+    `win rate: ${NATION_ROLES.map((role) => `${role} ${pct(s.winRate[role])}`).join(', ')}`,
     '',
     `forceful moves per match: ${moves.length > 0 ? moves.join(', ') : 'none'}`,
     `${s.games} matches in ${timing.seconds.toFixed(2)} s on ${workers} worker${workers === 1 ? '' : 's'} (${timing.matchesPerSecond.toFixed(1)} matches/s)`,

@@ -1,12 +1,26 @@
 // What the simulator measures. One MatchRecord per match (a CSV row); a Summary over many.
+// Crises and what came of them are read from each adjudicated turn's report.outcomes, never re-derived.
 // Definitions (also in docs/RULES.md, "Calibration"):
 // - honor rate: honored ÷ all decisions on invoked guarantees (partial and abandon likewise).
 // - a challenge: a run of forceful challenger moves (probe, coerce, escalate, limited or major
 //   attack) against the same protected ally in consecutive turns (one quiet turn allowed inside).
 //   Immediate extended deterrence succeeds when the challenge ends without an armed attack.
+// - calibration: the same rates coded as the published studies did (shared/sim/calibration.ts).
+// - winners: who met two thirds of their objectives' weight (shared/rules/victory.ts).
 // - bot behaviour (botBehaviour): what a class would notice of the bots' play as states (issue 11 G).
-import type { Crisis, GameState } from '../model/state.js';
-import { type NationRole, RUNGS, STATEMENT_KINDS } from '../model/vocabulary.js';
+import type { GameState } from '../model/state.js';
+import { NATION_ROLES, type NationRole, RUNGS, STATEMENT_KINDS } from '../model/vocabulary.js';
+import { victoryOf } from '../rules/victory.js';
+import { scenarioById } from '../scenarios/index.js';
+import {
+  type CalibrationReport,
+  type CalibrationSetting,
+  type TurnOutcomes,
+  calibrationReport,
+  calibrationTarget,
+  challengeRuns,
+  codeCalibration,
+} from './calibration.js';
 
 export interface MatchRecord {
   seed: number;
@@ -18,10 +32,19 @@ export interface MatchRecord {
   abandoned: number;
   challenges: number;
   deterred: number;
+  /** Calibration cases (calibration.ts): decisions on invoked guarantees against armed attacks… */
+  armedDecisions: number;
+  /** …and how many of them were honored. */
+  armedHonored: number;
+  /** Challenged cases as the calibration codes them, and those strictly deterred. */
+  strictChallenges: number;
+  strictDeterred: number;
   /** Forceful moves by type, for the summary's behaviour table. */
   moves: Record<string, number>;
   /** Final score per seat id. */
   scores: Record<string, number>;
+  /** Seats that won (met two thirds of their objectives' weight), in seat order. */
+  winners: string[];
   /** Armed attacks (limited or major) on a nuclear-armed guarantor's own nation. */
   homelandAttacks: number;
   /** Final ÷ starting defense share of each nation that neither made nor suffered an armed attack. */
@@ -32,56 +55,36 @@ export interface MatchRecord {
   statements: Record<string, number>;
 }
 
+// The legacy rates' moves, kept as they were (without the nuclear moves) so their figures stay
+// comparable; the calibration counts every move that poses a threat.
 const FORCEFUL = new Set(['probe', 'coerce', 'escalate', 'limited_attack', 'major_attack']);
 const ATTACKS = new Set(['limited_attack', 'major_attack']);
 
-/** Collects each turn's crises as the match advances, then summarises the finished match. */
+/** Collects each adjudicated turn's outcomes as the match advances, then summarises the finished match. */
 export class MatchObserver {
-  private readonly turns: { turn: number; crises: Crisis[] }[] = [];
+  private readonly turns: TurnOutcomes[] = [];
   private first: GameState | null = null;
   private readonly statements: Record<string, number> = {};
-  private statementsSeen = 0;
 
-  /** Pass to playMatch's onAdvance: records crises once per turn, when they are first public. */
+  /** Pass to playMatch's onAdvance: at each results phase, records that turn's report once. */
   readonly onAdvance = (state: GameState): void => {
     this.first ??= state;
-    if ((state.phase === 'responses' || state.phase === 'results') && this.turns.at(-1)?.turn !== state.turn)
-      this.turns.push({ turn: state.turn, crises: state.crises });
+    if (state.phase !== 'results' || state.report?.turn !== state.turn || this.turns.at(-1)?.turn === state.turn)
+      return;
+    this.turns.push({ turn: state.turn, crises: state.report.outcomes.crises });
     // Statements are made in diplomacy and kept for the turn: counted once, when the turn's results show.
-    if (state.phase === 'results' && this.statementsSeen !== state.turn) {
-      this.statementsSeen = state.turn;
-      for (const st of state.statements) this.statements[st.kind] = (this.statements[st.kind] ?? 0) + 1;
-    }
+    for (const st of state.statements) this.statements[st.kind] = (this.statements[st.kind] ?? 0) + 1;
   };
 
   record(final: GameState): MatchRecord {
     const protectedAllies = new Set(Object.values(final.guarantees).map((g) => g.ally));
     const moves: Record<string, number> = {};
-    // Open challenges by target: the last turn it was pressed and whether force was used.
-    const open = new Map<string, { last: number; attacked: boolean }>();
-    let challenges = 0;
-    let deterred = 0;
-    const close = (target: string) => {
-      const c = open.get(target);
-      if (!c) return;
-      challenges++;
-      if (!c.attacked) deterred++;
-      open.delete(target);
-    };
-    for (const { turn, crises } of this.turns) {
-      for (const [target, c] of open) if (turn - c.last > 2) close(target);
-      for (const crisis of crises) {
-        const { type, target } = crisis.move;
-        if (!FORCEFUL.has(type) || target === null) continue;
-        moves[type] = (moves[type] ?? 0) + 1;
-        if (!protectedAllies.has(target)) continue;
-        const c = open.get(target) ?? { last: turn, attacked: false };
-        open.set(target, { last: turn, attacked: c.attacked || ATTACKS.has(type) });
-      }
-    }
-    for (const target of [...open.keys()]) close(target);
+    for (const { crises } of this.turns)
+      for (const c of crises) if (FORCEFUL.has(c.move) && c.target !== null) moves[c.move] = (moves[c.move] ?? 0) + 1;
+    const runs = challengeRuns(this.turns, protectedAllies, (c) => FORCEFUL.has(c.move));
+    const calibration = codeCalibration(this.turns, protectedAllies);
     const count = (choice: string) => final.history.filter((h) => h.choice === choice).length;
-    const behaviour = this.behaviour(final);
+    const won = victoryOf(final);
     return {
       seed: final.seed,
       turns: final.turn,
@@ -90,11 +93,16 @@ export class MatchObserver {
       honored: count('honor'),
       partial: count('partial'),
       abandoned: count('abandon'),
-      challenges,
-      deterred,
+      challenges: runs.length,
+      deterred: runs.filter((r) => !r.crises.some((c) => ATTACKS.has(c.move))).length,
+      armedDecisions: calibration.honorCases,
+      armedHonored: calibration.honored,
+      strictChallenges: calibration.challenges,
+      strictDeterred: calibration.deterred,
       moves,
       scores: Object.fromEntries(Object.entries(final.scores).map(([seat, s]) => [seat, s.value])),
-      ...behaviour,
+      winners: final.seats.filter((s) => won[s.id] === true).map((s) => s.id),
+      ...this.behaviour(final),
     };
   }
 
@@ -111,9 +119,9 @@ export class MatchObserver {
     let homelandAttacks = 0;
     for (const { crises } of this.turns)
       for (const c of crises) {
-        if (!ATTACKS.has(c.move.type) || c.move.target === null) continue;
-        atWar.add(c.challenger).add(c.move.target);
-        if (nuclearGuarantors.has(c.move.target)) homelandAttacks++;
+        if (!ATTACKS.has(c.move) || c.target === null) continue;
+        atWar.add(c.challenger).add(c.target);
+        if (nuclearGuarantors.has(c.target)) homelandAttacks++;
       }
     const ratios = (pick: (n: GameState['nations'][string]) => number, include: (id: string) => boolean) =>
       Object.keys(start.nations)
@@ -164,6 +172,10 @@ export interface Summary {
   /** Forceful challenger moves per match, by type. */
   movesPerMatch: Record<string, number>;
   scores: Partial<Record<NationRole, Quantiles>>;
+  /** The rates coded as the published studies did, against the era's bands (names fixed). */
+  calibration: CalibrationReport;
+  /** Share of each role's seats that won, over all matches (names fixed). */
+  winRate: Record<NationRole, number>;
   /** How the bots play, as a class would judge states (names fixed: outside tools read them). */
   botBehaviour: BotBehaviour;
 }
@@ -190,12 +202,27 @@ const quantiles = (values: number[]): Quantiles => {
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
+/** What a run was: the scenario, seed, policies and each seat's role. */
+export interface SummaryMeta {
+  scenario: string;
+  seed: number;
+  bots: Record<string, string>;
+  roleOf: Record<string, NationRole>;
+  /** The scenario's era and calibration; may be left out for a shipped scenario (looked up by id). */
+  setting?: CalibrationSetting;
+}
+
+/** The calibration setting of the run: given, or the shipped scenario's. */
+const settingOf = (meta: SummaryMeta): CalibrationSetting => {
+  const setting = meta.setting ?? scenarioById(meta.scenario);
+  if (!setting) throw new Error(`summarise: scenario "${meta.scenario}" is not shipped, so meta.setting is needed`);
+  return setting;
+};
+
 /** Summarises records given in match-index order (so the result never depends on worker count). */
-export const summarise = (
-  records: readonly MatchRecord[],
-  meta: { scenario: string; seed: number; bots: Record<string, string>; roleOf: Record<string, NationRole> },
-): Summary => {
+export const summarise = (records: readonly MatchRecord[], meta: SummaryMeta): Summary => {
   const sum = (f: (r: MatchRecord) => number) => records.reduce((s, r) => s + f(r), 0);
+  const seatsOf = (role: NationRole) => Object.keys(meta.roleOf).filter((seat) => meta.roleOf[seat] === role);
   const decisions = sum((r) => r.honored + r.partial + r.abandoned);
   const challenges = sum((r) => r.challenges);
   const escalationPeak = RUNGS.map(() => 0);
@@ -240,6 +267,27 @@ export const summarise = (
     escalationPeak,
     movesPerMatch,
     scores: Object.fromEntries(Object.entries(byRole).map(([role, values]) => [role, quantiles(values)])),
+    calibration: calibrationReport(
+      {
+        honorCases: sum((r) => r.armedDecisions),
+        honored: sum((r) => r.armedHonored),
+        challenges: sum((r) => r.strictChallenges),
+        deterred: sum((r) => r.strictDeterred),
+      },
+      calibrationTarget(settingOf(meta)),
+    ),
+    winRate: Object.fromEntries(
+      NATION_ROLES.map((role) => {
+        const seats = new Set(seatsOf(role));
+        return [
+          role,
+          ratio(
+            sum((r) => r.winners.filter((w) => seats.has(w)).length),
+            seats.size * records.length,
+          ),
+        ];
+      }),
+    ) as Record<NationRole, number>,
     botBehaviour: {
       homelandAttackShare: ratio(
         sum((r) => r.homelandAttacks),

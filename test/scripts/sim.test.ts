@@ -103,11 +103,31 @@ describe.concurrent('results', () => {
     ])
       expect(summary).toHaveProperty(`botBehaviour.${key}`);
     expect(summary).toHaveProperty('timing.matchesPerSecond');
+    // Calibration and win rates under fixed names and types (outside tools read them).
+    const rate = expect.toSatisfy((x: unknown) => typeof x === 'number' && x >= 0 && x <= 1);
+    const cases = expect.toSatisfy((x: unknown) => Number.isInteger(x) && (x as number) >= 0);
+    const band = [rate, rate];
+    expect(summary).toMatchObject({
+      calibration: {
+        era: 'cold_war',
+        honorRate: rate,
+        honorCases: cases,
+        honorBand: band,
+        deterrenceStrict: rate,
+        challenges: cases,
+        deterrenceBand: band,
+        inBand: expect.any(Boolean),
+      },
+      winRate: { guarantor: rate, ally: rate, challenger: rate },
+    });
     expect(withoutTiming(two.stdout)).toBe(withoutTiming(one.stdout));
 
     const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(games + 1);
-    expect(lines[0]).toMatch(/^match,seed,turns,outcome,peak_rung,.*score_varkal$/);
+    expect(lines[0]).toMatch(
+      /^match,seed,turns,outcome,peak_rung,honored,partial,abandoned,challenges,deterred,armed_decisions,armed_honored,strict_challenges,strict_deterred,.*score_varkal,win_aurelia,.*win_varkal$/,
+    );
+    expect(lines.slice(1).every((l) => /,[01]$/.test(l))).toBe(true);
   });
 
   test('the table names the scenario and the rates, and --bots changes the policy', async () => {
@@ -116,5 +136,9 @@ describe.concurrent('results', () => {
     expect(stdout).toMatch(/scenario "classroom", 4 games, seed 1/);
     expect(stdout).toMatch(/aurelia=honor .*varkal=hawk/);
     expect(stdout).toMatch(/honor\s+\d+\.\d%/);
+    expect(stdout).toMatch(/calibration \(cold war\)/);
+    expect(stdout).toMatch(/honored, armed attacks\s+\d+\.\d%\s+25–55%/);
+    expect(stdout).toMatch(/deterred, strict\s+\d+\.\d%\s+45–65%/);
+    expect(stdout).toMatch(/win rate: guarantor \d+\.\d%, ally \d+\.\d%, challenger \d+\.\d%/);
   });
 });
