@@ -3,6 +3,7 @@
 // the kinds of items a discussion needs.
 import { h, replace } from '../ui/dom.js';
 import { quoted } from '../view/matchText.js';
+import { OUTCOME_GROUPS } from '../view/outcomes.js';
 import type { LogGroup } from '../view/turnRecord.js';
 import {
   CATEGORIES,
@@ -15,7 +16,10 @@ import {
 
 const whyBlock = (row: TimelineRow): HTMLElement | null => {
   if (row.why.length === 0) return null;
-  const count = row.why.reduce((a, g) => a + g.entries.length, 0);
+  // The row's note says what happened; its changes are what the summary counts.
+  const count = row.why
+    .filter((g) => !(OUTCOME_GROUPS as readonly string[]).includes(g.title))
+    .reduce((a, g) => a + g.entries.length, 0);
   const label =
     row.category === 'adjudication'
       ? `The turn’s results: ${count} ${count === 1 ? 'change' : 'changes'}, each with the rules’ breakdown`

@@ -3,7 +3,7 @@
 // and the White Cell's overrides flagged with their reasons. Pure: tested headless.
 import type { ChallengerMove } from '../../shared/model/commands.js';
 import type { Change, Crisis, Decisions } from '../../shared/model/state.js';
-import type { GuarantorResponse, AllyResponse, StatementKind } from '../../shared/model/vocabulary.js';
+import type { AllyResponse, GuarantorResponse, NuclearStep, StatementKind } from '../../shared/model/vocabulary.js';
 import type { TurnPoint } from '../../shared/record/series.js';
 import type { TimelineItem } from '../../shared/record/timeline.js';
 import type { GameView } from '../../shared/view/viewFor.js';
@@ -20,7 +20,7 @@ import {
 } from '../view/matchText.js';
 import { fmt } from '../view/panels.js';
 import { STATEMENT_HELP } from '../view/statements.js';
-import { type GivenOutcomes, setOutcomes } from '../view/outcomes.js';
+import { answerText, overrideSets, overrideText } from '../view/outcomes.js';
 import {
   type LogGroup,
   OVERRIDE_GROUP,
@@ -95,27 +95,35 @@ const credibilityMove = (series: readonly TurnPoint[], guarantee: string, turn: 
   return `Credibility to the challenger: ${fmt(before)} before the turn, ${fmt(after)} after it.`;
 };
 
-/** The outcomes an override event set, each against what the rules gave when the replay has the report. */
-const overrideGroup = (names: GameView, data: GivenOutcomes, engine: Decisions | null): LogGroup => {
-  const settled = { success: data.success ?? {}, rungs: data.rungs ?? {}, provocations: data.provocations ?? null };
+/** What an override event sets (its data are the White Cell's settings). */
+type GivenOutcomes = Partial<Pick<Decisions, 'success' | 'rungs' | 'provocations'>>;
+
+/**
+ * The outcomes an override event set, each against what the rules gave when the replay has that
+ * turn's report (its engine decisions and crises); without it, the rungs it set, as set.
+ */
+const overrideGroup = (names: GameView, data: GivenOutcomes, report: GameView['report']): LogGroup => {
+  const engine = report?.override?.engine;
   const entries = engine
-    ? setOutcomes(names, engine, settled)
-    : Object.entries(settled.rungs).map(([region, rung]) => ({
+    ? overrideSets(engine, data).map((o) => ({
+        key: `${o.kind}-${o.subject}`,
+        text: overrideText(names, o, report.outcomes.crises),
+      }))
+    : Object.entries(data.rungs ?? {}).map(([region, rung]) => ({
         key: `rung-${region}`,
         text: `${regionName(names, region)} — the White Cell set: rung ${rung}, ${rungName(rung)}`,
       }));
   return { title: 'Outcomes the White Cell set', entries: entries.map((e) => ({ ...e, why: null })) };
 };
 
-/** The adjudication's own report for `turn`: notes and every change with its breakdown. */
+/** The adjudication's own report for `turn`: its outcomes and every change with its breakdown. */
 const reportGroups = (
   reports: readonly GameView[] | undefined,
   turn: number,
-  given?: GivenOutcomes,
 ): { view: GameView; groups: LogGroup[] } | null => {
   const view = reports?.find((v) => v.report?.turn === turn);
   if (!view) return null;
-  const section = turnRecord(view, given).find((s) => s.key === `report-${turn}`);
+  const section = turnRecord(view).find((s) => s.key === `report-${turn}`);
   // The engine's term labels name some things by id ("cost of honoring aurelia-corvin").
   const groups = (section?.groups ?? []).map((g) => ({
     ...g,
@@ -130,6 +138,7 @@ interface MoveData {
   move?: ChallengerMove;
   guarantee?: string;
   choice?: GuarantorResponse | AllyResponse;
+  nuclear?: NuclearStep;
 }
 
 /** Every record item in people's words, in order, grouped by turn (White Cell noise left out). */
@@ -152,8 +161,6 @@ export const timelineTurns = (items: readonly TimelineItem[], sources: TimelineS
     rows.push(made);
     return made;
   };
-  // The outcomes each turn's (last) override set: the adjudication that follows reports them.
-  const overrides = new Map<number, GivenOutcomes>();
   const lastOfTurn = (turn: number, test: (r: TimelineRow) => boolean) =>
     [...rows].reverse().find((r) => r.turn === turn && test(r));
 
@@ -166,18 +173,10 @@ export const timelineTurns = (items: readonly TimelineItem[], sources: TimelineS
         const nation = names.seats.find((s) => s.id === item.seat)?.nation ?? item.seat ?? '';
         if (d.move) row(item, 'decision', `${moveSentence(names, nation, d.move)}.`);
         else if (d.guarantee && d.choice) {
-          const ally = names.guarantees[d.guarantee]?.ally;
-          const verb = { honor: 'honors', partial: 'partly honors', abandon: 'abandons' }[
-            d.choice as GuarantorResponse
-          ];
-          row(
-            item,
-            'decision',
-            `${nationName(names, nation)} ${verb ?? d.choice} its guarantee to ${nationName(names, ally ?? '')}.`,
-            {
-              note: [ANSWER_HELP[d.choice], credibilityMove(series, d.guarantee, item.turn)].filter(Boolean).join(' '),
-            },
-          );
+          const choice = d.choice as GuarantorResponse;
+          row(item, 'decision', `${answerText(names, d.guarantee, choice, d.nuclear, 'present')}.`, {
+            note: [ANSWER_HELP[d.choice], credibilityMove(series, d.guarantee, item.turn)].filter(Boolean).join(' '),
+          });
         } else if (d.choice) {
           const verb = {
             contribute: 'contributes forces',
@@ -231,10 +230,8 @@ export const timelineTurns = (items: readonly TimelineItem[], sources: TimelineS
         break;
       }
       case 'override': {
-        const given = data as GivenOutcomes;
-        overrides.set(item.turn, given);
-        const engine = reportGroups(reports, item.turn, given)?.view.report?.override?.engine ?? null;
-        const group = overrideGroup(names, given, engine);
+        const report = reports?.find((v) => v.report?.turn === item.turn)?.report ?? null;
+        const group = overrideGroup(names, data as GivenOutcomes, report);
         row(item, 'override', 'White Cell overrides the adjudication the rules made.', {
           override: item.overrideReason ?? String(data['reason'] ?? ''),
           why: group.entries.length > 0 ? [group] : [],
@@ -242,7 +239,7 @@ export const timelineTurns = (items: readonly TimelineItem[], sources: TimelineS
         break;
       }
       case 'adjudicated': {
-        const report = reportGroups(reports, item.turn, overrides.get(item.turn));
+        const report = reportGroups(reports, item.turn);
         const reason =
           report?.view.report?.override?.reason ?? lastOfTurn(item.turn, (r) => r.override !== null)?.override;
         const overridden = data['override'] === true;

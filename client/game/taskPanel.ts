@@ -1,6 +1,7 @@
 // "Your task": what the seat should do now, its briefing while the briefing phase lasts, the Ready
 // button where the phase asks for one, taking the seat back from the bot after missed deadlines
-// (civil disorder), and the seat's score so far with its breakdown.
+// (civil disorder), sanctions in force and ground held (in every phase), and the seat's score so
+// far with its breakdown.
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
@@ -9,6 +10,7 @@ import { scoreBreakdown } from '../ui/scoreBreakdown.js';
 import { type Briefing, briefing, briefingTitle } from '../view/briefing.js';
 import { type ScoreRow, finalScores } from '../view/debrief.js';
 import { seatSummary, seatTask } from '../view/panels.js';
+import { type Standing, standing } from '../view/standing.js';
 import { type Actions, type Panel, isBusy, panelFrame, setBusy } from './panel.js';
 import { type ScenarioAbout, scenarioAbout } from './scenarioAbout.js';
 
@@ -67,6 +69,36 @@ const briefingSection = (title: string, b: Briefing, about: ScenarioAbout | null
       : h('p', { class: 'hint' }, 'No event this turn.'),
   );
 
+/** Sanctions and occupations in force: what every turn's choices now start from. */
+const standingSection = (now: Standing): HTMLElement | null =>
+  now.sanctions.length + now.occupations.length === 0
+    ? null
+    : h(
+        'section',
+        { class: 'standing', 'aria-labelledby': 'standing-title' },
+        h('h3', { id: 'standing-title' }, 'In force now'),
+        now.sanctions.length > 0
+          ? [
+              h('h4', {}, 'Sanctions'),
+              h(
+                'ul',
+                {},
+                now.sanctions.map((t) => h('li', {}, t)),
+              ),
+            ]
+          : null,
+        now.occupations.length > 0
+          ? [
+              h('h4', {}, 'Ground held'),
+              h(
+                'ul',
+                {},
+                now.occupations.map((t) => h('li', {}, t)),
+              ),
+            ]
+          : null,
+      );
+
 const scoreLine = (row: ScoreRow): HTMLElement =>
   h(
     'div',
@@ -96,7 +128,9 @@ export const taskPanel = (actions: Actions): Panel => {
       const me = seatSummary(view, s.seat);
       const brief = view.phase === 'briefing' ? briefing(view, s.seat) : null;
       const score = finalScores(view).find((r) => r.seat === s.seat) ?? null;
+      const now = standing(view);
       const key = JSON.stringify([
+        now,
         view.turn,
         view.phase,
         task,
@@ -124,6 +158,7 @@ export const taskPanel = (actions: Actions): Panel => {
             )
           : null,
         brief ? briefingSection(briefingTitle(view, s.seat), brief, about) : null,
+        standingSection(now),
         task.canReady
           ? button(READY_LABEL[view.phase] ?? 'Ready', 'ready', () => actions.command(panel, { type: 'ready' }), true)
           : null,

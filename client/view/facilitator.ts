@@ -4,6 +4,7 @@
 import type { Effect } from '../../shared/model/scenario.js';
 import { PHASES, POLICY_NAMES, POLICY_ROLE, type Phase, type PolicyName } from '../../shared/model/vocabulary.js';
 import { type Command, CommandSchema, describeIssues } from '../../shared/protocol/commands.js';
+import { asForceful } from '../../shared/rules/adjudication.js';
 import { owedBy } from '../../shared/rules/flow.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
@@ -19,7 +20,7 @@ import {
   sentenceCase,
   signed,
 } from './matchText.js';
-import { noteText } from './outcomes.js';
+import { moveNoun } from './outcomes.js';
 
 /** What a seat that owes gets if the White Cell pushes the phase on (docs/RULES.md, deadlines). */
 const DEFAULTS: Record<Phase, string> = {
@@ -140,8 +141,6 @@ export interface Review {
   overrideReason: string | null;
 }
 
-const DECIDABLE = new Set(['probe', 'coerce', 'limited_attack', 'major_attack', 'escalate']);
-
 /** The adjudication waiting for the White Cell: the engine's proposal and what would be published now. */
 export const reviewOf = (view: GameView): Review | null => {
   const pending = view.pending;
@@ -152,7 +151,7 @@ export const reviewOf = (view: GameView): Review | null => {
     crises: view.crises.map((c) => ({
       seat: c.challengerSeat,
       sentence: moveSentence(view, c.challenger, c.move),
-      decidable: DECIDABLE.has(c.move.type) && c.move.target !== null,
+      decidable: asForceful(c.move.type) !== null && c.move.target !== null,
       engine: engine.success[c.challengerSeat] === true,
       current: current.success[c.challengerSeat] === true,
     })),
@@ -174,11 +173,21 @@ export const reviewOf = (view: GameView): Review | null => {
           current: current.provocations.includes(nation),
         };
       }),
-    notes: engine.notes.map((n) => ({
-      subject: view.nations[n.subject]?.name ?? seatName(view, n.subject),
-      text: noteText(view, n.text),
-      why: n.why?.terms ?? [],
-    })),
+    // The engine's notes are told from its decisions and the crises, by subject: the breakdowns are
+    // what the White Cell reads here (the defense each crisis met, each provocation's risk).
+    notes: engine.notes.map((n) => {
+      const crisis = view.crises.find((c) => c.challengerSeat === n.subject);
+      const result = engine.success[n.subject] ? 'succeeds' : 'fails';
+      return {
+        subject: view.nations[n.subject]?.name ?? seatName(view, n.subject),
+        text: crisis
+          ? `${moveNoun(view, crisis.move.type, crisis.move.target)}, the rules give: ${result}. The defense it met:`
+          : engine.provocations.includes(n.subject)
+            ? 'provokes an incident, counting on its guarantor (the rules drew it). The risk it ran:'
+            : 'the engine’s breakdown:',
+        why: n.why?.terms ?? [],
+      };
+    }),
     overrideReason: pending.override?.reason ?? null,
   };
 };

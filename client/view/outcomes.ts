@@ -1,177 +1,278 @@
-// A turn's adjudication in people's words, and what a White Cell override changed in it. The report
-// keeps the engine's notes and, under `override.engine`, the engine's decisions; the outcomes that
-// stand are the White Cell's. The record's override event gives them outright; a player's view reads
-// them back from the turn's changes (a successful challenge is the only thing that raises `gains`;
-// a theater's rung change ends where the White Cell put it). Pure: tested headless.
-import type { Decisions, Report } from '../../shared/model/state.js';
-import { TOP_RUNG } from '../../shared/model/vocabulary.js';
+// A turn's outcomes in people's words, read from the fields of the engine's report
+// (`report.outcomes`): each crisis with its odds, roll and the result that stood, who honored each
+// invoked guarantee and with what nuclear step, ground seized and retaken, exit ramps taken, the
+// theaters' rungs, sanctions in force, and what the White Cell set against what the rules gave.
+// Nothing here reads the engine's sentences back. Pure: tested headless.
+import type { Decisions, OverrideSet, Report } from '../../shared/model/state.js';
+import type { GuarantorResponse, MoveType, NuclearStep } from '../../shared/model/vocabulary.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import { namesIn, nationName, possessive, regionName, rungName, seatName, sentenceCase } from './matchText.js';
+import {
+  listText,
+  moveSentence,
+  nationName,
+  percent,
+  possessive,
+  regionName,
+  rungName,
+  seatName,
+} from './matchText.js';
+import { fmt } from './panels.js';
 
-type Note = Report['notes'][number];
+type Outcomes = Report['outcomes'];
+type CrisisOutcome = Outcomes['crises'][number];
 
-/** The outcomes that stood; a null or missing entry is one this view cannot tell. */
-export interface Settled {
-  success: Record<string, boolean>;
-  rungs: Record<string, number>;
-  provocations: string[] | null;
+/** One line of the results; `subject` names what the engine's note on it (and its breakdown) is about. */
+export interface OutcomeLine {
+  key: string;
+  text: string;
+  subject: string | null;
 }
 
-/** What the override event carries (the record's; players never receive it). */
-export type GivenOutcomes = Partial<Pick<Decisions, 'success' | 'rungs' | 'provocations'>>;
-
-export interface CrisisNote {
-  /** "limited attack", "probe". */
-  move: string;
-  target: string;
-  chance: number;
-  roll: number;
-  succeeds: boolean;
+export interface OutcomeGroup {
+  title: string;
+  lines: OutcomeLine[];
 }
 
-const CRISIS_NOTE = /^(.+?) on (\S+): chance of success (\d+)%, draw (\d+) → (succeeds|fails)$/;
-
-/** The engine's crisis note ("limited attack on bosk: chance of success 25%, draw 14 → succeeds") read back. */
-export const crisisNote = (text: string): CrisisNote | null => {
-  const m = CRISIS_NOTE.exec(text);
-  if (!m) return null;
-  return {
-    move: m[1] ?? '',
-    target: m[2] ?? '',
-    chance: Number(m[3]),
-    roll: Number(m[4]),
-    succeeds: m[5] === 'succeeds',
-  };
-};
-
-/** The engine's move words as a noun phrase naming its target: "coerce" → "coercion of". */
-const MOVE_NOUNS: Readonly<Record<string, string>> = {
+/** A move as a noun phrase naming its target: "limited attack on", "coercion of". */
+const MOVE_NOUNS: Readonly<Record<MoveType, string>> = {
+  hold: 'hold against',
   probe: 'probe of',
   coerce: 'coercion of',
-  'limited attack': 'limited attack on',
-  'major attack': 'major attack on',
+  limited_attack: 'limited attack on',
+  major_attack: 'major attack on',
   escalate: 'nuclear threats against',
+  nuclear_signal: 'nuclear signal against',
+  nuclear_use: 'limited nuclear use against',
+  de_escalate: 'de-escalation toward',
 };
 
 /** "limited attack on Bosk", "coercion of Dunmere". */
-const challengeOf = (view: GameView, c: CrisisNote): string =>
-  `${MOVE_NOUNS[c.move] ?? `${c.move} on`} ${nationName(view, c.target)}`;
+export const moveNoun = (view: GameView, move: MoveType, target: string | null): string =>
+  `${MOVE_NOUNS[move]} ${target ? nationName(view, target) : ''}`.trim();
 
-/** An engine note in plain words: "Limited attack on Bosk: 25% chance of success; rolled 14 (under 25 succeeds) → succeeds". */
-export const noteText = (view: GameView, text: string): string => {
-  const c = crisisNote(text);
-  if (!c) return sentenceCase(namesIn(view, text));
-  return `${sentenceCase(challengeOf(view, c))}: ${c.chance}% chance of success; rolled ${c.roll} (under ${c.chance} succeeds) → ${c.succeeds ? 'succeeds' : 'fails'}`;
-};
+/** "Varkal’s limited attack on Bosk". */
+export const challengeName = (view: GameView, c: Pick<CrisisOutcome, 'challenger' | 'move' | 'target'>): string =>
+  `${possessive(nationName(view, c.challenger))} ${moveNoun(view, c.move, c.target)}`;
 
-const won = (view: GameView, report: Report, seat: string): boolean => {
-  const nation = view.seats.find((s) => s.id === seat)?.nation;
-  return report.changes.some((c) => c.subject === nation && c.metric === 'gains' && c.after > c.before);
-};
+const result = (succeeds: boolean): string => (succeeds ? 'succeeds' : 'fails');
+
+/** A 0–1 draw as the roll people read against a percentage: 0.149 → 14 (a roll of 14 is under 15). */
+const roll = (draw: number): number => Math.min(99, Math.floor(draw * 100));
 
 /**
- * Where a theater ended the turn. Its rung change says so; without one it ended where it began,
- * which the view still shows in the results phase, or next turn less that turn's events.
+ * "Varkal’s limited attack on Bosk: 25% chance of success; rolled 14 (under 25 succeeds) → succeeds",
+ * ending "→ fails — overruled by the White Cell (the rules gave: succeeds)" when the White Cell set it.
  */
-const endRung = (view: GameView, report: Report, region: string): number | null => {
-  const change = report.changes.find((c) => c.subject === region && c.metric === 'rung');
-  if (change) return change.after;
-  const now = view.regions[region]?.rung;
-  if (now === undefined || view.turn > report.turn + 1) return null;
-  if (view.turn === report.turn) return now;
-  const events = view.cards
-    .flatMap((card) => card.effects)
-    .reduce((sum, e) => sum + (e.kind === 'escalation' && e.region === region ? e.delta : 0), 0);
-  const start = now - events;
-  return start >= 0 && start <= TOP_RUNG ? start : null;
+export const crisisText = (view: GameView, c: CrisisOutcome): string => {
+  if (c.chance === null || c.draw === null || c.target === null)
+    return `${moveSentence(view, c.challenger, { type: c.move, target: c.target })}.`;
+  const chance = Math.round(c.chance * 100);
+  const odds = `${chance}% chance of success; rolled ${roll(c.draw)} (under ${chance} succeeds)`;
+  const overruled = c.success !== c.drawn ? ` — overruled by the White Cell (the rules gave: ${result(c.drawn)})` : '';
+  return `${challengeName(view, c)}: ${odds} → ${result(c.success)}${overruled}`;
 };
 
-/** The outcomes that stood in the report's turn: given by the record, else read back from the changes. */
-export const settledOutcomes = (view: GameView, report: Report, given: GivenOutcomes = {}): Settled => {
-  const engine = report.override?.engine;
-  const success: Record<string, boolean> = {};
-  const rungs: Record<string, number> = {};
-  for (const seat of Object.keys(engine?.success ?? {}))
-    success[seat] = given.success?.[seat] ?? won(view, report, seat);
-  for (const region of Object.keys(engine?.rungs ?? {})) {
-    const r = given.rungs?.[region] ?? endRung(view, report, region);
-    if (r !== null) rungs[region] = r;
-  }
-  // Entrapment names the ally that provoked in its guarantor's consensus breakdown: known with the math shown.
-  const math = report.changes.some((c) => c.why.terms.length > 0);
-  const allies = view.seats.filter((s) => s.role === 'ally' && s.nation).map((s) => s.nation ?? '');
-  const provocations =
-    given.provocations ??
-    (math
-      ? allies.filter((a) =>
-          report.changes.some((c) => c.why.terms.some((t) => t.label === `entrapment: ${a} provoked`)),
-        )
-      : null);
-  return { success, rungs, provocations };
+/** An answer as reported (past) and as it is given (present, the record's decision rows). */
+const ANSWER_VERBS: Readonly<Record<'past' | 'present', Readonly<Record<GuarantorResponse, string>>>> = {
+  past: { honor: 'honored', partial: 'partly honored', abandon: 'abandoned' },
+  present: { honor: 'honors', partial: 'partly honors', abandon: 'abandons' },
 };
 
-/** "Varkal’s limited attack on Bosk", from the crisis note the engine wrote for that seat. */
-const challengeName = (view: GameView, notes: readonly Note[], seat: string): string => {
-  const note = notes.find((n) => n.subject === seat);
-  const c = note && crisisNote(note.text);
-  return c
-    ? `${possessive(seatName(view, seat))} ${challengeOf(view, c)}`
-    : `${possessive(seatName(view, seat))} challenge`;
+const STEP_WORDS: Readonly<Record<NuclearStep, string>> = {
+  signal: ', with a nuclear signal',
+  use: ', with limited nuclear use',
 };
 
-const outcome = (succeeds: boolean): string => (succeeds ? 'succeeds' : 'fails');
+/** "Aurelia honored its guarantee to Bosk, with a nuclear signal" ("honors" in the present). */
+export const answerText = (
+  view: GameView,
+  guarantee: string,
+  choice: GuarantorResponse,
+  step: NuclearStep | undefined,
+  tense: 'past' | 'present' = 'past',
+): string => {
+  const g = view.guarantees[guarantee];
+  const who = g ? nationName(view, g.guarantor) : guarantee;
+  const ally = g ? nationName(view, g.ally) : guarantee;
+  return `${who} ${ANSWER_VERBS[tense][choice]} its guarantee to ${ally}${step ? STEP_WORDS[step] : ''}`;
+};
+
+/** An ally's answer as reported: helping another, or as the target itself (the words of its card). */
+const ALLY_PAST = {
+  helper: { contribute: 'contributed forces', hedge: 'hedged', accommodate: 'accommodated the challenger' },
+  target: {
+    contribute: 'stood and fought beside its guarantor',
+    hedge: 'defended itself alone',
+    accommodate: 'gave way',
+  },
+} as const;
+
 const rungText = (r: number): string => `rung ${r}, ${rungName(r)}`;
 const incident = (provokes: boolean): string => (provokes ? 'provokes an incident' : 'no incident');
 
-export interface SetOutcome {
-  key: string;
-  /** "Varkal’s limited attack on Bosk — the White Cell set: fails (the rules gave: succeeds)". */
-  text: string;
-}
+/** "Varkal’s limited attack on Bosk — the White Cell set: fails (the rules gave: succeeds)". */
+export const overrideText = (view: GameView, o: OverrideSet, crises: readonly CrisisOutcome[]): string => {
+  const set = (subject: string, stood: string, was: string) =>
+    `${subject} — the White Cell set: ${stood} (the rules gave: ${was})`;
+  switch (o.kind) {
+    case 'success': {
+      const c = crises.find((x) => x.challengerSeat === o.subject);
+      const subject = c ? challengeName(view, c) : `${possessive(seatName(view, o.subject))} challenge`;
+      return set(subject, result(o.stood), result(o.engine));
+    }
+    case 'rung':
+      return set(regionName(view, o.subject), rungText(o.stood), rungText(o.engine));
+    case 'provocation':
+      return set(nationName(view, o.subject), incident(o.stood), incident(o.engine));
+  }
+};
 
-const set = (key: string, subject: string, stood: string, was: string): SetOutcome => ({
-  key,
-  text: `${subject} — the White Cell set: ${stood} (the rules gave: ${was})`,
-});
-
-/** Each outcome the White Cell changed, with what the rules had given. */
-export const setOutcomes = (view: GameView, engine: Decisions, settled: Settled): SetOutcome[] => {
-  const out: SetOutcome[] = [];
-  for (const [seat, ok] of Object.entries(settled.success)) {
+/**
+ * What one override sets against the engine's decisions, as the report's `overridden` list says it:
+ * for the record's override event, whose data are the White Cell's settings (a later override in
+ * the same turn may replace it; the report gives the one that stood).
+ */
+export const overrideSets = (
+  engine: Decisions,
+  given: Partial<Pick<Decisions, 'success' | 'rungs' | 'provocations'>>,
+): OverrideSet[] => {
+  const out: OverrideSet[] = [];
+  for (const [seat, stood] of Object.entries(given.success ?? {})) {
     const was = engine.success[seat];
-    if (was === undefined || was === ok) continue;
-    out.push(set(`success-${seat}`, challengeName(view, engine.notes, seat), outcome(ok), outcome(was)));
+    if (was !== undefined && was !== stood) out.push({ kind: 'success', subject: seat, engine: was, stood });
   }
-  for (const [region, rung] of Object.entries(settled.rungs)) {
+  for (const [region, stood] of Object.entries(given.rungs ?? {})) {
     const was = engine.rungs[region];
-    if (was === undefined || was === rung) continue;
-    out.push(set(`rung-${region}`, regionName(view, region), rungText(rung), rungText(was)));
+    if (was !== undefined && was !== stood) out.push({ kind: 'rung', subject: region, engine: was, stood });
   }
-  const provoked = settled.provocations;
+  const provoked = given.provocations;
   if (provoked)
     for (const ally of new Set([...engine.provocations, ...provoked])) {
       const was = engine.provocations.includes(ally);
-      if (was === provoked.includes(ally)) continue;
-      out.push(set(`provocation-${ally}`, nationName(view, ally), incident(!was), incident(was)));
+      if (was !== provoked.includes(ally)) out.push({ kind: 'provocation', subject: ally, engine: was, stood: !was });
     }
   return out;
 };
 
-/** An engine note as the players read it, marked when the White Cell overruled its outcome. */
-export const settledNote = (view: GameView, report: Report, note: Note, settled: Settled | null): string => {
-  const text = noteText(view, note.text);
-  const engine = report.override?.engine;
-  if (!engine || !settled) return text;
-  const drawn = engine.success[note.subject];
-  if (drawn !== undefined) {
-    const stood = settled.success[note.subject];
-    return stood === undefined || stood === drawn
-      ? text
-      : `${text} — overruled: the White Cell set it to ${stood ? 'succeed' : 'fail'}`;
+/** Each crisis: the move and its roll as it stood, each invoked guarantee's answer, ground seized. */
+const crisisLines = (view: GameView, o: Outcomes, turn: number): OutcomeLine[] =>
+  o.crises.flatMap((c, i) => [
+    { key: `r${turn}-crisis-${i}`, text: crisisText(view, c), subject: c.challengerSeat },
+    ...Object.entries(c.answers).map(([gid, choice]) => ({
+      key: `r${turn}-answer-${gid}`,
+      text: answerText(view, gid, choice, c.nuclear[gid]),
+      subject: null,
+    })),
+    ...(c.seized && c.target
+      ? [
+          {
+            key: `r${turn}-seized-${i}`,
+            text: `${nationName(view, c.challenger)} seized ground in ${nationName(view, c.target)}: it holds it until it is retaken or handed back`,
+            subject: null,
+          },
+        ]
+      : []),
+  ]);
+
+/** Allies' answers, provocations (with any the White Cell set or struck), counteroffensives, exit ramps. */
+const otherLines = (view: GameView, o: Outcomes, turn: number): OutcomeLine[] => {
+  const targets = new Set(o.crises.map((c) => c.target));
+  const out: OutcomeLine[] = Object.entries(o.allies).map(([ally, choice]) => ({
+    key: `r${turn}-ally-${ally}`,
+    text: `${nationName(view, ally)} ${ALLY_PAST[targets.has(ally) ? 'target' : 'helper'][choice]}`,
+    subject: null,
+  }));
+  const struck = o.overridden.filter((x) => x.kind === 'provocation' && !x.stood).map((x) => x.subject);
+  for (const ally of [...o.provocations, ...struck]) {
+    const set = o.overridden.find((x) => x.kind === 'provocation' && x.subject === ally);
+    const text = !set
+      ? `${nationName(view, ally)} provoked an incident, counting on its guarantor`
+      : set.stood
+        ? `${nationName(view, ally)} provoked an incident — set by the White Cell (the rules gave: no incident)`
+        : `${nationName(view, ally)} provoked no incident — overruled by the White Cell (the rules gave: an incident)`;
+    out.push({ key: `r${turn}-provocation-${ally}`, text, subject: ally });
   }
-  if (engine.provocations.includes(note.subject)) {
-    if (settled.provocations === null) return `${text} (the White Cell’s override may have changed this)`;
-    if (!settled.provocations.includes(note.subject)) return `${text} — overruled: the White Cell set no incident`;
+  o.retakes.forEach((r, i) => {
+    if (r.chance <= 0) return;
+    const chance = Math.round(r.chance * 100);
+    const outcome = r.success
+      ? `succeeds: ${nationName(view, r.target)} retakes its ground`
+      : `fails: ${nationName(view, r.by)} still holds the ground`;
+    out.push({
+      key: `r${turn}-retake-${i}`,
+      text: `${possessive(nationName(view, r.target))} counteroffensive against ${nationName(view, r.by)}: ${chance}% chance of success; rolled ${roll(r.draw)} (under ${chance} succeeds) → ${outcome}`,
+      subject: null,
+    });
+  });
+  for (const e of o.exitRamps) {
+    const kept =
+      e.kept > 0 ? `keeps ${fmt(e.kept)} integrity points of the ground it held` : 'held no ground there to keep';
+    out.push({
+      key: `r${turn}-ramp-${e.region}-${e.challenger}`,
+      text: `${nationName(view, e.challenger)} took the exit ramp ${listText(e.offeredBy.map((n) => nationName(view, n)))} offered in ${regionName(view, e.region)}: it ${kept}, and saves ${fmt(e.saved)} consensus`,
+      subject: null,
+    });
   }
-  return text;
+  return out;
 };
+
+/** Each theater that moved or stands above peace: from, to, and what the rules gave if the White Cell set it. */
+const rungLines = (view: GameView, o: Outcomes, turn: number): OutcomeLine[] =>
+  Object.entries(o.rungs).flatMap(([region, r]) => {
+    if (r.from === r.stood && r.stood === r.drawn && r.stood === 0) return [];
+    const name = regionName(view, region);
+    const moved = r.from === r.stood ? `stays at ${rungText(r.stood)}` : `${rungText(r.from)} → ${rungText(r.stood)}`;
+    const set = r.drawn !== r.stood ? ` — set by the White Cell (the rules gave: ${rungText(r.drawn)})` : '';
+    return [{ key: `r${turn}-rung-${region}`, text: `${name}: ${moved}${set}`, subject: null }];
+  });
+
+/** "Varkal under sanctions from Aurelia and Bosk (pressure 56%)", one line per target. */
+export const sanctionLines = (
+  view: GameView,
+  sanctions: readonly { sender: string; target: string; pressure: number }[],
+  key: string,
+): OutcomeLine[] =>
+  [...new Set(sanctions.map((s) => s.target))].map((target) => {
+    const on = sanctions.filter((s) => s.target === target);
+    const senders = listText(on.map((s) => nationName(view, s.sender)));
+    return {
+      key: `${key}-${target}`,
+      text: `${nationName(view, target)} under sanctions from ${senders} (pressure ${percent(on[0]?.pressure ?? 0)})`,
+      subject: null,
+    };
+  });
+
+/** "Varkal holds ground in Bosk (Northern March) since turn 3; Aurelia fights to retake it". */
+export const occupationLines = (view: GameView, key: string): OutcomeLine[] =>
+  view.occupations.map((o, i) => ({
+    key: `${key}-${i}`,
+    text: `${nationName(view, o.by)} holds ground in ${nationName(view, o.target)} (${regionName(view, o.region)}) since turn ${o.since}${o.liberators.length > 0 ? `; ${listText(o.liberators.map((n) => nationName(view, n)))} ${o.liberators.length > 1 ? 'fight' : 'fights'} to retake it` : ''}`,
+    subject: null,
+  }));
+
+/** The titles of the outcome groups, in order (the rest of a report's groups are its changes). */
+export const OUTCOME_GROUPS = ['What happened', 'Theaters', 'Sanctions in force', 'Ground held'] as const;
+
+/** The report's outcomes as the players read them, in groups; empty groups left out. */
+export const outcomeGroups = (view: GameView, report: Report): OutcomeGroup[] => {
+  const o = report.outcomes;
+  const t = report.turn;
+  const [happened, theaters, sanctions, held] = OUTCOME_GROUPS;
+  const groups: OutcomeGroup[] = [
+    { title: happened, lines: [...crisisLines(view, o, t), ...otherLines(view, o, t)] },
+    { title: theaters, lines: rungLines(view, o, t) },
+    { title: sanctions, lines: sanctionLines(view, o.sanctions, `r${t}-sanctions`) },
+    // Occupations are state, not outcomes: they change only when a turn is adjudicated, so the view's
+    // are those its report left.
+    { title: held, lines: occupationLines(view, `r${t}-held`) },
+  ];
+  return groups.filter((g) => g.lines.length > 0);
+};
+
+/** The White Cell's settings in the report, each against what the rules gave (empty without an override). */
+export const overrideLines = (view: GameView, report: Report): OutcomeLine[] =>
+  report.outcomes.overridden.map((o) => ({
+    key: `r${report.turn}-${o.kind}-${o.subject}`,
+    text: overrideText(view, o, report.outcomes.crises),
+    subject: null,
+  }));

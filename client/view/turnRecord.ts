@@ -19,7 +19,7 @@ import {
   signed,
   statementLine,
 } from './matchText.js';
-import { type GivenOutcomes, setOutcomes, settledNote, settledOutcomes } from './outcomes.js';
+import { outcomeGroups, overrideLines } from './outcomes.js';
 import { fmt } from './panels.js';
 
 export { namesIn };
@@ -71,12 +71,16 @@ const NATION_METRICS: Readonly<Record<string, string>> = {
   commitment: 'public commitment (0–1)',
   clarity: 'clarity (0–1)',
   rung: 'escalation rung',
+  resilience: 'resilience (0–1)',
+  aidInbound: 'aid arriving next turn ($bn)',
+  revenueLost: 'revenue lost to sanctions (0–1)',
 };
 
 /** "consensus", "forward forces in Northern March", "credibility to the challenger". */
 export const metricName = (view: GameView, metric: string): string => {
   const [name, sub] = metric.split(':');
   if (name === 'posture') return `forward forces in ${regionName(view, sub ?? '')}`;
+  if (name === 'arrived') return `reinforcement arrived in ${regionName(view, sub ?? '')} (0–1)`;
   if (name === 'credibility') return `credibility to ${sub === 'public' ? 'its own public' : `the ${sub ?? ''}`}`;
   return NATION_METRICS[name ?? ''] ?? metric.replaceAll('_', ' ');
 };
@@ -118,31 +122,31 @@ const changeBreakdown = (view: GameView, c: Change): Breakdown =>
 /** The report's group with the White Cell's reason and the outcomes it set. */
 export const OVERRIDE_GROUP = 'White Cell override';
 
-const reportSection = (view: GameView, given?: GivenOutcomes): LogSection | null => {
+const reportSection = (view: GameView): LogSection | null => {
   const report = view.report;
   if (!report) return null;
   const groups: LogGroup[] = [];
-  const engine = report.override?.engine ?? null;
-  const settled = engine ? settledOutcomes(view, report, given) : null;
-  // The outcomes that stand come first: the override's reason and what it changed.
-  if (report.override && engine && settled)
+  // The outcomes that stand come first: the override's reason and what it set against the rules.
+  if (report.override)
     groups.push({
       title: OVERRIDE_GROUP,
       entries: [
         { key: `r${report.turn}-override`, text: `Reason: ${quoted(report.override.reason)}`, why: null },
-        ...setOutcomes(view, engine, settled).map((o) => ({
-          key: `r${report.turn}-${o.key}`,
-          text: o.text,
-          why: null,
-        })),
+        ...overrideLines(view, report).map((o) => ({ key: o.key, text: o.text, why: null })),
       ],
     });
-  const notes: LogEntry[] = report.notes.map((n, i) => ({
-    key: `r${report.turn}-note-${i}`,
-    text: settledNote(view, report, n, settled),
-    why: n.why ? breakdown(view, n.why) : null,
-  }));
-  if (notes.length > 0) groups.push({ title: 'What happened', entries: notes });
+  // Each outcome line carries the breakdown of the engine's note on the same subject (the defense a
+  // crisis met, the risk a provocation ran): matched by the note's subject, never by its words.
+  const noteOn = (subject: string | null) =>
+    subject === null ? undefined : report.notes.find((n) => n.subject === subject);
+  for (const g of outcomeGroups(view, report))
+    groups.push({
+      title: g.title,
+      entries: g.lines.map((l) => {
+        const note = noteOn(l.subject);
+        return { key: l.key, text: l.text, why: note?.why ? breakdown(view, note.why) : null };
+      }),
+    });
   const bySubject = new Map<string, LogEntry[]>();
   for (const c of report.changes) {
     if (Math.abs(c.after - c.before) < 1e-9) continue;
@@ -237,6 +241,9 @@ export const eventText = (view: GameView, e: GameEvent): string => {
   return namesIn(view, e.text);
 };
 
+/** Events whose line begins with its turn already. */
+const NAMES_ITS_TURN: readonly GameEvent['kind'][] = ['phase_changed', 'adjudicated'];
+
 const KINDS_IN_THE_VIEW: readonly GameEvent['kind'][] = ['card_fired', 'crisis', 'statement', 'intel_reveal'];
 
 /** The live feed: events received while connected, newest first, without those this turn's record already shows. */
@@ -251,8 +258,8 @@ export const liveEntries = (view: GameView, log: readonly GameEvent[], limit = 4
       const said = eventText(view, e);
       return {
         key: `live-${i}`,
-        // Lines that name their turn already ("Turn 2 results published") are not prefixed again.
-        text: /^turn \d/i.test(said) ? said : `Turn ${e.turn}: ${said}`,
+        // Lines that name their turn already ("Turn 2: diplomacy", "Turn 2 results published") are not prefixed again.
+        text: NAMES_ITS_TURN.includes(e.kind) ? said : `Turn ${e.turn}: ${said}`,
         why:
           changes.length > 0
             ? {
@@ -263,13 +270,10 @@ export const liveEntries = (view: GameView, log: readonly GameEvent[], limit = 4
       };
     });
 
-/**
- * The record of the match a seat can see, newest first. `given`: the outcomes the White Cell set in
- * the report's turn, when the caller has the override event (the after-action review does).
- */
-export const turnRecord = (view: GameView, given?: GivenOutcomes): LogSection[] => {
+/** The record of the match a seat can see, newest first. */
+export const turnRecord = (view: GameView): LogSection[] => {
   const sections = [currentSection(view)];
-  const report = reportSection(view, given);
+  const report = reportSection(view);
   if (report) sections.push(report);
   if (view.history.length > 0)
     sections.push({

@@ -259,9 +259,9 @@ describe('decision timeline', () => {
     ).toBe(true);
     const adjudication = turn?.rows.find((r) => r.category === 'adjudication');
     expect(adjudication?.override).toBe(REASON);
-    // Under the override, the dice's outcome is marked overruled, with the outcome that stands.
+    // Under the override, the outcome that stands, marked overruled, with what the dice gave.
     expect(adjudication?.note).toMatch(
-      /rolled \d+ \(under \d+ succeeds\) → (succeeds|fails) — overruled: the White Cell set it to (fail|succeed)\./,
+      /rolled \d+ \(under \d+ succeeds\) → (succeeds|fails) — overruled by the White Cell \(the rules gave: (fails|succeeds)\)\./,
     );
     expect(adjudication?.note).not.toMatch(/\.\./);
     const others = rows.filter((r) => r.category === 'adjudication' && r.turn !== overridden);

@@ -113,6 +113,13 @@ describe('adjudication review', () => {
     expect(review.theaters.map((t) => t.name)).toContain('Northern March');
     expect(review.allies.map((a) => a.name)).toEqual(['Bosk', 'Corvin', 'Dunmere']);
     expect(review.overrideReason).toBeNull();
+    // The engine's note on the crisis, told from its decision: the breakdown is the defense it met.
+    const drawn = state.pending?.engine.success['varkal'] ? 'succeeds' : 'fails';
+    expect(review.notes[0]).toMatchObject({
+      subject: 'Varkal',
+      text: `coercion of Bosk, the rules give: ${drawn}. The defense it met:`,
+    });
+    expect(review.notes[0]?.why.length).toBeGreaterThan(0);
     // Players never see the pending review.
     expect(reviewOf(viewFor(state, 'aurelia'))).toBeNull();
   });
