@@ -27,7 +27,7 @@ export class App {
   private lastNotice = 0;
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly params: URLSearchParams,
   ) {
     this.main = h('main', { id: 'main', tabindex: -1 });

@@ -2,25 +2,14 @@
 // preview of what it would set off (guarantees invoked and their deterrence, the odds, the
 // expected value, the rung the theater reaches) before it is sent.
 import type { ChallengerMove } from '../../shared/model/commands.js';
-import type { MoveType } from '../../shared/model/vocabulary.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
-import { type MoveChoice, moveChoices, movePreview } from '../view/crisisCards.js';
+import { MOVE_WORDS, type MoveChoice, moveChoices, movePreview, nuclearWarning } from '../view/crisisCards.js';
 import { moveSentence, nationName } from '../view/matchText.js';
 import { fmt } from '../view/panels.js';
 import { type Actions, type Panel, isBusy, panelFrame, pct, setBusy, whyDetails } from './panel.js';
-
-const MOVE_HELP: Readonly<Record<MoveType, [string, string]>> = {
-  hold: ['Hold', 'Do nothing this turn.'],
-  probe: ['Probe', 'Gray-zone pressure: little risk, little gain.'],
-  coerce: ['Coerce', 'Threats and blockades short of war.'],
-  limited_attack: ['Limited attack', 'Seize something small by force.'],
-  major_attack: ['Major attack', 'All-out war.'],
-  escalate: ['Escalate', 'Nuclear threats: coercion under a nuclear shadow.'],
-  de_escalate: ['De-escalate', 'Cool the chosen nation’s theater.'],
-};
 
 export const movePanel = (actions: Actions): Panel => {
   const body = h('div', {});
@@ -29,7 +18,7 @@ export const movePanel = (actions: Actions): Panel => {
   el.hidden = true;
   let shown = '';
   let picked: ChallengerMove = { type: 'hold', target: null };
-  let latest: { seat: string; view: GameView } | null = null;
+  let latest: { seat: string; view: GameView; choices: MoveChoice[] } | null = null;
   const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary', 'data-focus': 'send-move' }, 'Send my move');
 
@@ -37,10 +26,12 @@ export const movePanel = (actions: Actions): Panel => {
     if (!latest) return;
     const p = movePreview(latest.view, latest.seat, picked);
     const math = latest.view.settings.showMath;
+    const nuclear = latest.choices.find((c) => c.type === picked.type)?.nuclear === true;
     replace(
       preview,
       p && [
         h('p', {}, h('strong', {}, p.sentence), `: the theater goes to rung ${p.rung} (${p.rungName}) at least.`),
+        nuclear ? h('p', { class: 'nuclear-warning', role: 'note' }, nuclearWarning(latest.view)) : null,
         p.invoked.length > 0
           ? h(
               'ul',
@@ -123,7 +114,7 @@ export const movePanel = (actions: Actions): Panel => {
             picked = { type: c.type, target: picked.target };
             setTargets();
           });
-          const [name, help] = MOVE_HELP[c.type];
+          const { name, help } = MOVE_WORDS[c.type];
           return h(
             'div',
             { class: 'choice' },
@@ -151,12 +142,12 @@ export const movePanel = (actions: Actions): Panel => {
   const panel: Panel = {
     el,
     update(s: Snapshot, view: GameView) {
-      latest = { seat: s.seat, view };
       const role = view.seats.find((x) => x.id === s.seat)?.role;
       el.hidden = view.phase !== 'challenger_move' || role !== 'challenger';
       if (el.hidden) return;
       const chosen = view.moves[s.seat] ?? null;
       const choices = moveChoices(view, s.seat);
+      latest = { seat: s.seat, view, choices };
       const key = JSON.stringify([view.turn, chosen, choices, view.settings.showMath]);
       if (key === shown) return;
       shown = key;

@@ -1,35 +1,24 @@
-// Decision cards when a guarantee is invoked: the guarantor's honor / partial / abandon with each
-// answer's projected consequences side by side, and the allies' contribute / hedge / accommodate
-// with the odds each answer gives the challenger. Answers are final, so each card picks, then sends.
-import {
-  ALLY_RESPONSES,
-  type AllyResponse,
-  GUARANTOR_RESPONSES,
-  type GuarantorResponse,
-} from '../../shared/model/vocabulary.js';
+// Decision cards when a guarantee is invoked: the guarantor's honor / partial / abandon (and, where
+// the engine allows, honor backed by a nuclear step) with each answer's projected consequences side
+// by side, and the allies' contribute / hedge / accommodate with the odds each answer gives the
+// challenger. Answers are final, so each card picks, then sends.
+import { ALLY_RESPONSES, GUARANTOR_RESPONSES, type GuarantorResponse } from '../../shared/model/vocabulary.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Snapshot } from '../net/store.js';
 import { type Child, h, replace, uid } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
 import { tableHead } from '../ui/table.js';
 import {
-  ANSWER_HELP,
   type AllyCard,
   type AnswerWords,
   type GuarantorCard,
   allyCard,
+  answerId,
   guarantorCards,
+  guarantorWords,
 } from '../view/crisisCards.js';
 import { money } from '../view/panels.js';
 import { type Actions, type Panel, deltaText, isBusy, panelFrame, pct, setBusy } from './panel.js';
-
-type Answer = GuarantorResponse | AllyResponse;
-
-const GUARANTOR_WORDS: Readonly<Record<GuarantorResponse, AnswerWords>> = {
-  honor: { name: 'Honor', help: ANSWER_HELP.honor },
-  partial: { name: 'Partial', help: ANSWER_HELP.partial },
-  abandon: { name: 'Abandon', help: ANSWER_HELP.abandon },
-};
 
 /** The columns of an ally's odds table: what its guarantor answers. */
 const GUARANTOR_DOES: Readonly<Record<GuarantorResponse, string>> = {
@@ -38,13 +27,20 @@ const GUARANTOR_DOES: Readonly<Record<GuarantorResponse, string>> = {
   abandon: 'and it abandons',
 };
 
+/** One answer in a form: its value, its words, and a warning to read before picking it. */
+interface Choice<C> {
+  value: string;
+  answer: C;
+  words: AnswerWords;
+}
+
 /** A radio group of answers with their help text, and the send button; the choice is final. */
-const answerForm = <C extends Answer>(
+const answerForm = <C>(
   name: string,
-  choices: readonly C[],
-  words: Readonly<Record<C, AnswerWords>>,
+  choices: readonly Choice<C>[],
   sendLabel: string,
   send: (choice: C, button: HTMLButtonElement) => void,
+  warning: string | null = null,
 ): HTMLFormElement => {
   const group = uid('answer');
   const button = h('button', { type: 'submit', class: 'primary', 'data-focus': `send-${name}` }, sendLabel);
@@ -61,11 +57,12 @@ const answerForm = <C extends Answer>(
         return h(
           'div',
           { class: 'choice' },
-          h('input', { type: 'radio', name: group, id, value: c, 'data-focus': `${name}-${c}` }),
-          h('label', { for: id }, h('strong', {}, words[c].name), h('span', { class: 'hint' }, ` — ${words[c].help}`)),
+          h('input', { type: 'radio', name: group, id, value: c.value, 'data-focus': `${name}-${c.value}` }),
+          h('label', { for: id }, h('strong', {}, c.words.name), h('span', { class: 'hint' }, ` — ${c.words.help}`)),
         );
       }),
     ),
+    warning ? h('p', { class: 'nuclear-warning', role: 'note' }, warning) : null,
     problem,
     button,
   );
@@ -73,14 +70,14 @@ const answerForm = <C extends Answer>(
     e.preventDefault();
     if (isBusy(button)) return;
     const checked = form.querySelector<HTMLInputElement>('input[type=radio]:checked');
-    const picked = choices.find((c) => c === checked?.value);
+    const picked = choices.find((c) => c.value === checked?.value);
     if (!picked) {
       replace(problem, 'Pick an answer first.');
       return;
     }
     replace(problem);
     setBusy(button, true);
-    send(picked, button);
+    send(picked.answer, button);
   });
   return form;
 };
@@ -105,7 +102,7 @@ const consequenceTable = (card: GuarantorCard): HTMLTableElement => {
         'tr',
         {},
         h('td'),
-        o.map((x) => h('th', { scope: 'col' }, GUARANTOR_WORDS[x.choice].name)),
+        o.map((x) => h('th', { scope: 'col' }, guarantorWords(x).name)),
       ),
     ),
     h(
@@ -123,6 +120,12 @@ const consequenceTable = (card: GuarantorCard): HTMLTableElement => {
         'Consensus lost (audience cost)',
         o.map((x) => (x.audienceCost.value > 0.005 ? `−${x.audienceCost.value.toFixed(1)}` : 'none')),
       ),
+      o.some((x) => x.nuclearCost > 0)
+        ? row(
+            'Consensus lost for using nuclear weapons',
+            o.map((x) => (x.nuclearCost > 0 ? `−${x.nuclearCost.toFixed(0)}` : 'none')),
+          )
+        : null,
       (o[0]?.credibility ?? []).map((c, i) =>
         row(
           `Credibility of ${c.label}`,
@@ -158,16 +161,21 @@ export const responsesPanel = (actions: Actions): Panel => {
       h('p', {}, `${card.crisis}. ${card.stakes}`),
       consequenceTable(card),
       card.answered
-        ? answered(GUARANTOR_WORDS[card.answered].name)
+        ? answered(guarantorWords(card.answered).name)
         : answerForm(
             card.guarantee,
-            GUARANTOR_RESPONSES,
-            GUARANTOR_WORDS,
+            card.options.map((o) => ({ value: answerId(o), answer: o, words: guarantorWords(o) })),
             `Send my answer on ${card.ally}`,
-            (choice, b) => {
+            ({ choice, nuclear }, b) => {
               lastButton = b;
-              actions.command(panel, { type: 'answer_guarantee', guarantee: card.guarantee, choice });
+              actions.command(panel, {
+                type: 'answer_guarantee',
+                guarantee: card.guarantee,
+                choice,
+                ...(nuclear ? { nuclear } : {}),
+              });
             },
+            card.nuclearWarning,
           ),
     );
 
@@ -199,10 +207,15 @@ export const responsesPanel = (actions: Actions): Panel => {
       ),
       card.answered
         ? answered(card.answers[card.answered].name)
-        : answerForm('ally', ALLY_RESPONSES, card.answers, 'Send my answer', (choice, b) => {
-            lastButton = b;
-            actions.command(panel, { type: 'answer_ally', choice });
-          }),
+        : answerForm(
+            'ally',
+            ALLY_RESPONSES.map((a) => ({ value: a, answer: a, words: card.answers[a] })),
+            'Send my answer',
+            (choice, b) => {
+              lastButton = b;
+              actions.command(panel, { type: 'answer_ally', choice });
+            },
+          ),
     );
 
   const panel: Panel = {
@@ -214,7 +227,7 @@ export const responsesPanel = (actions: Actions): Panel => {
       const key = JSON.stringify([
         view.turn,
         view.phase,
-        cards.map((c) => [c.guarantee, c.answered]),
+        cards.map((c) => [c.guarantee, c.answered, c.options.map(answerId)]),
         mine?.answered,
         view.settings.showMath,
       ]);

@@ -31,7 +31,7 @@ export interface MapChrome {
 const KEYS_HINT =
   'Tab and Shift+Tab move between nations and guarantees; arrow keys pan; plus and minus zoom; 0 resets the view; Enter selects the focused nation.';
 
-const legend = (projector: boolean, open: boolean, credit: HTMLElement): HTMLElement => {
+const legend = (projector: boolean, open: boolean, credit: HTMLElement): HTMLDetailsElement => {
   const swatch = (color: string) => {
     const el = h('span', { class: 'gmap-swatch', 'aria-hidden': 'true' });
     el.style.background = color;
@@ -143,7 +143,7 @@ export const buildChrome = (container: HTMLElement, options: ChromeOptions): Map
       // An open legend on a player's map is a passing look: cards keep clear of its closed box only.
       const shown = options.projector || !key.open ? key : (key.querySelector('summary') ?? key);
       return [controls, shown]
-        .filter((el): el is Element => el !== null && el.getClientRects().length > 0)
+        .filter((el): el is HTMLElement => el !== null && el.getClientRects().length > 0)
         .map((el) => el.getBoundingClientRect())
         .filter((r) => r.width > 0 && r.height > 0)
         .map((r) => ({ x: r.left - frame.left, y: r.top - frame.top, w: r.width, h: r.height }));

@@ -52,7 +52,11 @@ export const allocationFields = (view: GameView, seat: string): AllocationField[
   for (const r of Object.values(view.regions))
     if (r.id !== n.region)
       out.push(
-        field(`forwardPosture.${r.id}`, `Forward posture: ${r.name}`, `Forces stationed in ${r.name} (tripwire).`),
+        field(
+          `forwardPosture.${r.id}`,
+          `Forward posture: ${r.name}`,
+          `Forces stationed in ${r.name} (tripwire); they deploy there by next turn.`,
+        ),
       );
   // Aid builds ties only along a guarantee, so only those partners are offered.
   const partners = new Set(

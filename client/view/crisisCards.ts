@@ -12,12 +12,13 @@ import {
   type GuarantorResponse,
   MOVE_TYPES,
   type MoveType,
+  NUCLEAR_MOVES,
+  type NuclearStep,
   RUNGS,
 } from '../../shared/model/vocabulary.js';
 import { asForceful } from '../../shared/rules/adjudication.js';
 import { applyAllianceEffects } from '../../shared/rules/alliance.js';
 import { audienceCost, bindingCommitment } from '../../shared/rules/audienceCosts.js';
-import { decisionWeight } from '../../shared/rules/reputation.js';
 import { crisisOdds } from '../../shared/rules/combat.js';
 import {
   FORCEFUL_MOVES,
@@ -29,15 +30,35 @@ import { budget, turnYears } from '../../shared/rules/economy.js';
 import { crisisRung } from '../../shared/rules/escalation.js';
 import { Ledger } from '../../shared/rules/ledger.js';
 import { legalCommands } from '../../shared/rules/legal.js';
+import { decisionWeight } from '../../shared/rules/reputation.js';
 import { nationOf, respondents } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import { type Projected, credibilityProjected } from './budgetPlan.js';
-import { guaranteeName, listText, moveSentence, nationName, regionName, rungName } from './matchText.js';
+import {
+  guaranteeName,
+  listText,
+  moveSentence,
+  nationName,
+  percent,
+  regionName,
+  rungName,
+  sentenceCase,
+} from './matchText.js';
 
-export interface GuarantorOption {
+/** An answer a guarantor may give: a choice, backed by a nuclear step when the engine allows one. */
+export interface GuarantorAnswer {
   choice: GuarantorResponse;
+  nuclear: NuclearStep | null;
+}
+
+/** "honor", "honor-signal": an answer as one value (a form's, a test's). */
+export const answerId = (a: GuarantorAnswer): string => (a.nuclear ? `${a.choice}-${a.nuclear}` : a.choice);
+
+export interface GuarantorOption extends GuarantorAnswer {
   /** Consensus lost for backing down from a public commitment (audience cost). */
   audienceCost: Explained;
+  /** Consensus a limited nuclear use costs at home (0 for every other answer). */
+  nuclearCost: number;
   /** $bn owed from next turn's budget; 0 unless honoring a forceful move. */
   honorCost: number;
   /** Chance the challenger's action succeeds with this answer (allies' answers unknown: none counted). */
@@ -61,9 +82,26 @@ export interface GuarantorCard {
   now: number;
   /** "The Northern March is at rung 2 (crisis) and would go to rung 4 (limited war) once the attack lands." */
   stakes: string;
-  answered: GuarantorResponse | null;
+  answered: GuarantorAnswer | null;
+  /** Honor first, then the nuclear steps the engine offers (legalCommands), then partial and abandon. */
   options: GuarantorOption[];
+  /** Set when a nuclear step is offered (or was taken): what it risks, for everyone. */
+  nuclearWarning: string | null;
 }
+
+/** What any nuclear step risks, with the engine's own numbers: shown wherever one is offered. */
+export const nuclearWarning = (view: GameView): string =>
+  `Warning: each nuclear step adds ${percent(view.params.nuclearStepRisk)} to the chance this turn that the theater jumps a rung by accident, on top of the rung it already climbs. The top rung, general nuclear war, ends the match as a loss for everyone. Limited nuclear use also costs its user ${Math.round(view.params.nuclearUseConsensus)} consensus.`;
+
+/** The answers the seat may give on `gid` now, from legalCommands, honor's nuclear variants after honor. */
+const offeredAnswers = (view: GameView, seat: string, gid: string): GuarantorAnswer[] => {
+  const legal = legalCommands(view, seat).flatMap((c) =>
+    c.type === 'answer_guarantee' && c.guarantee === gid ? [{ choice: c.choice, nuclear: c.nuclear ?? null }] : [],
+  );
+  const rank = (a: GuarantorAnswer) =>
+    GUARANTOR_RESPONSES.indexOf(a.choice) * 10 + (a.nuclear ? 1 + ['signal', 'use'].indexOf(a.nuclear) : 0);
+  return legal.sort((a, b) => rank(a) - rank(b));
+};
 
 const rungWords = (r: number): string => `rung ${r} (${rungName(r)})`;
 
@@ -79,6 +117,7 @@ const crisisFor = (view: GameView, gid: string): Crisis | undefined => view.cris
 export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] => {
   const mine = respondents(view).guarantees.get(seat) ?? [];
   const answers = view.guarantorAnswers[seat] ?? {};
+  const steps = view.nuclearSteps[seat] ?? {};
   return mine.flatMap((gid) => {
     const g = view.guarantees[gid];
     const c = crisisFor(view, gid);
@@ -86,7 +125,13 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
     if (!g || !c || !guarantor) return [];
     const now = view.regions[c.region ?? '']?.rung ?? 0;
     const rung = crisisRung(now, c.move.type);
-    const options = GUARANTOR_RESPONSES.map((choice): GuarantorOption => {
+    const given = answers[gid];
+    const answered: GuarantorAnswer | null = given ? { choice: given, nuclear: steps[gid] ?? null } : null;
+    // Before answering, what the engine offers; after, the three answers and the one given.
+    const offered = answered
+      ? [...GUARANTOR_RESPONSES.map((choice) => ({ choice, nuclear: null })), ...(answered.nuclear ? [answered] : [])]
+      : offeredAnswers(view, seat, gid);
+    const options = offered.map(({ choice, nuclear }): GuarantorOption => {
       const ledger = new Ledger(view);
       const record = {
         turn: view.turn,
@@ -110,11 +155,17 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
       const forceful = asForceful(c.move.type);
       const honorCost =
         choice === 'honor' && forceful ? view.params.honorCost[forceful] * budget(guarantor, turnYears(view)).value : 0;
-      const odds = crisisOdds(view, c, { guarantors: { ...answers, [gid]: choice }, allies: {} });
+      const odds = crisisOdds(view, c, {
+        guarantors: { ...answers, [gid]: choice },
+        allies: {},
+        nuclear: nuclear ? { ...steps, [gid]: nuclear } : steps,
+      });
       const guarantees = Object.values(view.guarantees).filter((x) => x.guarantor === g.guarantor);
       return {
         choice,
+        nuclear,
         audienceCost: cost,
+        nuclearCost: nuclear === 'use' ? view.params.nuclearUseConsensus : 0,
         honorCost,
         success: forceful && c.move.target ? odds.success : 0,
         credibility: guarantees.map((x) => credibilityProjected(view, world, x.id)),
@@ -135,8 +186,9 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
         rung,
         now,
         stakes: stakes(regionName(view, c.region ?? ''), now, rung),
-        answered: answers[gid] ?? null,
+        answered,
         options,
+        nuclearWarning: options.some((o) => o.nuclear) ? nuclearWarning(view) : null,
       },
     ];
   });
@@ -246,6 +298,8 @@ export interface MoveChoice {
   type: MoveType;
   /** Nation ids this move may target now (empty for hold). */
   targets: string[];
+  /** A nuclear move: the form says what it risks. */
+  nuclear: boolean;
 }
 
 /** The challenger's legal moves and their targets, from the engine's `legalCommands`. */
@@ -254,7 +308,27 @@ export const moveChoices = (view: GameView, seat: string): MoveChoice[] => {
   return MOVE_TYPES.filter((t) => moves.some((m) => m.type === t)).map((type) => ({
     type,
     targets: moves.filter((m) => m.type === type && m.target !== null).map((m) => m.target ?? ''),
+    nuclear: NUCLEAR_MOVES.includes(type),
   }));
+};
+
+/** The move picker's names and help for each move. */
+export const MOVE_WORDS: Readonly<Record<MoveType, AnswerWords>> = {
+  hold: { name: 'Hold', help: 'Do nothing this turn.' },
+  probe: { name: 'Probe', help: 'Gray-zone pressure: little risk, little gain.' },
+  coerce: { name: 'Coerce', help: 'Threats and blockades short of war.' },
+  limited_attack: { name: 'Limited attack', help: 'Seize something small by force, and hold it.' },
+  major_attack: { name: 'Major attack', help: 'All-out war.' },
+  escalate: { name: 'Escalate', help: 'Nuclear threats: coercion under a nuclear shadow.' },
+  nuclear_signal: {
+    name: 'Nuclear signal',
+    help: 'Put your nuclear forces on alert against the target: coercion backed by the bomb. The theater climbs to nuclear signaling.',
+  },
+  nuclear_use: {
+    name: 'Limited nuclear use',
+    help: 'A limited nuclear strike: an armed attack that every guarantee covering one answers. Your public turns against you, and every guarantor sanctions you.',
+  },
+  de_escalate: { name: 'De-escalate', help: 'Cool the chosen nation’s theater.' },
 };
 
 export interface MovePreview {
@@ -309,6 +383,21 @@ export const movePreview = (view: GameView, seat: string, move: ChallengerMove):
     successIfHonored: forceful ? odds('honor') : null,
     expectedValue: weighed && target ? challengerCalculus(view, challenger, weighed, target.id) : null,
   };
+};
+
+/** A guarantor's answers by name, with their help; nuclear variants say what the step adds. */
+export const guarantorWords = (a: GuarantorAnswer): AnswerWords => {
+  if (a.nuclear === 'signal')
+    return {
+      name: 'Honor + nuclear signal',
+      help: 'Honor, and signal that you are ready to use nuclear weapons: your umbrella counts in full in the defense, and the theater climbs to nuclear signaling.',
+    };
+  if (a.nuclear === 'use')
+    return {
+      name: 'Honor + limited nuclear use',
+      help: 'Honor, and strike with nuclear weapons: the defense is far stronger, your public turns against you, and the theater climbs to limited nuclear use.',
+    };
+  return { name: sentenceCase(a.choice), help: ANSWER_HELP[a.choice] };
 };
 
 /** What each answer means, in words a player reads before choosing. */

@@ -59,11 +59,26 @@ export const moveSentence = (view: Names, challenger: string, move: ChallengerMo
 
 type Statement = Pick<GameView['statements'][number], 'seat' | 'kind' | 'subject' | 'text'>;
 
-/** A public statement as the turn log and the diplomacy panel list it: "Aurelia: red line on Aurelia → Bosk — “…”". */
-export const statementLine = (view: Names, s: Statement): string => {
-  const subject = s.kind === 'exit_ramp' ? regionName(view, s.subject) : guaranteeName(view, s.subject);
-  return `${seatName(view, s.seat)}: ${s.kind.replaceAll('_', ' ')} on ${subject}${s.text ? ` — “${s.text}”` : ''}`;
+/** What a statement is about, by name: a theater (exit ramps), a nation (sanctions) or a guarantee. */
+export const statementSubject = (view: Names, s: Pick<Statement, 'kind' | 'subject'>): string =>
+  s.kind === 'exit_ramp'
+    ? regionName(view, s.subject)
+    : s.kind === 'sanction' || s.kind === 'lift_sanctions'
+      ? nationName(view, s.subject)
+      : guaranteeName(view, s.subject);
+
+const STATEMENT_KIND_WORDS: Readonly<Record<Statement['kind'], string>> = {
+  red_line: 'red line on',
+  clarify: 'clarify on',
+  narrow: 'narrow on',
+  exit_ramp: 'exit ramp on',
+  sanction: 'sanctions on',
+  lift_sanctions: 'lifts sanctions on',
 };
+
+/** A public statement as the turn log and the diplomacy panel list it: "Aurelia: red line on Aurelia → Bosk — “…”". */
+export const statementLine = (view: Names, s: Statement): string =>
+  `${seatName(view, s.seat)}: ${STATEMENT_KIND_WORDS[s.kind]} ${statementSubject(view, s)}${s.text ? ` — “${s.text}”` : ''}`;
 
 const CHOICE_PAST = { honor: 'honored', partial: 'partly honored', abandon: 'abandoned' } as const;
 

@@ -9,6 +9,7 @@ import {
   decisionSentence,
   guaranteeName,
   moveSentence,
+  nationName,
   regionName,
   rungName,
   seatName,
@@ -30,6 +31,8 @@ const STATEMENT_WORDS: Record<string, string> = {
   clarify: 'clarifies its guarantee to',
   narrow: 'narrows its guarantee to',
   exit_ramp: 'offers an exit ramp in',
+  sanction: 'imposes sanctions on',
+  lift_sanctions: 'lifts its sanctions on',
 };
 
 interface SaidStatement {
@@ -45,11 +48,13 @@ const statementText = (view: GameView, s: SaidStatement): string => {
   const about =
     s.kind === 'exit_ramp'
       ? regionName(view, s.subject)
-      : s.kind === 'red_line'
-        ? guaranteeName(view, s.subject)
-        : ally
-          ? (view.nations[ally]?.name ?? ally)
-          : s.subject;
+      : s.kind === 'sanction' || s.kind === 'lift_sanctions'
+        ? nationName(view, s.subject)
+        : s.kind === 'red_line'
+          ? guaranteeName(view, s.subject)
+          : ally
+            ? (view.nations[ally]?.name ?? ally)
+            : s.subject;
   return `${who} ${STATEMENT_WORDS[s.kind] ?? sentenceCase(s.kind)} ${about}${s.text ? `: “${s.text}”` : ''}`;
 };
 

@@ -9,7 +9,7 @@ import { legalCommands } from '../../shared/rules/legal.js';
 import { nationOf, seatById } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { Projected } from './budgetPlan.js';
-import { guaranteeName, regionName, statementLine } from './matchText.js';
+import { statementLine, statementSubject } from './matchText.js';
 
 export type StatementCommand = Extract<Command, { type: 'statement' }>;
 
@@ -48,7 +48,7 @@ export const statementOptions = (view: GameView, seat: string): StatementOption[
           {
             kind: c.kind,
             subject: c.subject,
-            label: `${STATEMENT_NAMES[c.kind]} on ${c.kind === 'exit_ramp' ? regionName(view, c.subject) : guaranteeName(view, c.subject)}`,
+            label: `${STATEMENT_NAMES[c.kind]} ${c.kind === 'sanction' ? '' : 'on '}${statementSubject(view, c)}`,
           },
         ]
       : [],

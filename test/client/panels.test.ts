@@ -198,7 +198,7 @@ describe('allocation form', () => {
     expect(readiness?.before).toBeCloseTo((view.nations['aurelia']?.readiness ?? 0) * 100, 9);
   });
 
-  it("previews forward posture raising the guarantee's credibility, with the engine's numbers", () => {
+  it("previews forward posture as ordered (in place next turn), with the engine's numbers", () => {
     const start = startingAllocation(view, 'aurelia');
     if (!start) throw new Error('no start');
     const base = allocationProjection(view, 'aurelia', start);
@@ -209,7 +209,11 @@ describe('allocation form', () => {
     );
     const row = (p: typeof base, label: string) => p?.credibility.find((c) => c.label === label);
     expect(row(base, 'Aurelia → Bosk')?.before).toBeCloseTo(credibility(view, 'aurelia-bosk', 'challenger').value, 9);
-    expect(row(forward, 'Aurelia → Bosk')?.after).toBeGreaterThan(row(base, 'Aurelia → Bosk')?.after ?? 100);
+    // Forward posture bought now deploys by next turn: this turn's credibility does not count it yet.
+    expect(row(forward, 'Aurelia → Bosk')?.after).toBeCloseTo(row(base, 'Aurelia → Bosk')?.after ?? 0, 1);
+    expect(allocationFields(view, 'aurelia').find((f) => f.key === 'forwardPosture.northmarch')?.hint).toMatch(
+      /next turn/,
+    );
     // Less butter, less consensus; the breakdown names the domestic term.
     const consensus = (p: typeof base) => p?.meters.find((m) => m.label === 'Consensus');
     expect(consensus(forward)?.after).toBeLessThan(consensus(base)?.after ?? 0);
@@ -241,7 +245,8 @@ describe('crisis cards', () => {
     expect(card.stakes).toBe(
       'Northern March is at rung 0 (peace) and would go to rung 4 (limited war) once the move lands.',
     );
-    const [honor, partial, abandon] = card.options;
+    const option = (choice: string) => card.options.find((o) => o.choice === choice && o.nuclear === null);
+    const [honor, partial, abandon] = [option('honor'), option('partial'), option('abandon')];
     if (!honor || !partial || !abandon) throw new Error('options missing');
     expect(honor.honorCost).toBeGreaterThan(0);
     expect(abandon.honorCost).toBe(0);
@@ -253,7 +258,10 @@ describe('crisis cards', () => {
     expect(hedge(abandon)).toBeGreaterThan(hedge(honor));
     expect(card.answered).toBeNull();
     const answered = step(state, 'aurelia', { type: 'answer_guarantee', guarantee: 'aurelia-bosk', choice: 'honor' });
-    expect(guarantorCards(viewFor(answered, 'aurelia'), 'aurelia')[0]?.answered).toBe('honor');
+    expect(guarantorCards(viewFor(answered, 'aurelia'), 'aurelia')[0]?.answered).toEqual({
+      choice: 'honor',
+      nuclear: null,
+    });
   });
 
   it('charges an audience cost for backing down from a red line', () => {
@@ -264,7 +272,9 @@ describe('crisis cards', () => {
         'aurelia-bosk': { ...(state.guarantees['aurelia-bosk'] as GameState['guarantees'][string]), commitment: 1 },
       },
     };
-    const options = guarantorCards(viewFor(committed, 'aurelia'), 'aurelia')[0]?.options ?? [];
+    const options = (guarantorCards(viewFor(committed, 'aurelia'), 'aurelia')[0]?.options ?? []).filter(
+      (o) => o.nuclear === null,
+    );
     expect(options.map((o) => o.audienceCost.value > 0)).toEqual([false, true, true]);
     expect(options[2]?.audienceCost.value).toBeGreaterThan(options[1]?.audienceCost.value ?? Infinity);
   });
@@ -306,6 +316,7 @@ describe('crisis cards', () => {
       'limited_attack',
       'major_attack',
       'escalate',
+      'nuclear_signal',
     ]);
     expect(choices.find((c) => c.type === 'probe')?.targets).toEqual(['aurelia', 'bosk', 'corvin', 'dunmere']);
     const attack = movePreview(view, 'varkal', { type: 'limited_attack', target: 'bosk' });
@@ -328,8 +339,11 @@ describe('statements', () => {
     const view = viewFor(classroomAt('diplomacy'), 'aurelia');
     const options = statementOptions(view, 'aurelia');
     expect(options.map((o) => o.label)).toContain('Red line on Aurelia → Bosk');
+    // An ally makes no statement about guarantees: it may offer exit ramps and sanction the challenger.
     expect(
-      statementOptions(viewFor(classroomAt('diplomacy'), 'bosk'), 'bosk').every((o) => o.kind === 'exit_ramp'),
+      statementOptions(viewFor(classroomAt('diplomacy'), 'bosk'), 'bosk').every(
+        (o) => o.kind === 'exit_ramp' || o.kind === 'sanction',
+      ),
     ).toBe(true);
     const preview = statementPreview(view, 'aurelia', {
       type: 'statement',
