@@ -2,10 +2,22 @@
 // adjudication is appended, in order, with a hash of the state it produced, before anyone is told.
 // A snapshot of the whole state is kept at the start of each turn, so a match is restored from its
 // latest snapshot plus the entries after it. SQLite stores it (SqliteJournal); tests may use memory.
-import type { GameState, PolicyName, Timers } from '../../shared/index.js';
+// Each match records the state format its journal is written in (docs/PROTOCOL.md, section 7).
+import { type GameState, type PolicyName, STATE_FORMAT, type Timers } from '../../shared/index.js';
 import type { ClockState } from '../match/clock.js';
 
-export const ENTRY_KINDS = ['create', 'start', 'command', 'bot', 'timeout', 'advance', 'chat', 'seating'] as const;
+/** `migrate` marks where a match journaled in an older state format goes on in today's. */
+export const ENTRY_KINDS = [
+  'create',
+  'start',
+  'command',
+  'bot',
+  'timeout',
+  'advance',
+  'chat',
+  'seating',
+  'migrate',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export interface JournalEntry {
@@ -53,7 +65,15 @@ export interface MatchRecord {
   aliveAt: number;
   /** Whether the after-action review is open to anyone with the link. */
   publicAar: boolean;
+  /**
+   * The state format its journal is written in from its latest snapshot on (STATE_FORMAT for a new
+   * match; 1 for one journaled before formats were numbered, until a restore migrates it).
+   */
+  format: number;
 }
+
+/** What a new match's record starts from: the journal fills in the rest. */
+export type NewMatch = Omit<MatchRecord, 'status' | 'aliveAt' | 'publicAar' | 'format'>;
 
 /** The session as it stood after entry `seq`: what a restore starts from. */
 export interface Snapshot {
@@ -66,7 +86,8 @@ export interface Snapshot {
 }
 
 export interface MatchJournal {
-  begin(match: Omit<MatchRecord, 'status' | 'aliveAt' | 'publicAar'>): void;
+  /** Records a new match, journaled in today's state format. */
+  begin(match: NewMatch): void;
   /** Appends an entry (and a snapshot when given) in one transaction; returns it with its number. */
   append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry;
   entries(matchId: string, afterSeq?: number): JournalEntry[];
@@ -77,6 +98,8 @@ export interface MatchJournal {
   firstSnapshot(matchId: string): Snapshot | null;
   /** The snapshot at the start of `turn`, or null if the match never reached it. */
   turnSnapshot(matchId: string, turn: number): Snapshot | null;
+  /** Every snapshot of the match, in order: a record of an older format's match restarts at each. */
+  snapshots(matchId: string): Snapshot[];
   match(matchId: string): MatchRecord | null;
   /** Matches whose room was up when the server stopped (running, or over with people on the debrief). */
   withRoomUp(): MatchRecord[];
@@ -84,6 +107,8 @@ export interface MatchJournal {
   alive(matchId: string, now: number): void;
   setStatus(matchId: string, status: MatchStatus): void;
   setPublic(matchId: string, open: boolean): void;
+  /** The match's journal goes on in state format `format` (after a migration). */
+  setFormat(matchId: string, format: number): void;
   /** The match's room is gone: it is not restored, and an unfinished match is closed. */
   close(matchId: string): void;
 }
@@ -92,10 +117,16 @@ export interface MatchJournal {
 export class MemoryJournal implements MatchJournal {
   private readonly matches = new Map<string, MatchRecord>();
   private readonly byMatch = new Map<string, JournalEntry[]>();
-  private readonly snapshots = new Map<string, Snapshot[]>();
+  private readonly byMatchSnapshots = new Map<string, Snapshot[]>();
 
-  begin(match: Omit<MatchRecord, 'status' | 'aliveAt' | 'publicAar'>): void {
-    this.matches.set(match.id, { ...match, status: 'open', aliveAt: match.createdAt, publicAar: false });
+  begin(match: NewMatch): void {
+    this.matches.set(match.id, {
+      ...match,
+      status: 'open',
+      aliveAt: match.createdAt,
+      publicAar: false,
+      format: STATE_FORMAT,
+    });
   }
 
   append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry {
@@ -103,7 +134,11 @@ export class MemoryJournal implements MatchJournal {
     const full = { ...entry, seq: list.length + 1 };
     list.push(full);
     this.byMatch.set(matchId, list);
-    if (snapshot) this.snapshots.set(matchId, [...(this.snapshots.get(matchId) ?? []), { ...snapshot, seq: full.seq }]);
+    if (snapshot)
+      this.byMatchSnapshots.set(matchId, [
+        ...(this.byMatchSnapshots.get(matchId) ?? []),
+        { ...snapshot, seq: full.seq },
+      ]);
     return full;
   }
 
@@ -116,15 +151,19 @@ export class MemoryJournal implements MatchJournal {
   }
 
   latestSnapshot(matchId: string): Snapshot | null {
-    return this.snapshots.get(matchId)?.at(-1) ?? null;
+    return this.byMatchSnapshots.get(matchId)?.at(-1) ?? null;
   }
 
   firstSnapshot(matchId: string): Snapshot | null {
-    return this.snapshots.get(matchId)?.[0] ?? null;
+    return this.byMatchSnapshots.get(matchId)?.[0] ?? null;
   }
 
   turnSnapshot(matchId: string, turn: number): Snapshot | null {
-    return this.snapshots.get(matchId)?.find((s) => s.turn === turn) ?? null;
+    return this.byMatchSnapshots.get(matchId)?.find((s) => s.turn === turn) ?? null;
+  }
+
+  snapshots(matchId: string): Snapshot[] {
+    return [...(this.byMatchSnapshots.get(matchId) ?? [])];
   }
 
   match(matchId: string): MatchRecord | null {
@@ -155,6 +194,11 @@ export class MemoryJournal implements MatchJournal {
   setPublic(matchId: string, open: boolean): void {
     const m = this.matches.get(matchId);
     if (m) m.publicAar = open;
+  }
+
+  setFormat(matchId: string, format: number): void {
+    const m = this.matches.get(matchId);
+    if (m) m.format = format;
   }
 
   close(matchId: string): void {

@@ -4,7 +4,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { JournalEntry, MatchJournal, MatchRecord, MatchStatus, RoomRecord, Snapshot } from './MatchJournal.js';
+import { STATE_FORMAT } from '../../shared/index.js';
+import type {
+  JournalEntry,
+  MatchJournal,
+  MatchRecord,
+  MatchStatus,
+  NewMatch,
+  RoomRecord,
+  Snapshot,
+} from './MatchJournal.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DEFAULT_DATABASE_PATH = './data/guarantor.db';
@@ -18,6 +27,7 @@ interface MatchRow {
   created_at: number;
   alive_at: number;
   public_aar: number;
+  format: number;
 }
 
 interface EntryRow {
@@ -53,8 +63,8 @@ export class SqliteJournal implements MatchJournal {
   constructor(readonly db: Database.Database) {
     this.statements = {
       begin: db.prepare(
-        `INSERT INTO matches (id, code, scenario, setup, room, status, created_at, alive_at)
-         VALUES (@id, @code, @scenario, @setup, @room, 'open', @createdAt, @createdAt)`,
+        `INSERT INTO matches (id, code, scenario, setup, room, status, created_at, alive_at, format)
+         VALUES (@id, @code, @scenario, @setup, @room, 'open', @createdAt, @createdAt, @format)`,
       ),
       append: db.prepare(
         'INSERT INTO entries (match_id, seq, at, kind, seat, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -65,6 +75,7 @@ export class SqliteJournal implements MatchJournal {
       latestSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE match_id = ? ORDER BY seq DESC LIMIT 1'),
       firstSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE match_id = ? ORDER BY seq LIMIT 1'),
       turnSnapshot: db.prepare('SELECT seq, body FROM snapshots WHERE match_id = ? AND turn = ? ORDER BY seq LIMIT 1'),
+      snapshots: db.prepare('SELECT seq, body FROM snapshots WHERE match_id = ? ORDER BY seq'),
       setPublic: db.prepare('UPDATE matches SET public_aar = ? WHERE id = ?'),
       entries: db.prepare(
         'SELECT seq, at, kind, seat, payload, hash FROM entries WHERE match_id = ? AND seq > ? ORDER BY seq',
@@ -73,6 +84,7 @@ export class SqliteJournal implements MatchJournal {
       withRoomUp: db.prepare('SELECT * FROM matches WHERE room_open = 1 ORDER BY created_at'),
       saveRoom: db.prepare('UPDATE matches SET room = ? WHERE id = ?'),
       setStatus: db.prepare('UPDATE matches SET status = ? WHERE id = ?'),
+      setFormat: db.prepare('UPDATE matches SET format = ? WHERE id = ?'),
       close: db.prepare(
         "UPDATE matches SET room_open = 0, status = CASE status WHEN 'open' THEN 'closed' ELSE status END WHERE id = ?",
       ),
@@ -99,7 +111,7 @@ export class SqliteJournal implements MatchJournal {
     );
   }
 
-  begin(match: Omit<MatchRecord, 'status' | 'aliveAt' | 'publicAar'>): void {
+  begin(match: NewMatch): void {
     this.statements.begin.run({
       id: match.id,
       code: match.code,
@@ -107,6 +119,7 @@ export class SqliteJournal implements MatchJournal {
       setup: JSON.stringify(match.setup),
       room: JSON.stringify(match.room),
       createdAt: match.createdAt,
+      format: STATE_FORMAT,
     });
   }
 
@@ -136,6 +149,13 @@ export class SqliteJournal implements MatchJournal {
 
   turnSnapshot(matchId: string, turn: number): Snapshot | null {
     return this.readSnapshot(matchId, this.statements.turnSnapshot.get(matchId, turn));
+  }
+
+  snapshots(matchId: string): Snapshot[] {
+    return this.statements.snapshots
+      .all(matchId)
+      .map((row) => this.readSnapshot(matchId, row))
+      .filter((s): s is Snapshot => s !== null);
   }
 
   private readSnapshot(matchId: string, row: unknown): Snapshot | null {
@@ -173,6 +193,10 @@ export class SqliteJournal implements MatchJournal {
     this.statements.setPublic.run(open ? 1 : 0, matchId);
   }
 
+  setFormat(matchId: string, format: number): void {
+    this.statements.setFormat.run(format, matchId);
+  }
+
   close(matchId: string): void {
     this.statements.close.run(matchId);
   }
@@ -195,4 +219,5 @@ const toRecord = (row: MatchRow): MatchRecord => ({
   createdAt: row.created_at,
   aliveAt: row.alive_at,
   publicAar: row.public_aar === 1,
+  format: row.format,
 });

@@ -34,4 +34,7 @@ export const MIGRATIONS: readonly string[] = [
   // journal now says whether a match's room was up, not only whether the match was over.
   `ALTER TABLE matches ADD COLUMN room_open INTEGER NOT NULL DEFAULT 1;
    UPDATE matches SET room_open = 0 WHERE status <> 'open';`,
+  // States have a numbered format (shared/model/state.ts, STATE_FORMAT). Matches journaled before
+  // this are format 1; new ones are written with the format of the code that begins them.
+  `ALTER TABLE matches ADD COLUMN format INTEGER NOT NULL DEFAULT 1;`,
 ];

@@ -1,9 +1,13 @@
 // A match's full record for the after-action review and export: its setup, starting snapshot and
 // every journal entry, plus what the replay derives (the series over turns and the timeline of
 // decisions). The same replay reads an exported record back, so an export re-imports exactly.
+// A match journaled in an older state format replays under today's rules from its migrated
+// snapshots: each turn starts as it was played, and what happened within a turn is today's rules'
+// reading of the same commands (docs/PROTOCOL.md, section 7).
 import { z } from 'zod';
-import { type GameEvent, type GameState, scenarioById } from '../../shared/index.js';
-import { SeriesCollector, type TurnPoint } from '../../shared/record/series.js';
+import { type GameEvent, type GameState, STATE_FORMAT, scenarioById } from '../../shared/index.js';
+import { stateFormatOf } from '../../shared/model/migrate.js';
+import { SeriesCollector, type TurnPoint, turnPoint } from '../../shared/record/series.js';
 import { RECORD_STATUSES, type TimelineItem } from '../../shared/record/timeline.js';
 import {
   ENTRY_KINDS,
@@ -40,6 +44,20 @@ const EntrySchema = z.object({
   hash: z.string(),
 });
 
+const SnapshotSchema = z.object({
+  seq: z.int(),
+  turn: z.int(),
+  status: z.enum(['lobby', 'playing', 'ended']),
+  state: z.unknown(),
+  clock: z.object({
+    key: z.string(),
+    startedAt: z.number(),
+    pausedAt: z.number().nullable(),
+    pausedFor: z.number(),
+  }),
+  bots: z.record(z.string(), z.string()),
+});
+
 export const ExportedRecordSchema = z.object({
   format: z.literal('guarantor-match-record'),
   version: z.literal(1),
@@ -58,20 +76,9 @@ export const ExportedRecordSchema = z.object({
     timers: z.record(z.string(), z.number().nullable()),
     bots: z.record(z.string(), z.string()),
   }),
-  initial: z.object({
-    seq: z.int(),
-    turn: z.int(),
-    status: z.enum(['lobby', 'playing', 'ended']),
-    state: z.unknown(),
-    clock: z.object({
-      key: z.string(),
-      startedAt: z.number(),
-      pausedAt: z.number().nullable(),
-      pausedFor: z.number(),
-    }),
-    bots: z.record(z.string(), z.string()),
-  }),
+  initial: SnapshotSchema,
   entries: z.array(EntrySchema),
+  snapshots: z.array(SnapshotSchema).optional(),
   series: z.array(z.unknown()),
   timeline: z.array(z.unknown()),
   finalHash: z.string(),
@@ -84,6 +91,11 @@ export interface ExportedRecord {
   setup: MatchRecord['setup'];
   initial: Snapshot;
   entries: JournalEntry[];
+  /**
+   * Only for a match journaled in an older state format: the later snapshots its replay restarts
+   * from, up to the first in today's format (after which every entry's hash is checked).
+   */
+  snapshots?: Snapshot[];
   series: TurnPoint[];
   timeline: TimelineItem[];
   /** Hash of the state after the last entry. */
@@ -98,12 +110,16 @@ export interface Replayed {
   turns: { turn: number; seq: number; state: GameState }[];
 }
 
-/** Replays a match from its starting snapshot through its entries (each hash checked). */
+/**
+ * Replays a match from its starting snapshot through its entries (each hash checked), restarting
+ * from `snapshots` where the journal is of an older state format (MatchSession.replayEntries).
+ */
 export const replayMatch = (
   setup: MatchRecord['setup'],
   matchId: string,
   initial: Snapshot,
   entries: readonly JournalEntry[],
+  snapshots: readonly Snapshot[] = [],
 ): Replayed => {
   const scenario = scenarioById(setup.scenarioId);
   if (!scenario) throw new Error(`scenario "${setup.scenarioId}" is not on this server`);
@@ -112,37 +128,71 @@ export const replayMatch = (
   const collector = new SeriesCollector();
   const timeline: TimelineItem[] = [];
   const turns: Replayed['turns'] = [];
-  session.replayEntries(entries, (entry, state, events) => {
-    collector.see(state);
-    if (turns.at(-1)?.turn !== state.turn) turns.push({ turn: state.turn, seq: entry.seq, state });
-    const command = (entry.payload as { type?: string; reason?: string } | null)?.type ?? '';
-    for (const event of events) {
-      const decision = event.kind === 'command_accepted' && DECISION_COMMANDS.has(command);
-      if (!decision && !TIMELINE_KINDS.has(event.kind)) continue;
-      timeline.push({
-        seq: entry.seq,
-        at: entry.at,
-        turn: event.turn,
-        seat: entry.seat,
-        kind: event.kind,
-        text: event.text,
-        ...(event.kind === 'override' && command === 'override'
-          ? { overrideReason: (entry.payload as { reason: string }).reason }
-          : {}),
-        ...(event.data ? { data: event.data } : {}),
-      });
-    }
-  });
+  const restarts = new Map(snapshots.map((s) => [s.seq, s]));
+  session.replayEntries(
+    entries,
+    (entry, state, events, resynced) => {
+      collector.see(state);
+      // A turn that starts from its snapshot starts as it was played, after the adjudication as played.
+      const turnStart = resynced && state.phase === 'briefing';
+      if (turns.at(-1)?.turn !== state.turn) turns.push({ turn: state.turn, seq: entry.seq, state });
+      else if (turnStart) turns[turns.length - 1] = { turn: state.turn, seq: entry.seq, state };
+      const last = collector.points.length - 1;
+      if (turnStart && last > 0 && collector.points[last]?.turn === state.adjudicated)
+        collector.points[last] = turnPoint(state, state.adjudicated);
+      const command = (entry.payload as { type?: string; reason?: string } | null)?.type ?? '';
+      for (const event of events) {
+        const decision = event.kind === 'command_accepted' && DECISION_COMMANDS.has(command);
+        if (!decision && !TIMELINE_KINDS.has(event.kind)) continue;
+        timeline.push({
+          seq: entry.seq,
+          at: entry.at,
+          turn: event.turn,
+          seat: entry.seat,
+          kind: event.kind,
+          text: event.text,
+          ...(event.kind === 'override' && command === 'override'
+            ? { overrideReason: (entry.payload as { reason: string }).reason }
+            : {}),
+          ...(event.data ? { data: event.data } : {}),
+        });
+      }
+    },
+    restarts,
+  );
   return { series: collector.points, timeline, final: session.state, turns };
+};
+
+/**
+ * The snapshots a replay from `initial` restarts at: none when it is in today's format; else every
+ * later one up to the first in today's format (a migration's), which the rest is checked from.
+ */
+export const restartsAfter = (initial: Snapshot, all: readonly Snapshot[]): Snapshot[] => {
+  if (stateFormatOf(initial.state) === STATE_FORMAT) return [];
+  const later = all.filter((s) => s.seq > initial.seq);
+  const current = later.findIndex((s) => stateFormatOf(s.state) === STATE_FORMAT);
+  return current < 0 ? later : later.slice(0, current + 1);
+};
+
+/** What a journaled match replays from: its starting snapshot, its entries, and its restarts. */
+export const journaled = (
+  journal: MatchJournal,
+  matchId: string,
+): { initial: Snapshot; entries: JournalEntry[]; snapshots: Snapshot[] } | null => {
+  const initial = journal.firstSnapshot(matchId);
+  if (!initial) return null;
+  const entries = journal.entries(matchId, initial.seq - 1);
+  const old = stateFormatOf(initial.state) !== STATE_FORMAT;
+  return { initial, entries, snapshots: old ? restartsAfter(initial, journal.snapshots(matchId)) : [] };
 };
 
 /** Everything about one journaled match, replayed and checked. Throws if the journal is damaged. */
 export const buildRecord = (journal: MatchJournal, matchId: string): ExportedRecord | null => {
   const match = journal.match(matchId);
-  const initial = journal.firstSnapshot(matchId);
-  if (!match || !initial) return null;
-  const entries = journal.entries(matchId, initial.seq - 1);
-  const replayed = replayMatch(match.setup, matchId, initial, entries);
+  const found = journaled(journal, matchId);
+  if (!match || !found) return null;
+  const { initial, entries, snapshots } = found;
+  const replayed = replayMatch(match.setup, matchId, initial, entries, snapshots);
   return {
     format: 'guarantor-match-record',
     version: 1,
@@ -156,6 +206,7 @@ export const buildRecord = (journal: MatchJournal, matchId: string): ExportedRec
     setup: match.setup,
     initial,
     entries,
+    ...(snapshots.length > 0 ? { snapshots } : {}),
     series: replayed.series,
     timeline: replayed.timeline,
     finalHash: stateHash(replayed.final),
@@ -170,7 +221,7 @@ export const importRecord = (input: unknown): { record: ExportedRecord; replayed
       `not a match record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   const record = parsed.data as unknown as ExportedRecord;
-  const replayed = replayMatch(record.setup, record.match.id, record.initial, record.entries);
+  const replayed = replayMatch(record.setup, record.match.id, record.initial, record.entries, record.snapshots);
   if (stateHash(replayed.final) !== record.finalHash)
     throw new Error('the record does not replay to the state it claims');
   return { record, replayed };

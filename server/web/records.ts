@@ -8,7 +8,7 @@ import { sameSecret } from '../access/sameSecret.js';
 import { seriesCsv } from '../../shared/record/series.js';
 import { journal } from '../journal/journalStore.js';
 import type { MatchRecord } from '../journal/MatchJournal.js';
-import { type ExportedRecord, buildRecord, replayMatch } from '../record/matchRecord.js';
+import { type ExportedRecord, buildRecord, journaled, replayMatch } from '../record/matchRecord.js';
 import { cachedExport } from './recordCache.js';
 import { quoted, viewFor } from '../../shared/index.js';
 
@@ -56,9 +56,9 @@ const recordOf = (match: MatchRecord): ExportedRecord => {
 
 /** The White Cell's view at the start of each turn, and now, replayed from the journal. */
 const replayOf = (match: MatchRecord): string => {
-  const initial = journal().firstSnapshot(match.id);
-  if (!initial) throw new Error(`match ${match.id} has no starting snapshot`);
-  const replayed = replayMatch(match.setup, match.id, initial, journal().entries(match.id, initial.seq - 1));
+  const found = journaled(journal(), match.id);
+  if (!found) throw new Error(`match ${match.id} has no starting snapshot`);
+  const replayed = replayMatch(match.setup, match.id, found.initial, found.entries, found.snapshots);
   return JSON.stringify({
     id: match.id,
     code: match.code,
@@ -94,7 +94,6 @@ export const mountRecords = (app: Express): void => {
       .type('text/csv')
       .send(body);
   });
-  // Step-by-step replay: the whole picture (the White Cell's view) at the start of each turn, and now.
   // Step-by-step replay: the whole picture (the White Cell's view) at the start of each turn, and now.
   app.get('/api/matches/:id/replay.json', (req, res) => {
     const match = readable(req, res);
