@@ -11,13 +11,14 @@ import type { GameView } from '../view/viewFor.js';
 import type { Disposition } from './policies.js';
 import { nationOf } from '../rules/seats.js';
 import { retakeChance } from '../rules/occupation.js';
+import { NUCLEAR_USE_FROM } from '../rules/escalation.js';
 
 /** Noise on each estimate, as a share of what the move could gain: uncertainty and appetite for risk. */
 export const ESTIMATE_NOISE = 0.6;
 /** Rung at which a theater is in crisis: the challenge is on and force is the next question. */
 const CRISIS_AT = 2;
 /** How far below break-even an attack may look for the challenger still to open a challenge, as a share of stakes. */
-const OPEN_MARGIN = -0.2;
+const OPEN_MARGIN = 0;
 /** Below this consensus a challenger looks for a way down. */
 const WEARY_AT = 40;
 /** What an exit ramp on offer is worth to the challenger, as a share of a limited attack's stakes. */
@@ -79,7 +80,9 @@ export const chooseMove = (
     const bar = d.actAbove + (offered(target) ? RAMP_PULL * stakes : 0);
     const value = rung >= CRISIS_AT ? attack : opening;
     if (value > bar && (!best || value > best.value)) best = { target, value, attack: rung >= CRISIS_AT };
-    if (hawk && rung >= WAR_AT && attack < 0 && isLegal('nuclear_signal', target)) signal ??= target;
+    // Once signaling, a theater needs no second signal: the hawk waits for the other side to blink.
+    if (hawk && rung >= WAR_AT && rung < NUCLEAR_USE_FROM && attack < 0 && isLegal('nuclear_signal', target))
+      signal ??= target;
   }
   if (!best && signal) return move({ type: 'move', move: { type: 'nuclear_signal', target: signal } });
   if (best) {
@@ -90,7 +93,9 @@ export const chooseMove = (
       const type = major > limited ? 'major_attack' : 'limited_attack';
       if (isLegal(type, target)) return move({ type: 'move', move: { type, target } });
     }
-    const press = d.actAbove < 0 && isLegal('escalate', target) ? 'escalate' : 'coerce';
+    // Salami tactics: a quiet theater is tested in the gray zone first, then coerced.
+    const quiet = (view.regions[regionOf(target)]?.rung ?? 0) < 1;
+    const press = quiet ? 'probe' : d.actAbove < 0 && isLegal('escalate', target) ? 'escalate' : 'coerce';
     if (isLegal(press, target)) return move({ type: 'move', move: { type: press, target } });
   }
   const weary = (view.nations[challenger]?.consensus ?? 100) < WEARY_AT;

@@ -9,6 +9,7 @@ import { FORCEFUL_MOVES, type ForcefulMove } from '../rules/deterrence.js';
 import type { RngCursor } from '../rng.js';
 import type { GameView } from '../view/viewFor.js';
 import type { Disposition, PolicyName } from './policies.js';
+import { contest, fullForceValue, localForceValue } from '../rules/forces.js';
 import { decisionWeight } from '../rules/reputation.js';
 import { nationOf } from '../rules/seats.js';
 import type { NuclearStep } from '../model/vocabulary.js';
@@ -17,8 +18,12 @@ import type { NuclearStep } from '../model/vocabulary.js';
 export const JUDGEMENT_NOISE = 15;
 /** Half-width of the band around break-even where a partial answer (sanctions and arms) is worth it. */
 const PARTIAL_BAND = 4;
+/** Points a guarantor counts per rung for going to war (its public's fear of escalation). */
+const WAR_COST_PER_RUNG = 3;
+/** What ground retaken in a later turn is worth now: a long war's outcome is uncertain. */
+const LATER = 0.3;
 /** Points one unit of reputation is worth to a guarantor, per guarantee it holds. */
-const REPUTATION_WORTH = 15;
+const REPUTATION_WORTH = 12;
 
 const forcefulOf = (type: string): ForcefulMove =>
   type === 'escalate'
@@ -40,13 +45,26 @@ export const honorValue = (view: GameView, gid: string): number => {
   const ifHonored = crisisOdds(view, crisis, { guarantors: { [gid]: 'honor' }, allies: {} }).success;
   const held = Object.values(view.guarantees).filter((x) => x.guarantor === g.guarantor).length;
   const protects = p.integrityLoss[move] * (ifAbandoned - ifHonored) * (0.5 + g.ties);
+  // Honoring an attack commits to taking lost ground back once reinforcement has arrived.
+  const war = (move === 'limited_attack' || move === 'major_attack') && g.type !== 'economic';
+  const rival = view.nations[crisis.challenger];
+  const ally = view.nations[g.ally];
+  const region = crisis.region ?? '';
+  const retake =
+    war && rival && ally
+      ? contest(
+          localForceValue(ally, region, p) + fullForceValue(guarantor, region, p),
+          fullForceValue(rival, region, p),
+          p.contestExponent,
+        )
+      : 0;
+  const liberates = LATER * p.integrityLoss[move] * ifHonored * retake * (0.5 + g.ties);
   // What the decision says to every other ally weighs as much as the rules weigh it (type, words).
   const reputation = p.reputationStep * REPUTATION_WORTH * held * (0.5 + g.clarity) * decisionWeight(g, p);
   const audience = audienceCost(bindingCommitment(g, p), rung, 'abandon', p).value;
-  const war = (move === 'limited_attack' || move === 'major_attack') && g.type !== 'economic';
-  const cost = p.honorCost[move] * 100 * (g.type === 'economic' ? 0.5 : 1) + (war ? 4 * (rung + 1) : 0);
+  const cost = p.honorCost[move] * 100 * (g.type === 'economic' ? 0.5 : 1) + (war ? WAR_COST_PER_RUNG * (rung + 1) : 0);
   const tired = Math.max(0, 40 - guarantor.consensus) / 2;
-  return protects + reputation + audience - cost - tired;
+  return protects + liberates + reputation + audience - cost - tired;
 };
 
 export const answerAsGuarantor = (

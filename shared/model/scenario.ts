@@ -65,6 +65,8 @@ export const NationSchema = z
     intel: share01,
     /** 0..1: how much a challenger covets this nation (the stakes of attacking it). */
     stakes: share01.default(0.5),
+    /** 0..1: how well its society withstands coercion short of war (total defence, civil preparedness). */
+    resilience: share01.default(0),
   })
   .refine((n) => n.iso !== undefined || n.polygon !== undefined, {
     message: 'a nation needs an iso code (real map) or a polygon (fictional map)',

@@ -189,6 +189,13 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
       ledger.nation(target, 'integrity', `${label} succeeded`, -p.integrityLoss[forceful]);
       ledger.nation(c.challenger, 'gains', `${label} succeeded`, p.integrityLoss[forceful]);
       ledger.nation(target, 'setbacks', `${label} succeeded`, 1);
+      // A success abroad rallies the challenger's public (Crimea, 2014); failures cost it below.
+      ledger.nation(
+        c.challenger,
+        'consensus',
+        'a success abroad rallies the public',
+        p.successRally * p.integrityLoss[forceful],
+      );
       if (isAttack(c.move.type)) {
         // Ground taken by force is held until retaken: a fait accompli.
         const liberators = [...new Set(honoring.map((gid) => state.guarantees[gid]?.guarantor ?? ''))];

@@ -9,7 +9,7 @@ import {
   type MoveType,
   type NuclearStep,
 } from '../model/vocabulary.js';
-import { umbrellaCover } from './credibility.js';
+import { credibility, umbrellaCover } from './credibility.js';
 import { contest, fullForceValue, localForceValue } from './forces.js';
 
 export interface CrisisAnswers {
@@ -32,10 +32,30 @@ export interface CrisisOdds {
 export const isArmedMove = (m: MoveType): boolean => MOVE_THREAT[m] === 'armed_attack';
 
 /**
+ * The shadow of an alliance over a threat short of war that no guarantee's scope covers: a target
+ * that believes its guarantors would fight the attack that could follow stands firm. Each of its
+ * guarantees that covers an armed attack but is not invoked adds its guarantor's full force, times
+ * the guarantee's credibility to the ally, times `allianceShadow`.
+ */
+export const allianceShadow = (world: World, target: string, invoked: readonly string[]): number => {
+  const p = world.params;
+  const region = world.nations[target]?.region ?? '';
+  let shadow = 0;
+  for (const g of Object.values(world.guarantees)) {
+    if (g.ally !== target || invoked.includes(g.id) || !g.scope.includes('armed_attack')) continue;
+    const guarantor = world.nations[g.guarantor];
+    if (!guarantor || g.type === 'economic') continue;
+    const belief = credibility(world, g.id, 'ally').value / 100;
+    shadow = Math.max(shadow, p.allianceShadow * belief * fullForceValue(guarantor, region, p));
+  }
+  return shadow;
+};
+
+/**
  * The forces and odds of a crisis. The challenger strikes with all it has at hand; a nuclear
  * threat adds leverage that an honoring guarantor's umbrella takes away, and nuclear use adds
- * force. The target fights with its local force (half if it accommodates), raised by its
- * resilience against anything short of an armed attack. Against an armed attack each honoring
+ * force. The target fights with its local force (half if it accommodates); against anything
+ * short of an armed attack, its resilience is the share of pressure it refuses to yield to. Against an armed attack each honoring
  * guarantor adds the force it has in the region now (forward posture and reinforcement arrived);
  * against a threat short of war, all the force it would bring. A partial answer adds a share (arms);
  * an economic guarantee never sends forces: it works through sanctions and aid. A guarantor's
@@ -80,7 +100,10 @@ export const crisisOdds = (world: World, crisis: Crisis, answers: CrisisAnswers)
       value: localForceValue(target, region, p) * (accommodating ? 0.5 : 1),
     },
   ];
-  if (resilience > 0) terms.push({ label: `${target.name} resilience`, value: (terms[0]?.value ?? 0) * resilience });
+  if (!armed && !accommodating) {
+    const shadow = allianceShadow(world, target.id, crisis.invoked);
+    if (shadow > 0) terms.push({ label: 'the shadow of its alliances (the war that could follow)', value: shadow });
+  }
   const counted = new Set<string>();
   let signal = 0;
   let use = false;
@@ -112,9 +135,11 @@ export const crisisOdds = (world: World, crisis: Crisis, answers: CrisisAnswers)
   if (use) terms.push({ label: 'limited nuclear use', value: conventional * p.nuclearUseForce });
   const defense = explainSum(terms, 0, Number.POSITIVE_INFINITY);
   const concedes = accommodating && (type === 'probe' || type === 'coerce');
+  // A resilient society refuses to yield to pressure whatever the balance: coercion fails that often.
+  const yields = 1 - resilience;
   return {
     attack,
     defense,
-    success: concedes ? 1 : contest(attack.value, defense.value, p.contestExponent),
+    success: concedes ? 1 : contest(attack.value, defense.value, p.contestExponent) * yields,
   };
 };

@@ -73,7 +73,7 @@ const startNation = (
   umbrella: n.nuclear ? 0.8 : 0,
   hedging: 0,
   setbacks: 0,
-  resilience: 0,
+  resilience: n.resilience,
   aidInbound: 0,
   revenueLost: 0,
 });

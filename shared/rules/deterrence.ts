@@ -6,6 +6,7 @@ import type { GuaranteeState, World } from '../model/state.js';
 import { MOVE_THREAT, type MoveType } from '../model/vocabulary.js';
 import { credibility } from './credibility.js';
 import { contest, localForceValue, fullForceValue } from './forces.js';
+import { allianceShadow } from './combat.js';
 import { sanctionPressure } from './sanctions.js';
 
 /** The moves whose value the calculus weighs (the others change only the ladder). */
@@ -80,11 +81,20 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
     guarantorLater = Math.max(guarantorLater, fullForceValue(guarantor, region, p));
   }
   const attack = fullForceValue(rival, region, p);
-  const defense = localForceValue(victim, region, p) * (armed ? 1 : 1 + victim.resilience);
+  const defense =
+    localForceValue(victim, region, p) +
+    (armed
+      ? 0
+      : allianceShadow(
+          world,
+          target,
+          covering.map((g) => g.id),
+        ));
+  const yields = armed ? 1 : 1 - victim.resilience;
   const pressure = sanctionPressure(world, challenger).value;
   const gain = p.moveGain[move] * victim.stakes * (1 - p.sanctionGainDiscount * pressure);
-  const winAlone = contest(attack, defense, p.contestExponent);
-  const winVsBoth = contest(attack, defense + guarantorForce, p.contestExponent);
+  const winAlone = contest(attack, defense, p.contestExponent) * yields;
+  const winVsBoth = contest(attack, defense + guarantorForce, p.contestExponent) * yields;
   // Seized ground is held against a counteroffensive by everything the defenders can bring later.
   const retaken = armed ? 1 - contest(attack, defense + guarantorLater, p.contestExponent) : 0;
   return explainSum(

@@ -146,6 +146,8 @@ export const ParamsSchema = z.strictObject({
   partialShare: z.number().min(0).max(1),
   /** Share of the guarantor's honoring cost an economic guarantee sends as aid to its ally. */
   economicAidShare: z.number().min(0).max(1),
+  /** Share of a guarantor's force whose shadow, times credibility, stiffens an ally against threats its guarantee does not cover. */
+  allianceShadow: z.number().min(0).max(1),
   /** Extra force a nuclear threat lends the challenger in coercion, as a share of its own. */
   nuclearLeverage: z.number().min(0),
   /** Extra defense a guarantor's nuclear signal lends, per unit of funded umbrella. */
@@ -158,6 +160,8 @@ export const ParamsSchema = z.strictObject({
   nuclearStepRisk: z.number().min(0).max(1),
   /** Points a challenger expects to lose attacking a nuclear power's homeland (retaliation). */
   homelandRetaliation: z.number().min(0),
+  /** Consensus a challenger gains per integrity point its success takes (rally round the flag). */
+  successRally: z.number().min(0),
   /** Share of an occupation's ground a challenger keeps when it takes an exit ramp. */
   exitRampKept: z.number().min(0).max(1),
   /** Consensus a challenger saves by taking an exit ramp rather than backing down unasked. */
@@ -215,7 +219,7 @@ export const DEFAULT_PARAMS: Params = {
   sanctionRampTurns: 2,
   sanctionRevenueHit: 0.25,
   sanctionGrowthHit: 2,
-  sanctionConsensusHit: 3,
+  sanctionConsensusHit: 1.5,
   sanctionTradeCost: 0.02,
   sanctionGainDiscount: 0.4,
 
@@ -241,7 +245,7 @@ export const DEFAULT_PARAMS: Params = {
   bluffPenalty: 10,
 
   typeWeight: { treaty: 1, extended_deterrence: 0.8, assurance: 0.4, economic: 0.3 },
-  legalCommitment: { treaty: 0.5, extended_deterrence: 0.4, assurance: 0, economic: 0 },
+  legalCommitment: { treaty: 0.4, extended_deterrence: 0.3, assurance: 0, economic: 0 },
   umbrellaByType: { treaty: 0.6, extended_deterrence: 1, assurance: 0.3, economic: 0 },
 
   reputationStep: 0.2,
@@ -261,12 +265,14 @@ export const DEFAULT_PARAMS: Params = {
   contributionShare: 0.5,
   partialShare: 0.15,
   economicAidShare: 0.5,
+  allianceShadow: 0.6,
   nuclearLeverage: 0.5,
   signalDeterrence: 0.5,
   nuclearUseForce: 1,
   nuclearUseConsensus: 25,
   nuclearStepRisk: 0.03,
   homelandRetaliation: 80,
+  successRally: 0.5,
   exitRampKept: 0.5,
   exitRampFace: 4,
 
