@@ -31,7 +31,13 @@ export const movePanel = (actions: Actions): Panel => {
       preview,
       p && [
         h('p', {}, h('strong', {}, p.sentence), `: the theater goes to rung ${p.rung} (${p.rungName}) at least.`),
-        nuclear ? h('p', { class: 'nuclear-warning', role: 'note' }, nuclearWarning(latest.view)) : null,
+        nuclear
+          ? h(
+              'p',
+              { class: 'nuclear-warning', role: 'note' },
+              nuclearWarning(latest.view, picked.type === 'nuclear_use'),
+            )
+          : null,
         p.invoked.length > 0
           ? h(
               'ul',

@@ -82,7 +82,14 @@ const answerForm = <C>(
   return form;
 };
 
-const consequenceTable = (card: GuarantorCard): HTMLTableElement => {
+/**
+ * A wide table in its own scrolling box: on a phone five answers side by side scroll there, not the
+ * page. The box takes the focus, so the keyboard can scroll it too.
+ */
+const scrollBox = (label: string, table: HTMLTableElement): HTMLElement =>
+  h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
+
+const consequenceTable = (card: GuarantorCard): HTMLElement => {
   const row = (label: string, cells: Child[]) =>
     h(
       'tr',
@@ -91,7 +98,7 @@ const consequenceTable = (card: GuarantorCard): HTMLTableElement => {
       cells.map((c) => h('td', {}, c)),
     );
   const o = card.options;
-  return h(
+  const table = h(
     'table',
     { class: 'projection consequences' },
     h('caption', {}, 'What each answer would do'),
@@ -140,6 +147,7 @@ const consequenceTable = (card: GuarantorCard): HTMLTableElement => {
       ),
     ),
   );
+  return scrollBox('What each answer would do', table);
 };
 
 /** The answer sent, where the form was: the panel's focus lands here once it is taken. */
@@ -186,20 +194,23 @@ export const responsesPanel = (actions: Actions): Panel => {
       h('h3', {}, card.title),
       h('p', {}, card.intro),
       card.crises.map((c) =>
-        h(
-          'table',
-          { class: 'projection consequences' },
-          h('caption', {}, c.crisis),
-          tableHead(['If you…', ...GUARANTOR_RESPONSES.map((g) => GUARANTOR_DOES[g])]),
+        scrollBox(
+          c.crisis,
           h(
-            'tbody',
-            {},
-            ALLY_RESPONSES.map((a) =>
-              h(
-                'tr',
-                {},
-                h('th', { scope: 'row' }, card.answers[a].name),
-                GUARANTOR_RESPONSES.map((g) => h('td', {}, pct(c.odds[a][g]))),
+            'table',
+            { class: 'projection consequences' },
+            h('caption', {}, c.crisis),
+            tableHead(['If you…', ...GUARANTOR_RESPONSES.map((g) => GUARANTOR_DOES[g])]),
+            h(
+              'tbody',
+              {},
+              ALLY_RESPONSES.map((a) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, card.answers[a].name),
+                  GUARANTOR_RESPONSES.map((g) => h('td', {}, pct(c.odds[a][g]))),
+                ),
               ),
             ),
           ),

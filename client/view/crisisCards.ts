@@ -34,16 +34,7 @@ import { decisionWeight } from '../../shared/rules/reputation.js';
 import { nationOf, respondents } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import { type Projected, credibilityProjected } from './budgetPlan.js';
-import {
-  guaranteeName,
-  listText,
-  moveSentence,
-  nationName,
-  percent,
-  regionName,
-  rungName,
-  sentenceCase,
-} from './matchText.js';
+import { guaranteeName, listText, moveSentence, nationName, regionName, rungName, sentenceCase } from './matchText.js';
 
 /** An answer a guarantor may give: a choice, backed by a nuclear step when the engine allows one. */
 export interface GuarantorAnswer {
@@ -89,9 +80,12 @@ export interface GuarantorCard {
   nuclearWarning: string | null;
 }
 
-/** What any nuclear step risks, with the engine's own numbers: shown wherever one is offered. */
-export const nuclearWarning = (view: GameView): string =>
-  `Warning: each nuclear step adds ${percent(view.params.nuclearStepRisk)} to the chance this turn that the theater jumps a rung by accident, on top of the rung it already climbs. The top rung, general nuclear war, ends the match as a loss for everyone. Limited nuclear use also costs its user ${Math.round(view.params.nuclearUseConsensus)} consensus.`;
+/**
+ * What any nuclear step risks, with the engine's own numbers: shown wherever one is offered, with
+ * limited use's price at home when use is among the choices.
+ */
+export const nuclearWarning = (view: GameView, use: boolean): string =>
+  `Warning: each nuclear step adds ${Math.round(view.params.nuclearStepRisk * 100)} percentage points to the chance this turn that the theater jumps a rung by accident, on top of the rung it already climbs. The top rung, general nuclear war, ends the match as a loss for everyone.${use ? ` Limited nuclear use also costs its user ${Math.round(view.params.nuclearUseConsensus)} consensus.` : ''}`;
 
 /** The answers the seat may give on `gid` now, from legalCommands, honor's nuclear variants after honor. */
 const offeredAnswers = (view: GameView, seat: string, gid: string): GuarantorAnswer[] => {
@@ -188,7 +182,12 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
         stakes: stakes(regionName(view, c.region ?? ''), now, rung),
         answered,
         options,
-        nuclearWarning: options.some((o) => o.nuclear) ? nuclearWarning(view) : null,
+        nuclearWarning: options.some((o) => o.nuclear)
+          ? nuclearWarning(
+              view,
+              options.some((o) => o.nuclear === 'use'),
+            )
+          : null,
       },
     ];
   });

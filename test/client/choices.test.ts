@@ -60,6 +60,8 @@ describe("a guarantor's nuclear step", () => {
   it('offers honor with a nuclear signal below rung 6, and limited use too from there, as legalCommands lists them', () => {
     const limited = crisis('limited_attack');
     expect(card(limited)?.options.map(answerId)).toEqual(['honor', 'honor-signal', 'partial', 'abandon']);
+    // Limited use is not on offer, so its price is not in the warning.
+    expect(card(limited)?.nuclearWarning).not.toMatch(/Limited nuclear use/);
     expect(new Set(card(limited)?.options.map(answerId))).toEqual(new Set(legalAnswers(limited)));
     const signalled = crisis('nuclear_signal');
     expect(card(signalled)?.options.map(answerId)).toEqual([
@@ -82,7 +84,7 @@ describe("a guarantor's nuclear step", () => {
   it('warns that each nuclear step adds to the risk of general nuclear war, which ends the match for everyone', () => {
     const c = card(crisis('nuclear_signal'));
     expect(c?.nuclearWarning).toMatch(
-      /each nuclear step adds 3% .*general nuclear war, ends the match as a loss for everyone/,
+      /each nuclear step adds 3 percentage points .*general nuclear war, ends the match as a loss for everyone\. Limited nuclear use also costs its user 25 consensus\.$/,
     );
     const use = c?.options.find((o) => o.nuclear === 'use');
     expect(use?.nuclearCost).toBeGreaterThan(0);
