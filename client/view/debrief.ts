@@ -19,6 +19,7 @@ export const METRICS: Record<Metric, { label: string; hint: string }> = {
   peace: { label: 'Peace', hint: 'how low the highest escalation stayed' },
   gains: { label: 'Gains', hint: 'what it took or extracted from others' },
   forcesPreserved: { label: 'Forces preserved', hint: 'military capability kept, against the start' },
+  reliability: { label: 'Reliability', hint: 'reputation for keeping its word, across its guarantees' },
 };
 
 export interface Ending {

@@ -21,8 +21,10 @@ export const chooseAllocation = (view: GameView, seat: string, policy: PolicyNam
       : [...theatersOf(view, n.id)].some((r) => (view.regions[r]?.rung ?? 0) >= THREATENED_AT);
   const strained = n.strain > 1.5 || n.consensus < 35;
   let name: string = d.peacetimePlan;
+  // More guns than its economy bears only strain an ally: a calculating one stops at the line.
+  const bearable = s.role !== 'ally' || n.defenseShare0 * 1.5 <= n.sustainableShare || d.peacetimePlan === 'guns';
   if (policy === 'free-rider' || strained) name = 'butter';
-  else if (threatened) name = s.role === 'guarantor' ? 'forward' : 'guns';
+  else if (threatened) name = s.role === 'guarantor' ? 'forward' : bearable ? 'guns' : 'status quo';
   const plan = pick(name);
   return plan ? { type: 'allocate', allocation: plan.allocation } : null;
 };

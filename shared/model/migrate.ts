@@ -65,6 +65,7 @@ const fromFormat1 = (s: Loose): Loose => {
       reinforcementTurns: {},
       arrived: {},
       resilience: 0,
+      resilience0: 0,
       aidInbound: 0,
       revenueLost: 0,
     })),

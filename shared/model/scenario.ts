@@ -133,6 +133,7 @@ export const METRICS = [
   'peace',
   'gains',
   'forcesPreserved',
+  'reliability',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

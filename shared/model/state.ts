@@ -83,8 +83,10 @@ export const NationStateSchema = z.object({
   hedging: num,
   /** Successful challenger actions suffered (allies) or suffered by its allies (guarantors). */
   setbacks: z.int(),
-  /** 0..1: how well its society and economy withstand coercion (raised by aid, worn by pressure). */
+  /** 0..1: how well its society and economy withstand coercion (raised by aid and its own defense effort). */
   resilience: num,
+  /** 0..1: resilience at the start, kept up by defense spending at the starting share. */
+  resilience0: num,
   /** $bn of aid received this turn: it enters service next turn as capability and resilience. */
   aidInbound: num,
   /** 0..1: share of its revenue sanctions take (set each adjudication, felt in the next budget). */

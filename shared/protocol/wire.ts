@@ -11,9 +11,9 @@ export const GameViewSchema = GameStateSchema.omit({ rng: true }).extend({ viewe
 
 export const CHUNKS = {
   /** Rarely changes: scenario settings, parameters, seats (scripted cards appear as their turn comes). */
-  setup: ['scenarioId', 'seed', 'config', 'params', 'seats'],
+  setup: ['format', 'scenarioId', 'seed', 'config', 'params', 'seats'],
   /** A few times a turn: the world's state and the decision record. */
-  world: ['nations', 'guarantees', 'regions', 'precedent', 'history', 'adjudicated'],
+  world: ['nations', 'guarantees', 'regions', 'precedent', 'history', 'adjudicated', 'sanctions', 'occupations'],
   /** With every command: the turn's submissions, words, crises and settings. */
   turnInfo: [
     'turn',
@@ -29,6 +29,7 @@ export const CHUNKS = {
     'lastAllocations',
     'moves',
     'guarantorAnswers',
+    'nuclearSteps',
     'allyAnswers',
     'reveals',
     'pending',

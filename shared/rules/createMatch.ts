@@ -74,6 +74,7 @@ const startNation = (
   hedging: 0,
   setbacks: 0,
   resilience: n.resilience,
+  resilience0: n.resilience,
   aidInbound: 0,
   revenueLost: 0,
 });

@@ -65,7 +65,9 @@ export const credibility = (
   const w = p.audienceWeights[audience];
   const balance = g.type === 'economic' ? economicWeight(world, g, challenger) : localBalance(world, g, challenger);
   const capability = p.balanceShare * balance + (1 - p.balanceShare) * tripwire(world, g);
-  const interests = g.ties * (1 - ally.hedging / 200);
+  // Allies that carry less than their share are defended with less conviction (burden sharing).
+  const shortfall = p.burdenTarget > 0 ? Math.max(0, p.burdenTarget - ally.defenseShare) / p.burdenTarget : 0;
+  const interests = g.ties * (1 - ally.hedging / 200) * (1 - p.burdenCredibility * shortfall);
   const resolve = p.consensusInResolve * (guarantor.consensus / 100) + (1 - p.consensusInResolve) * g.commitment;
   const terms = [
     {

@@ -162,7 +162,15 @@ export const receiveAid = (ledger: Ledger, world: World, id: string): void => {
   if (!n) return;
   const p = world.params;
   const years = turnYears(world);
-  ledger.nation(id, 'resilience', 'resilience wears off', -n.resilience * p.resilienceDecay);
+  // Preparedness is kept up by the nation's own effort: it drifts toward its starting level scaled
+  // by how its defense share compares with the start (Estonia's total defence; Finland's model).
+  const effort = n.defenseShare0 > 0 ? Math.min(1.5, n.defenseShare / n.defenseShare0) : 1;
+  ledger.nation(
+    id,
+    'resilience',
+    'kept up by its own defense effort',
+    p.resilienceDecay * (n.resilience0 * effort - n.resilience),
+  );
   const aid = n.aidInbound;
   if (aid <= 0) return;
   ledger.nation(id, 'aidInbound', 'aid received', -aid);

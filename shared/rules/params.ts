@@ -91,6 +91,8 @@ export const ParamsSchema = z.strictObject({
   burdenTarget: z.number().min(0),
   /** Guarantor consensus lost per point of an ally's shortfall. */
   consensusPerBurdenPoint: z.number().min(0),
+  /** Share of the interests term an ally loses when it spends nothing against the burden target. */
+  burdenCredibility: z.number().min(0).max(1),
 
   // Credibility.
   /** Credibility weights per audience; current calculus outweighs reputation about 2:1. */
@@ -232,6 +234,7 @@ export const DEFAULT_PARAMS: Params = {
   consensusPerDomesticShare: 4,
   burdenTarget: 2,
   consensusPerBurdenPoint: 0.5,
+  burdenCredibility: 0.5,
 
   audienceWeights: {
     challenger: { capability: 0.3, nuclear: 0.07, interests: 0.12, resolve: 0.1, clarity: 0.08, reputation: 0.33 },

@@ -37,6 +37,18 @@ export const metric = (world: World, n: NationState, m: Metric): number => {
       return 1 - Math.max(0, ...Object.values(world.regions).map((r) => r.peak)) / TOP_RUNG;
     case 'gains':
       return n.gains / 100;
+    case 'reliability': {
+      // A guarantor's record of keeping its word (Gibler 2008): commitments honored, a partial
+      // answer half, over every invoked commitment of its guarantees, history included; Laplace-smoothed.
+      let kept = 0;
+      let cases = 0;
+      for (const g of Object.values(world.guarantees)) {
+        if (g.guarantor !== n.id) continue;
+        kept += g.record.honored + 0.5 * g.record.partial;
+        cases += g.record.honored + g.record.partial + g.record.abandoned;
+      }
+      return (kept + 1) / (cases + 2);
+    }
     case 'forcesPreserved':
       return n.capability0 > 0 ? clamp01(n.capability / n.capability0) : 1;
   }

@@ -47,6 +47,7 @@ export const nation = (id: string, over: Partial<NationState> = {}): NationState
   hedging: 0,
   setbacks: 0,
   resilience: 0,
+  resilience0: 0,
   aidInbound: 0,
   revenueLost: 0,
   ...over,
