@@ -26,7 +26,7 @@ const put = <K extends ChunkName>(target: CrisisState, key: K, value: unknown) =
  */
 const chunkSources = (s: GameState): Record<ChunkName, readonly unknown[]> => ({
   setup: [s.config, s.params, s.seats, s.turn],
-  world: [s.nations, s.guarantees, s.regions, s.precedent, s.history, s.adjudicated],
+  world: [s.nations, s.guarantees, s.regions, s.precedent, s.history, s.adjudicated, s.sanctions, s.occupations],
   turnInfo: [s], // changes with nearly every step
   results: [s.report, s.scores, s.settings.showMath],
 });
