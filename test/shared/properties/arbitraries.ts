@@ -16,6 +16,7 @@ import {
   TARGETED_MOVES,
 } from '../../../shared/index.js';
 import { randomCommand } from '../../../shared/bots/random.js';
+import { nuclearMoveProblem } from '../../../shared/rules/commands/move.js';
 import { advanceOrThrow, applyOrThrow, toResponses } from './drive.js';
 
 export const SCENARIO_IDS = ['classroom', 'baltic'] as const;
@@ -201,17 +202,27 @@ export interface CrisisCase {
   move: MoveType;
 }
 
-/** Random crises from random states; `moves` limits the challenger's choice (all targeted moves by default). */
+/**
+ * Random crises from random states; `moves` limits the challenger's choice (all targeted moves by
+ * default). Only moves the rules allow are drawn: nuclear moves need a nuclear-armed challenger, and
+ * nuclear use a theater already at nuclear signaling.
+ */
 export const arbCrisis = (moves: readonly MoveType[] = TARGETED_MOVES): fc.Arbitrary<CrisisCase> =>
   arbWorldAndGuarantee
-    .filter(({ g }) => moves.some((m) => inScope(g, m)))
+    .filter(({ world, g }) => moves.some((m) => open(world, g, m)))
     .chain(({ world, g }) =>
       fc
-        .constantFrom(...moves.filter((m) => inScope(g, m)))
+        .constantFrom(...moves.filter((m) => open(world, g, m)))
         .map((move) => ({ responses: toResponses(world, { type: move, target: g.ally }), g, move })),
     );
 
-const inScope = (g: GuaranteeState, move: MoveType): boolean => {
+/** The move is inside `g`'s scope and open to the world's challenger against `g`'s ally. */
+const open = (world: GameState, g: GuaranteeState, move: MoveType): boolean => {
   const threat = MOVE_THREAT[move];
-  return threat !== null && g.scope.includes(threat);
+  const challenger = world.seats.find((s) => s.role === 'challenger')?.nation ?? '';
+  return (
+    threat !== null &&
+    g.scope.includes(threat) &&
+    nuclearMoveProblem(world, challenger, { type: move, target: g.ally }) === null
+  );
 };

@@ -85,10 +85,14 @@ describe('escalation (DESIGN.md directions 3 and 11)', () => {
   });
 
   // Direction 11, through the engine: abandoning after a red line costs the guarantor consensus, more at a higher rung.
+  // A type's legal obligation is a commitment of its own (a treaty's text binds without any words), so
+  // the red line is drawn above it: only words beyond what the type already binds add to the cost.
   it('in adjudication, abandoning after a red line costs consensus, more the higher the theater', () => {
     fc.assert(
-      fc.property(arbCrisis(), arbCommitment, arbOpenRung, arbOpenRung, (crisis, c, r1, r2) => {
+      fc.property(arbCrisis(), arbCommitment, arbOpenRung, arbOpenRung, (crisis, u, r1, r2) => {
         const { responses, g } = crisis;
+        const legal = responses.params.legalCommitment[g.type];
+        const c = legal + (1 - legal) * u;
         const region = responses.crises[0]?.region ?? '';
         const [low, high] = [Math.min(r1, r2), Math.max(r1, r2)];
         /** Guarantor consensus after abandoning at `rung` with commitment `commitment` (provocations silenced). */
@@ -99,7 +103,7 @@ describe('escalation (DESIGN.md directions 3 and 11)', () => {
           if (r) s = { ...s, regions: { ...s.regions, [region]: { ...r, rung } } };
           return resolve(s, answerAll(s, g.guarantor, 'abandon')).nations[g.guarantor]?.consensus ?? NaN;
         };
-        const costAt = (rung: number) => consensus(0, rung) - consensus(c, rung);
+        const costAt = (rung: number) => consensus(legal, rung) - consensus(c, rung);
         expect(costAt(low)).toBeGreaterThan(0);
         // The public judges the crisis rung: the theater's rung raised to the move's floor.
         const move = responses.crises[0]?.move.type ?? 'hold';

@@ -7,12 +7,12 @@ import { credibility } from '../../../shared/rules/credibility.js';
 import { Ledger } from '../../../shared/rules/ledger.js';
 import { termsSum, triangle, withGuarantee, withNation } from './world.js';
 
-// Credibility of g-a to the ally is 47.8 in the triangle world (see credibility.test.ts);
+// Credibility of g-a to the ally is 44.6 in the triangle world (see credibility.test.ts);
 // each 0.1 of clarity adds 1.3 of it (ally clarity weight 0.13).
 describe('provocationRisk = 0.12 × clarity × credibility to the ally', () => {
   test.each([
-    [0.5, 0.12 * 0.5 * 0.478],
-    [1, 0.12 * 1 * 0.543],
+    [0.5, 0.12 * 0.5 * 0.446],
+    [1, 0.12 * 1 * 0.511],
     [0, 0],
   ])('clarity %f → %f', (clarity, expected) => {
     const risk = provocationRisk(withGuarantee(triangle(), 'g-a', { clarity }), 'a');

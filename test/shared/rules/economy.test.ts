@@ -9,6 +9,7 @@ import {
   defenseSharePct,
   fitToBudget,
   nextStrain,
+  receiveAid,
   statusQuoAllocation,
 } from '../../../shared/rules/economy.js';
 import { Ledger } from '../../../shared/rules/ledger.js';
@@ -25,19 +26,25 @@ const alloc = (over: Partial<Allocation>): Allocation => ({
   ...over,
 });
 
-describe('budget = GDP × budget share × years − obligations, floored at 0', () => {
+describe('budget = GDP × budget share × years × (1 − revenue lost to sanctions) − obligations, floored at 0', () => {
   test.each([
-    [1000, 0.1, 1, 0, 100, [100, -0]],
-    [1000, 0.1, 0.5, 0, 50, [50, -0]],
-    [1000, 0.1, 1, 30, 70, [100, -30]],
-    [1000, 0.1, 1, 150, 0, [100, -150, 50]],
-    [20000, 0.08, 1, 0, 1600, [1600, -0]],
-  ])('GDP %f, share %f, %f years, owing %f → %f', (gdp, budgetShare, years, obligations, value, terms) => {
-    const b = budget(nation('x', { gdp, budgetShare, obligations }), years);
-    expect(b.value).toBeCloseTo(value, 9);
-    expect(b.terms.map((t) => t.value)).toEqual(terms.map((v) => expect.closeTo(v, 9)));
-    expect(termsSum(b)).toBeCloseTo(b.value, 9);
-  });
+    // [GDP, budget share, years, obligations, revenue lost, budget, terms]
+    [1000, 0.1, 1, 0, 0, 100, [100, -0, -0]],
+    [1000, 0.1, 0.5, 0, 0, 50, [50, -0, -0]],
+    [1000, 0.1, 1, 30, 0, 70, [100, -0, -30]],
+    [1000, 0.1, 1, 150, 0, 0, [100, -0, -150, 50]],
+    [20000, 0.08, 1, 0, 0, 1600, [1600, -0, -0]],
+    [1000, 0.1, 1, 0, 0.25, 75, [100, -25, -0]],
+    [1000, 0.1, 1, 30, 0.1, 60, [100, -10, -30]],
+  ])(
+    'GDP %f, share %f, %f years, owing %f, %f of revenue lost → %f',
+    (gdp, budgetShare, years, obligations, revenueLost, value, terms) => {
+      const b = budget(nation('x', { gdp, budgetShare, obligations, revenueLost }), years);
+      expect(b.value).toBeCloseTo(value, 9);
+      expect(b.terms.map((t) => t.value)).toEqual(terms.map((v) => expect.closeTo(v, 9)));
+      expect(termsSum(b)).toBeCloseTo(b.value, 9);
+    },
+  );
 });
 
 describe('statusQuoAllocation keeps the defense share, half readiness, half modernization', () => {
@@ -150,20 +157,107 @@ describe('applyAllocation for g (GDP 1000, budget 100, capability 100, consensus
       alloc({ domestic: 48, extendedDeterrence: 2 }),
       { strain: 0, consensus: 50.92, umbrella: 1, debt: 50 - 5000 / 1020 },
     ],
-    ['8 bn forward in "front": 2 FP', alloc({ forwardPosture: { front: 8 }, domestic: 92 }), { 'posture:front': 2 }],
+    // Deployment takes a turn: 2 FP ordered now are in place next turn, none this turn.
+    [
+      '8 bn forward in "front": 2 FP ordered, none in place yet',
+      alloc({ forwardPosture: { front: 8 }, domestic: 92 }),
+      { 'ordered:front': 2, 'posture:front': 0 },
+    ],
   ])('%s', (_why, a, expected) => {
     const w = triangle();
     const ledger = new Ledger(w);
     applyAllocation(ledger, w, 'g', a);
     const g = ledger.nations.g!;
     for (const [metric, value] of Object.entries(expected)) {
-      const actual = metric.startsWith('posture:') ? g.posture[metric.slice(8)] : g[metric as 'gdp'];
+      const [kind, region = ''] = metric.split(':');
+      const actual =
+        kind === 'posture'
+          ? (g.posture[region] ?? 0)
+          : kind === 'ordered'
+            ? g.postureOrdered[region]
+            : g[metric as 'gdp'];
       expect([metric, actual]).toEqual([metric, expect.closeTo(value, 9)]);
     }
     // Every change is explained: before + terms = after.
     for (const c of ledger.changes()) expect(termsSum(c.why)).toBeCloseTo(c.after, 9);
     // The input world is untouched.
     expect(w.nations.g).toEqual(triangle().nations.g);
+  });
+});
+
+describe('forward posture over two turns', () => {
+  // 4 FP in place rotate home at 0.15 a year (− 0.6); the 3 FP ordered last turn arrive; nothing
+  // is ordered this turn, so nothing arrives next turn.
+  test("last turn's order is in place this turn: 4 − 0.6 + 3", () => {
+    const w = withNation(triangle(), 'g', { posture: { front: 4 }, postureOrdered: { front: 3 } });
+    const ledger = new Ledger(w);
+    applyAllocation(ledger, w, 'g', alloc({ domestic: 100 }));
+    expect(ledger.nations.g?.posture.front).toBeCloseTo(6.4, 9);
+    expect(ledger.nations.g?.postureOrdered).toEqual({});
+    for (const c of ledger.changes()) expect(termsSum(c.why)).toBeCloseTo(c.after, 9);
+  });
+});
+
+// Sanctions by c on g imposed this turn bite at half ramp: 0.6 × 1000/(1000 + 1000) × 1/2 = 0.15.
+describe('applyAllocation under sanctions (pressure 0.15)', () => {
+  test('growth loses 2 × 0.15 and consensus 1.5 × 0.15', () => {
+    const w = { ...triangle(), sanctions: [{ sender: 'c', target: 'g', since: 1 }] };
+    const ledger = new Ledger(w);
+    applyAllocation(ledger, w, 'g', alloc({ domestic: 100 }));
+    // Against "all 100 on domestic" above: growth 2 → 1.7, GDP 1020 → 1017.
+    expect(ledger.nations.g?.growth).toBeCloseTo(1.7, 9);
+    expect(ledger.nations.g?.gdp).toBeCloseTo(1017, 9);
+    const term = (metric: string, label: string) =>
+      ledger
+        .changes()
+        .find((c) => c.subject === 'g' && c.metric === metric)
+        ?.why.terms.find((t) => t.label === label)?.value;
+    expect(term('consensus', 'hardship under sanctions')).toBeCloseTo(-1.5 * 0.15, 9);
+    for (const c of ledger.changes()) expect(termsSum(c.why)).toBeCloseTo(c.after, 9);
+  });
+});
+
+// Aid received last turn enters service: half buys arms at (0.5 + industry/100) FP per 3 bn, half
+// buys resilience at 0.1 per 1% of GDP. Resilience drifts 0.15 of the way to its starting level ×
+// the nation's defense effort (defense share ÷ starting share, at most 1.5).
+describe('receiveAid', () => {
+  test.each([
+    // [why, nation, capability after, resilience after]
+    ['30 bn of aid: +15/3 FP, +1.5% of GDP × 0.1', { aidInbound: 30 }, 105, 0.15],
+    ['30 bn at industry 80: +15/3 × 1.3 FP', { aidInbound: 30, industrialBase: 80 }, 106.5, 0.15],
+    ['no aid: nothing changes', {}, 100, 0],
+    ['no aid, effort as at the start: resilience holds', { resilience: 0.3, resilience0: 0.3 }, 100, 0.3],
+    [
+      'no aid, double the defense share (effort capped at 1.5): 0.3 + 0.15 × (0.45 − 0.3)',
+      { resilience: 0.3, resilience0: 0.3, defenseShare: 6 },
+      100,
+      0.3225,
+    ],
+    [
+      'no aid, no defense spending: 0.3 − 0.15 × 0.3',
+      { resilience: 0.3, resilience0: 0.3, defenseShare: 0 },
+      100,
+      0.255,
+    ],
+  ])('%s', (_why, over, capability, resilience) => {
+    const w = withNation(triangle(), 'a', { capability: 100, ...over });
+    const ledger = new Ledger(w);
+    receiveAid(ledger, w, 'a');
+    expect(ledger.nations.a?.capability).toBeCloseTo(capability, 9);
+    expect(ledger.nations.a?.resilience).toBeCloseTo(resilience, 9);
+    expect(ledger.nations.a?.aidInbound).toBe(0);
+    for (const c of ledger.changes()) expect(termsSum(c.why)).toBeCloseTo(c.after, 9);
+  });
+
+  test('aid sent this turn is inbound, not yet in service', () => {
+    const w = triangle();
+    const ledger = new Ledger(w);
+    applyAllocation(ledger, w, 'g', alloc({ foreignAid: { a: 30 }, domestic: 70 }));
+    expect(ledger.nations.a?.aidInbound).toBe(30);
+    expect(ledger.nations.a?.capability).toBe(50);
+    expect(ledger.nations.a?.resilience).toBe(0);
+    // Aid also ties the ally closer to its donor: 0.01 per 2 bn.
+    expect(ledger.guarantees['g-a']?.ties).toBeCloseTo(0.5 + 0.15, 9);
   });
 });
 

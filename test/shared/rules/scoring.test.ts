@@ -40,9 +40,37 @@ describe('metric', () => {
       1,
     ],
     ['no forces at the start', 'forcesPreserved', 'c', (w) => withNation(w, 'c', { capability0: 0 }), 1],
-    // The ally judges its security by credibility to the ally (47.8), the guarantor by credibility to the challenger (46).
-    ['security of the ally', 'security', 'a', (w) => ({ ...w, turn: 1 }), 0.478],
-    ['security of the guarantor', 'security', 'g', (w) => ({ ...w, turn: 1 }), 0.46],
+    // Reliability: (honored + ½ partial + 1) / (invoked cases + 2) over the guarantor's guarantees.
+    ['reliability with no record: 1/2', 'reliability', 'g', (w) => w, 0.5],
+    [
+      'reliability, 2 honored: 3/4',
+      'reliability',
+      'g',
+      (w) => withGuarantee(w, 'g-a', { record: { honored: 2, partial: 0, abandoned: 0 } }),
+      0.75,
+    ],
+    [
+      'reliability, 1 partial and 1 abandoned: 1.5/4',
+      'reliability',
+      'g',
+      (w) => withGuarantee(w, 'g-a', { record: { honored: 0, partial: 1, abandoned: 1 } }),
+      0.375,
+    ],
+    [
+      'reliability over two guarantees, 1 honored and 1 abandoned: 2/4',
+      'reliability',
+      'g',
+      (w) =>
+        withGuarantee(withGuarantee(w, 'g-a', { record: { honored: 1, partial: 0, abandoned: 0 } }), 'g-b', {
+          ally: 'b',
+          record: { honored: 0, partial: 0, abandoned: 1 },
+        }),
+      0.5,
+    ],
+    // The ally judges its security by credibility to the ally (44.6), the guarantor by credibility
+    // to the challenger (43.2): see credibility.test.ts.
+    ['security of the ally', 'security', 'a', (w) => ({ ...w, turn: 1 }), 0.446],
+    ['security of the guarantor', 'security', 'g', (w) => ({ ...w, turn: 1 }), 0.432],
   ])('%s: %s of %s', (_why, m, id, patch, expected) => {
     const w = patch(at(4));
     expect(metric(w, w.nations[id] as NationState, m)).toBeCloseTo(expected, 9);
