@@ -339,8 +339,11 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
   for (const region of Object.values(state.regions)) {
     const crises = state.crises.filter((c) => c.region === region.id);
     const move = crises.map((c) => c.move.type).find((m) => m !== 'hold') ?? (crises.length > 0 ? 'hold' : null);
+    // Honoring with forces mobilizes the theater; an economic guarantee's sanctions and aid do not.
     const honoring = crises.flatMap((c) =>
-      asForceful(c.move.type) ? c.invoked.filter((gid) => answers.guarantors[gid] === 'honor') : [],
+      asForceful(c.move.type)
+        ? c.invoked.filter((gid) => answers.guarantors[gid] === 'honor' && state.guarantees[gid]?.type !== 'economic')
+        : [],
     );
     const steps = honoring.map((gid) => answers.nuclear[gid]).filter((s) => s !== undefined);
     const challengerSteps = crises.filter((c) => c.move.type === 'nuclear_signal' || c.move.type === 'nuclear_use');
