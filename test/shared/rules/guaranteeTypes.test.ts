@@ -162,8 +162,8 @@ describe("extended deterrence's umbrella follows the funded umbrella", () => {
 // Through the engine (classroom): Varkal coerces Bosk and Aurelia honors its guarantee. As a treaty
 // it mobilizes (owes the full honoring cost, engages its reinforcement); as an economic guarantee it
 // sends no forces and instead sanctions Varkal and sends Bosk aid worth economicAidShare of the
-// honoring cost, owing half the cost itself. (Every Aurelian guarantee is made economic here: the
-// honored crisis mobilizes the theater, which would otherwise engage Aurelia for Corvin's sake.)
+// honoring cost, owing half the cost itself. (Every Aurelian guarantee is given the type under test,
+// so that no other pledge — Corvin's, in the same theater — engages Aurelia there.)
 describe('honoring an economic guarantee sends aid and sanctions, not forces', () => {
   const honored = (type: GuaranteeType) => {
     let start = quietClassroom(3);
