@@ -100,8 +100,10 @@ export const applyAllocation = (ledger: Ledger, world: World, id: string, a: All
 
   ledger.nation(id, 'obligations', 'paid from this budget', -n.obligations);
   ledger.nation(id, 'defenseShare', 'defense spending this turn', share - n.defenseShare);
-  ledger.nation(id, 'strain', 'carried-over strain fades', n.strain * p.strainPersistence - n.strain);
-  ledger.nation(id, 'strain', 'defense spending above the sustainable share', strain - n.strain * p.strainPersistence);
+  // The ledger changes `n` in place: read last turn's strain once, before the first line moves it.
+  const carried = n.strain * p.strainPersistence;
+  ledger.nation(id, 'strain', 'carried-over strain fades', carried - n.strain);
+  ledger.nation(id, 'strain', 'defense spending above the sustainable share', strain - carried);
 
   ledger.nation(id, 'capability', 'depreciation', -n.capability * p.capabilityDepreciation * years);
   ledger.nation(id, 'capability', 'procurement entering service', n.pipeline);
@@ -136,10 +138,10 @@ export const applyAllocation = (ledger: Ledger, world: World, id: string, a: All
     { label: 'sanctions', value: -pressure * p.sanctionGrowthHit },
   ]);
   ledger.nation(id, 'gdp', 'growth', n.gdp * (growth / 100) * years);
-  ledger.nation(id, 'consensus', 'hardship under sanctions', -pressure * p.sanctionConsensusHit);
 
   ledger.nation(id, 'consensus', 'drift toward the baseline', p.consensusDrift * (p.consensusBaseline - n.consensus));
   ledger.nation(id, 'consensus', 'strain from defense spending', -strain * p.consensusPerStrain);
+  ledger.nation(id, 'consensus', 'hardship under sanctions', -pressure * p.sanctionConsensusHit);
   const domesticShare = available > 0 ? a.domestic / available : 0;
   ledger.nation(id, 'consensus', 'domestic spending', p.consensusPerDomesticShare * (domesticShare - 0.5));
   const unspent = Math.max(0, available - spent);
