@@ -15,11 +15,12 @@ describe('the briefing', () => {
     expect(briefingTitle(view, 'aurelia')).toBe('Aurelia’s briefing, turn 1 of 10');
     expect(b?.role).toBe('You play Aurelia, the guarantor.');
     expect(b?.objectives.map((o) => [o.label, Math.round(o.weight)])).toEqual([
-      ['Allies intact', 33],
-      ['Deterrence', 22],
-      ['Peace', 22],
-      ['Fiscal health', 11],
-      ['Consensus', 11],
+      ['Allies intact', 27],
+      ['Deterrence', 18],
+      ['Peace', 18],
+      ['Reliability', 18],
+      ['Fiscal health', 9],
+      ['Consensus', 9],
     ]);
     expect(b?.guarantees).toEqual([
       'You guarantee Bosk: a defense treaty, covering coercion, armed attack and nuclear threat.',

@@ -80,6 +80,7 @@ describe('final scores', () => {
       'Fiscal health',
       'Consensus',
       'Peace',
+      'Reliability',
     ]);
     for (const t of aurelia?.terms ?? []) {
       expect(t.hint).not.toBe('');

@@ -107,21 +107,22 @@ const CLASSROOM_ATTACK: Omit<Script, 'answers'> = {
 };
 
 const MATCHES: Record<string, { scenario: string; seed: number; script: Script }> = {
-  // Turn 2: Varkal attacks Dunmere (covered only by a vague assurance); Aurelia honors it.
+  // Turn 2: Varkal attacks Dunmere (covered only by a vague assurance); Aurelia honors it. Its
+  // reinforcement is not there yet, so the attack seizes ground; Dunmere and Aurelia retake it in turn 4.
   'classroom-honor': {
     scenario: 'classroom',
     seed: 7,
     script: { ...CLASSROOM_ATTACK, answers: { 'aurelia-dunmere': 'honor' } },
   },
-  // The same match, except that Aurelia abandons Dunmere.
+  // The same match, except that Aurelia abandons Dunmere, which retakes its ground alone in turn 7.
   'classroom-abandon': {
     scenario: 'classroom',
     seed: 7,
     script: { ...CLASSROOM_ATTACK, answers: { 'aurelia-dunmere': 'abandon' } },
   },
-  // Turn 1: a gray-zone probe of Estonia (no Article 5 case). Turn 2: the US draws a red line over
-  // Lithuania and moves money forward. Turn 3: a limited attack on Lithuania; the US honors,
-  // Germany half-honors, Poland contributes.
+  // Turn 1: a gray-zone probe of Estonia (no Article 5 case), which fails. Turn 2: the US draws a red
+  // line over Lithuania and moves money forward. Turn 3: a limited attack on Lithuania seizes ground;
+  // the US honors, Germany half-honors (and sanctions Russia), Poland contributes; retaken in turn 5.
   'baltic-probe-then-attack': {
     scenario: 'baltic',
     seed: 11,
@@ -135,9 +136,22 @@ const MATCHES: Record<string, { scenario: string; seed: number; script: Script }
   },
 };
 
-const play = (name: string) => {
+const play = (name: string, observe?: (state: GameState) => void) => {
   const { scenario, seed, script } = MATCHES[name]!;
-  return playScripted(scenario, seed, scripted(script));
+  const policy = scripted(script);
+  return playScripted(scenario, seed, (state, seat) => {
+    observe?.(state);
+    return policy(state, seat);
+  });
+};
+
+/** The occupations standing at each turn's results, by turn (what a fait accompli held, and for how long). */
+const occupationsByTurn = (name: string): Map<number, GameState['occupations']> => {
+  const seen = new Map<number, GameState['occupations']>();
+  play(name, (s) => {
+    if (s.phase === 'results' && !seen.has(s.turn)) seen.set(s.turn, s.occupations);
+  });
+  return seen;
 };
 
 describe('golden matches', () => {
@@ -152,7 +166,7 @@ describe('golden matches', () => {
     );
   });
 
-  test('honoring and abandoning the same attack part ways: reputation, hedging, history', () => {
+  test('honoring and abandoning the same attack part ways: reputation, hedging, history, reliability', () => {
     const honor = play('classroom-honor').state;
     const abandon = play('classroom-abandon').state;
     expect(honor.history.map((h) => [h.turn, h.guarantee, h.choice])).toEqual([[2, 'aurelia-dunmere', 'honor']]);
@@ -160,5 +174,23 @@ describe('golden matches', () => {
     for (const g of ['aurelia-bosk', 'aurelia-corvin', 'aurelia-dunmere'])
       expect(reputation(honor, g).value).toBeGreaterThan(reputation(abandon, g).value);
     expect(abandon.nations.dunmere!.hedging).toBeGreaterThan(honor.nations.dunmere!.hedging);
+    // Keeping its word is one of the guarantor's objectives now (reliability): honoring scores higher.
+    const reliability = (s: GameState) => s.scores.aurelia?.terms.find((t) => t.label === 'reliability')?.value ?? NaN;
+    expect(reliability(honor)).toBeGreaterThan(reliability(abandon));
+    expect(honor.scores.aurelia!.value).toBeGreaterThan(abandon.scores.aurelia!.value);
+  });
+
+  test('the limited attack seizes ground either way (a fait accompli); honoring makes Aurelia a liberator, and it is retaken sooner', () => {
+    // Aurelia's reinforcement has not arrived when the attack lands, so honoring no longer decides the
+    // fight of turn 2: both matches hold the same draw, and Dunmere is occupied in both.
+    const honor = occupationsByTurn('classroom-honor');
+    const abandon = occupationsByTurn('classroom-abandon');
+    expect(honor.get(2)).toEqual([
+      expect.objectContaining({ target: 'dunmere', by: 'varkal', liberators: ['aurelia'] }),
+    ]);
+    expect(abandon.get(2)).toEqual([expect.objectContaining({ target: 'dunmere', by: 'varkal', liberators: [] })]);
+    const heldFor = (m: Map<number, GameState['occupations']>) => [...m.values()].filter((o) => o.length > 0).length;
+    expect(heldFor(honor)).toBeLessThan(heldFor(abandon));
+    expect([heldFor(honor), heldFor(abandon)]).toEqual([2, 5]);
   });
 });

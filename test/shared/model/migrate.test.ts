@@ -56,6 +56,7 @@ describe('a format-1 state', () => {
         reinforcementTurns: {},
         arrived: {},
         resilience: 0,
+        resilience0: 0,
         aidInbound: 0,
         revenueLost: 0,
       });
