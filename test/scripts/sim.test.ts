@@ -99,7 +99,9 @@ describe.concurrent('results', () => {
       'defenseShareRatio.p90',
       'umbrellaRatio.p10',
       'partialShare',
-      'statementsPerMatch.clarify',
+      ...['red_line', 'clarify', 'narrow', 'exit_ramp', 'sanction', 'lift_sanctions'].map(
+        (k) => `statementsPerMatch.${k}`,
+      ),
     ])
       expect(summary).toHaveProperty(`botBehaviour.${key}`);
     expect(summary).toHaveProperty('timing.matchesPerSecond');

@@ -1,4 +1,5 @@
-// Invariants every reachable state must keep: finite numbers, meters in bounds, budgets respected.
+// Invariants every reachable state must keep: finite numbers, meters in bounds, budgets respected,
+// sanctions and occupations that make sense.
 import { type GameState, TOP_RUNG, allocationTotal, budget } from '../../shared/index.js';
 
 const within = (value: number, lo: number, hi: number, what: string, problems: string[]) => {
@@ -18,8 +19,12 @@ const finiteEverywhere = (value: unknown, path: string, problems: string[]) => {
 export const brokenInvariants = (state: GameState): string[] => {
   const problems: string[] = [];
   // config and params never change during a match: walk only what the rules write.
-  const { nations, guarantees, regions, scores, report, allocations, crises } = state;
-  finiteEverywhere({ nations, guarantees, regions, scores, report, allocations, crises }, 'state', problems);
+  const { nations, guarantees, regions, scores, report, allocations, crises, sanctions, occupations } = state;
+  finiteEverywhere(
+    { nations, guarantees, regions, scores, report, allocations, crises, sanctions, occupations },
+    'state',
+    problems,
+  );
   const years = state.config.monthsPerTurn / 12;
   for (const n of Object.values(state.nations)) {
     within(n.consensus, 0, 100, `${n.id}.consensus`, problems);
@@ -33,6 +38,31 @@ export const brokenInvariants = (state: GameState): string[] => {
     within(n.gdp, 0, Infinity, `${n.id}.gdp`, problems);
     within(n.debt, 0, Infinity, `${n.id}.debt`, problems);
     for (const [r, v] of Object.entries(n.posture)) within(v, 0, Infinity, `${n.id}.posture.${r}`, problems);
+    // Issue 11's fields: shares stay shares, money in transit is never negative.
+    within(n.resilience, 0, 1, `${n.id}.resilience`, problems);
+    within(n.resilience0, 0, 1, `${n.id}.resilience0`, problems);
+    within(n.revenueLost, 0, 1, `${n.id}.revenueLost`, problems);
+    within(n.aidInbound, 0, Infinity, `${n.id}.aidInbound`, problems);
+    within(n.defenseShare, 0, Infinity, `${n.id}.defenseShare`, problems);
+    for (const [r, v] of Object.entries(n.arrived)) within(v, 0, 1, `${n.id}.arrived.${r}`, problems);
+    for (const [r, v] of Object.entries(n.postureOrdered))
+      within(v, 0, Infinity, `${n.id}.postureOrdered.${r}`, problems);
+  }
+  // Sanctions: between two different nations, one entry per sender and target.
+  const pairs = new Set<string>();
+  for (const x of state.sanctions) {
+    const pair = `${x.sender}→${x.target}`;
+    if (x.sender === x.target || !state.nations[x.sender] || !state.nations[x.target])
+      problems.push(`sanctions ${pair} name a bad pair`);
+    if (pairs.has(pair)) problems.push(`sanctions ${pair} listed twice`);
+    pairs.add(pair);
+  }
+  // Occupations: ground a challenger took from another nation, since a turn already played.
+  for (const o of state.occupations) {
+    if (o.by === o.target || !state.nations[o.target] || !state.nations[o.by])
+      problems.push(`occupation of ${o.target} by ${o.by} names a bad pair`);
+    within(o.integrity, 0, 100, `occupation of ${o.target}.integrity`, problems);
+    within(o.since, 1, state.turn, `occupation of ${o.target}.since`, problems);
   }
   for (const g of Object.values(state.guarantees)) {
     within(g.ties, 0, 1, `${g.id}.ties`, problems);

@@ -71,6 +71,19 @@ describe('MatchObserver', () => {
     });
   });
 
+  test('homeland attacks: armed attacks on a nuclear guarantor itself; nations at war leave the defense ratios', () => {
+    const observer = new MatchObserver();
+    observer.onAdvance(at(1, 'results', [crisis('limited_attack', 'aurelia', false, {})]));
+    observer.onAdvance(at(2, 'results', [crisis('major_attack', 'bosk', false, { 'aurelia-bosk': 'honor' })]));
+    observer.onAdvance(at(3, 'results', [crisis('coerce', 'aurelia', false, {})]));
+    const record = observer.record({ ...start, turn: 3, ended: { reason: 'turns_complete', turn: 3 } });
+    // Aurelia is the classroom's nuclear guarantor: one armed attack on it, none on Bosk's count.
+    expect(record.homelandAttacks).toBe(1);
+    // Varkal, Aurelia and Bosk fought; Corvin and Dunmere did not (their shares did not move).
+    expect(record.defenseRatios).toEqual([1, 1]);
+    expect(record.umbrellaRatios).toEqual([1]);
+  });
+
   test('winners: nobody after general nuclear war', () => {
     const observer = new MatchObserver();
     const record = observer.record({ ...start, ended: { reason: 'general_nuclear_war', turn: 1 } });
