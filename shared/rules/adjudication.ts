@@ -186,16 +186,13 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
       (gid) => answers.guarantors[gid] === 'honor' && state.guarantees[gid]?.type !== 'economic',
     );
     if (won) {
-      ledger.nation(target, 'integrity', `${label} succeeded`, -p.integrityLoss[forceful]);
-      ledger.nation(c.challenger, 'gains', `${label} succeeded`, p.integrityLoss[forceful]);
+      // What is taken is what was left to take: held ground never exceeds what the target lost.
+      const taken = Math.min(p.integrityLoss[forceful], ledger.nations[target]?.integrity ?? 0);
+      ledger.nation(target, 'integrity', `${label} succeeded`, -taken);
+      ledger.nation(c.challenger, 'gains', `${label} succeeded`, taken);
       ledger.nation(target, 'setbacks', `${label} succeeded`, 1);
       // A success abroad rallies the challenger's public (Crimea, 2014); failures cost it below.
-      ledger.nation(
-        c.challenger,
-        'consensus',
-        'a success abroad rallies the public',
-        p.successRally * p.integrityLoss[forceful],
-      );
+      ledger.nation(c.challenger, 'consensus', 'a success abroad rallies the public', p.successRally * taken);
       if (isAttack(c.move.type)) {
         // Ground taken by force is held until retaken: a fait accompli.
         const liberators = [...new Set(honoring.map((gid) => state.guarantees[gid]?.guarantor ?? ''))];
@@ -204,7 +201,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
           by: c.challenger,
           region,
           since: state.turn,
-          integrity: p.integrityLoss[forceful],
+          integrity: taken,
           liberators,
         });
         outcome.seized = true;

@@ -27,6 +27,9 @@ export const brokenInvariants = (state: GameState): string[] => {
   );
   const years = state.config.monthsPerTurn / 12;
   for (const n of Object.values(state.nations)) {
+    // Ground held by a challenger is ground its target lost: the two never add up past 100.
+    const held = state.occupations.filter((o) => o.target === n.id).reduce((s, o) => s + o.integrity, 0);
+    if (n.integrity + held > 100 + 1e-9) problems.push(`${n.id}: integrity ${n.integrity} + held ${held} > 100`);
     within(n.consensus, 0, 100, `${n.id}.consensus`, problems);
     within(n.integrity, 0, 100, `${n.id}.integrity`, problems);
     within(n.gains, 0, 100, `${n.id}.gains`, problems);
