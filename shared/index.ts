@@ -11,7 +11,7 @@ export * from './protocol/errors.js';
 export * from './protocol/wire.js';
 export * from './result.js';
 export * from './rng.js';
-export { DEFAULT_PARAMS, ParamsSchema, type Params } from './rules/params.js';
+export { DEFAULT_PARAMS, ParamsSchema, type Params } from './model/params.js';
 export { createMatch, startMatch, matchSeats, type MatchOptions } from './rules/createMatch.js';
 export { applyCommand, applyParsed, parseCommand, type CommandOptions } from './rules/engine.js';
 export { advance, owedBy, type AdvanceOptions, type Outcome } from './rules/flow.js';

@@ -2,7 +2,7 @@
 // result animations, and moves the camera. It knows no rules and keeps no match state: the
 // model comes from client/view/mapModel.ts and every intent goes back through mountMap.
 import Phaser from 'phaser';
-import type { MapData } from './mapData.js';
+import type { MapData } from '../../shared/map/mapData.js';
 import { type MapModel, type MapTarget, ROLE_COLORS } from '../view/mapModel.js';
 import { type Overlay, type Pen, insetCaption, nationLabel, placeName } from './overlays.js';
 import { theaterCard } from './theaterCard.js';

@@ -6,7 +6,7 @@ import type { GameView } from '../../shared/view/viewFor.js';
 import { type MapModel, type MapTarget, buildMapModel, describeTarget, focusOrder } from '../view/mapModel.js';
 import { buildChrome } from './mapChrome.js';
 import { ZOOM_STEP, bindMapInput } from './mapInput.js';
-import { type MapData, MapDataSchema } from './mapData.js';
+import { type MapData, MapDataSchema } from '../../shared/map/mapData.js';
 import { MapScene, SEA } from './MapScene.js';
 import type { MapHandle, MountMap } from './types.js';
 

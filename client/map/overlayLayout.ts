@@ -2,7 +2,7 @@
 // pixels for ./placement.ts, moves each container to its spot, and draws the leader lines of the
 // cards set away from their theater. Called by the scene whenever zoom, size or view change.
 import type Phaser from 'phaser';
-import type { MapData } from './mapData.js';
+import type { MapData } from '../../shared/map/mapData.js';
 import type { MapModel } from '../view/mapModel.js';
 import type { Overlay } from './overlays.js';
 import { type Rect, gapTo, placeAll } from './placement.js';

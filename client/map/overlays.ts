@@ -2,7 +2,7 @@
 // names, and (./theaterCard.ts) theater cards. They keep their size in pixels whatever the zoom (the
 // scene scales them by size / zoom); ./placement.ts places them.
 import Phaser from 'phaser';
-import type { MapInset, MapPlace } from './mapData.js';
+import type { MapInset, MapPlace } from '../../shared/map/mapData.js';
 import type { NationMark } from '../view/mapModel.js';
 import type { Placeable } from './placement.js';
 

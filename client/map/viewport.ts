@@ -1,6 +1,6 @@
 // Where the map looks: zoom and centre in frame units, kept so the frame never leaves the view.
 // Plain arithmetic (no Phaser): the scene copies it onto its camera. Sizes are CSS pixels.
-import type { MapData } from './mapData.js';
+import type { MapData } from '../../shared/map/mapData.js';
 
 const MIN_ZOOM = 1;
 const MAX_ZOOM = 8;

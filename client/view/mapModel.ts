@@ -1,7 +1,7 @@
 // What the map draws, derived from the map geometry and a seat's view: nations coloured by role,
 // guarantee arcs sized and shaded by credibility, forward forces, theaters with their rung and
 // ladder, and which nations and arcs to animate after fresh results. Pure: no Phaser, no DOM.
-import type { MapData, MapNation, Point } from '../map/mapData.js';
+import type { MapData, MapNation, Point } from '../../shared/map/mapData.js';
 import type { GameEvent } from '../../shared/model/events.js';
 import type { Term } from '../../shared/model/explain.js';
 import type { NationRole } from '../../shared/model/vocabulary.js';

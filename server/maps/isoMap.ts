@@ -12,7 +12,7 @@ import {
   geoPath,
 } from 'd3-geo';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { MapData, MapInset, MapNation, MapPlace, Point, Ring } from '../../client/map/mapData.js';
+import type { MapData, MapInset, MapNation, MapPlace, Point, Ring } from '../../shared/map/mapData.js';
 import type { Scenario } from '../../shared/model/scenario.js';
 import { ATLAS_CREDIT, type AtlasCountry, atlasCountries } from './atlas.js';
 import { ISO_NUMERIC } from './isoCodes.js';

@@ -1,6 +1,6 @@
 // One map per scenario, computed on first request and kept: the geometry never changes while the
 // server runs (it is derived from shipped data, not match state).
-import type { MapData } from '../../client/map/mapData.js';
+import type { MapData } from '../../shared/map/mapData.js';
 import { SCENARIOS, scenarioById } from '../../shared/scenarios/index.js';
 import { isoMap } from './isoMap.js';
 import { polygonMap } from './polygonMap.js';

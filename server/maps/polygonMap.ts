@@ -1,6 +1,6 @@
 // Fictional scenarios bring their own shapes, already in frame units (0..1000): the map passes them
 // through with label points and theater anchors added.
-import type { MapData, MapNation, Ring } from '../../client/map/mapData.js';
+import type { MapData, MapNation, Ring } from '../../shared/map/mapData.js';
 import type { Scenario } from '../../shared/model/scenario.js';
 import { regionAnchors } from './regions.js';
 import { labelPoint, ringBounds } from './rings.js';

@@ -1,5 +1,5 @@
 // Where each theater's marker and escalation ladder go on the map.
-import type { MapNation, MapRegion, Point } from '../../client/map/mapData.js';
+import type { MapNation, MapRegion, Point } from '../../shared/map/mapData.js';
 import type { Scenario } from '../../shared/model/scenario.js';
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;

@@ -1,7 +1,7 @@
 // Plane geometry for projected maps: recording d3's projected paths as flat rings, simplifying
 // and rounding them for a small JSON, and finding a good label point inside a shape.
 import type { GeoContext } from 'd3-geo';
-import type { Point, Ring } from '../../client/map/mapData.js';
+import type { Point, Ring } from '../../shared/map/mapData.js';
 
 /** A d3-geo path context that keeps each projected ring as a flat coordinate list. */
 export class RingRecorder implements GeoContext {

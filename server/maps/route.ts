@@ -1,4 +1,4 @@
-// GET /maps/<scenario>.json: the projected map the client draws (client/map/mapData.ts).
+// GET /maps/<scenario>.json: the projected map the client draws (shared/map/mapData.ts).
 import type { Express } from 'express';
 import { quoted } from '../../shared/index.js';
 import { mapJsonFor } from './mapFor.js';

@@ -23,7 +23,7 @@ import {
   STATE_FORMAT,
   viewFor,
 } from '../../shared/index.js';
-import { migrateState, stateFormatOf } from '../../shared/model/migrate.js';
+import { migrateState, stateFormatOf } from '../../shared/record/migrate.js';
 import { RngCursor, deriveSeed } from '../../shared/rng.js';
 import { serverLog } from '../access/boundedLog.js';
 import {
@@ -164,7 +164,7 @@ export class MatchSession {
 
   /**
    * A session standing where `snapshot` was taken. Its state is brought up to today's format
-   * (model/migrate.ts) and checked; one already in today's format is kept as stored.
+   * (shared/record/migrate.ts) and checked; one already in today's format is kept as stored.
    */
   static fromSnapshot(setup: SessionSetup, journal: MatchJournal, snapshot: Snapshot): MatchSession {
     const session = new MatchSession(setup, journal);

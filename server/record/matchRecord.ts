@@ -6,7 +6,7 @@
 // reading of the same commands (docs/PROTOCOL.md, section 7).
 import { z } from 'zod';
 import { type GameEvent, type GameState, STATE_FORMAT, scenarioById } from '../../shared/index.js';
-import { stateFormatOf } from '../../shared/model/migrate.js';
+import { stateFormatOf } from '../../shared/record/migrate.js';
 import { SeriesCollector, type TurnPoint, turnPoint } from '../../shared/record/series.js';
 import { RECORD_STATUSES, type TimelineItem } from '../../shared/record/timeline.js';
 import {

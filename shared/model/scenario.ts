@@ -1,6 +1,6 @@
 // A scenario is data: this schema is the contract for authors, and its errors name the field.
 import { z } from 'zod';
-import { ParamsOverrideSchema } from '../rules/params.js';
+import { ParamsOverrideSchema } from './params.js';
 import { ERAS, GUARANTEE_TYPES, NATION_ROLES, POLICY_NAMES, POLICY_ROLE, THREAT_KINDS } from './vocabulary.js';
 
 const id = z

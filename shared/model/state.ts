@@ -1,6 +1,6 @@
 // The whole match as one plain, serialisable value. Secret parts are listed in view/viewFor.ts.
 import { z } from 'zod';
-import { ParamsSchema } from '../rules/params.js';
+import { ParamsSchema } from './params.js';
 import { AllocationSchema, ChallengerMoveSchema, StatementSchema } from './commands.js';
 import { EventCardSchema, ObjectivesSchema, TimersSchema } from './scenario.js';
 import {
@@ -17,7 +17,7 @@ import {
 
 /**
  * The state's format. A journal stores states of the format it was written in; a state of an
- * older format is brought up to this one by model/migrate.ts before anything reads it.
+ * older format is brought up to this one by record/migrate.ts before anything reads it.
  */
 export const STATE_FORMAT = 2;
 

@@ -3,7 +3,7 @@
 import { type Explained, explainSum } from '../model/explain.js';
 import type { GuaranteeState } from '../model/state.js';
 import type { GuarantorResponse } from '../model/vocabulary.js';
-import type { Params } from './params.js';
+import type { Params } from '../model/params.js';
 
 /** Share of a commitment a response backs away from. */
 const BACKING_DOWN: Readonly<Record<GuarantorResponse, number>> = { honor: 0, partial: 0.5, abandon: 1 };

@@ -13,7 +13,7 @@ import { describeIssues } from '../protocol/commands.js';
 import { fail, ok, type Result } from '../result.js';
 import { seedRng } from '../rng.js';
 import { beginTurn, emptyTurn } from './flow.js';
-import { mergeParams } from './params.js';
+import { mergeParams } from '../model/params.js';
 import { priorReputation } from './reputation.js';
 import { allScores } from './scoring.js';
 import { FACILITATOR_SEAT, OBSERVER_SEAT } from './seats.js';

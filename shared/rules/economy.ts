@@ -4,7 +4,7 @@ import type { Allocation } from '../model/commands.js';
 import { type Explained, clamp01, explainSum } from '../model/explain.js';
 import type { NationState, World } from '../model/state.js';
 import type { Ledger } from './ledger.js';
-import type { Params } from './params.js';
+import type { Params } from '../model/params.js';
 import { sanctionBite, sanctionPressure } from './sanctions.js';
 
 /** Years in one turn. */

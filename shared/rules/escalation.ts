@@ -3,7 +3,7 @@
 // inadvertent jump grows with each rung. Rung 8 (general nuclear war) ends the match.
 import { type Explained, type Term } from '../model/explain.js';
 import { type MoveType, TOP_RUNG } from '../model/vocabulary.js';
-import type { Params } from './params.js';
+import type { Params } from '../model/params.js';
 import type { RngCursor } from '../rng.js';
 
 /** Highest rung reachable without a nuclear power involved: major war. */

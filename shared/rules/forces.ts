@@ -3,7 +3,7 @@
 // challenger, who chooses the moment, strikes with everything it has at hand (a fait accompli).
 import { type Explained, explainSum } from '../model/explain.js';
 import type { NationState } from '../model/state.js';
-import type { Params } from './params.js';
+import type { Params } from '../model/params.js';
 
 /** Capability that can fight now: readiness scales all but a floor share of the stock. */
 export const effectiveForce = (n: NationState, p: Params): number =>

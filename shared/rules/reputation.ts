@@ -3,7 +3,7 @@
 // what the promise was: a treaty kept or broken says more than a loose assurance (Mattes 2012).
 import { type Explained, explainSum } from '../model/explain.js';
 import type { GuaranteeState, World } from '../model/state.js';
-import type { Params } from './params.js';
+import type { Params } from '../model/params.js';
 
 /** Reputation a guarantee starts the match with, from its historical record. */
 export const priorReputation = (record: GuaranteeState['record'], partialValue: number): number => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Placeable, type Rect, gapTo, lineHits, placeAll, ringsAround } from '../../client/map/placement.js';
 import { Viewport } from '../../client/map/viewport.js';
-import type { MapData } from '../../client/map/mapData.js';
+import type { MapData } from '../../shared/map/mapData.js';
 import { buildMapModel } from '../../client/view/mapModel.js';
 import { isoMap } from '../../server/maps/isoMap.js';
 import { polygonMap } from '../../server/maps/polygonMap.js';

@@ -2,7 +2,7 @@
 // pointer, and never pans the frame out of sight. Plain arithmetic, checked without Phaser.
 import { describe, expect, it } from 'vitest';
 import { Viewport, overlayStyle } from '../../client/map/viewport.js';
-import type { MapData } from '../../client/map/mapData.js';
+import type { MapData } from '../../shared/map/mapData.js';
 
 const frame: Pick<MapData, 'width' | 'height' | 'nations' | 'regions' | 'insets'> = {
   width: 1000,

@@ -2,7 +2,7 @@
 // gives every default exactly, and every inline "`name` = value" agrees with DEFAULT_PARAMS.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS } from '../../shared/rules/params.js';
+import { DEFAULT_PARAMS } from '../../shared/model/params.js';
 
 const doc = readFileSync(new URL('../../docs/RULES.md', import.meta.url), 'utf8');
 

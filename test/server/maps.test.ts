@@ -1,7 +1,7 @@
 // GET /maps/<scenario>.json: real borders for the Baltic, the scenario's own shapes for the
 // classroom, each in a fixed frame the client draws without any projection of its own.
 import { describe, expect, it } from 'vitest';
-import { type MapData, MapDataSchema, type MapNation } from '../../client/map/mapData.js';
+import { type MapData, MapDataSchema, type MapNation } from '../../shared/map/mapData.js';
 import { SCENARIOS } from '../../shared/index.js';
 import { testPort, useTestServer } from './helpers.js';
 

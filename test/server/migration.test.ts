@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { Client } from 'colyseus.js';
 import { describe, expect, it } from 'vitest';
 import { GameStateSchema, STATE_FORMAT, botCommand, scenarioById, viewFor } from '../../shared/index.js';
-import { migrateState, stateFormatOf } from '../../shared/model/migrate.js';
+import { migrateState, stateFormatOf } from '../../shared/record/migrate.js';
 import { RngCursor } from '../../shared/rng.js';
 import { MemoryJournal, type Snapshot, stateHash } from '../../server/journal/MatchJournal.js';
 import { SqliteJournal, openDatabase } from '../../server/journal/SqliteJournal.js';

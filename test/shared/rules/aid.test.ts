@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { Allocation } from '../../../shared/model/commands.js';
 import type { GameState } from '../../../shared/model/state.js';
 import { statusQuoAllocation } from '../../../shared/rules/economy.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import { turnWith } from '../properties/drive.js';
 import { quietClassroom } from './match.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { GuarantorResponse } from '../../../shared/model/vocabulary.js';
 import { audienceCost, narrowingCost } from '../../../shared/rules/audienceCosts.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import { termsSum } from './world.js';
 
 describe('audienceCost', () => {

@@ -13,7 +13,7 @@ import {
   statusQuoAllocation,
 } from '../../../shared/rules/economy.js';
 import { Ledger } from '../../../shared/rules/ledger.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import { nation, termsSum, triangle, withNation } from './world.js';
 
 const alloc = (over: Partial<Allocation>): Allocation => ({

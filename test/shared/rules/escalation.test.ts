@@ -12,7 +12,7 @@ import {
   type TheaterInput,
   thresholdResistance,
 } from '../../../shared/rules/escalation.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import { termsSum } from './world.js';
 
 /** The seven draws by purpose. 0.99 (the default) passes any threshold and fires no chance. */

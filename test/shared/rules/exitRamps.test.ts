@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import type { GameState } from '../../../shared/model/state.js';
 import type { ChallengerMove } from '../../../shared/model/commands.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import { applyOrThrow, challengerSeat, toPhase } from '../properties/drive.js';
 import { changeTerm, quietClassroom, results } from './match.js';
 

@@ -13,7 +13,7 @@ import {
   reinforcementTurnsTo,
 } from '../../../shared/rules/forces.js';
 import { Ledger } from '../../../shared/rules/ledger.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import { moveReinforcements } from '../../../shared/rules/reinforcement.js';
 import { nation, termsSum, triangle, withNation } from './world.js';
 

@@ -10,7 +10,7 @@ import { audienceCost, bindingCommitment } from '../../../shared/rules/audienceC
 import { crisisOdds } from '../../../shared/rules/combat.js';
 import { credibility, umbrellaCover } from '../../../shared/rules/credibility.js';
 import { Ledger } from '../../../shared/rules/ledger.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import { decisionWeight, reputation } from '../../../shared/rules/reputation.js';
 import type { Crisis, GameState } from '../../../shared/model/state.js';
 import { budget } from '../../../shared/rules/economy.js';

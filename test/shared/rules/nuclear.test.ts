@@ -8,7 +8,7 @@ import type { Command } from '../../../shared/protocol/commands.js';
 import { applyParsed } from '../../../shared/rules/engine.js';
 import { escalateTheater, inadvertentChance, type TheaterInput } from '../../../shared/rules/escalation.js';
 import { legalCommands } from '../../../shared/rules/legal.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import { victoryOf } from '../../../shared/rules/victory.js';
 import { RngCursor } from '../../../shared/rng.js';
 import { toPhase, toResponses, withGuarantee, withNation } from '../properties/drive.js';

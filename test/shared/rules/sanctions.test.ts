@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Sanction } from '../../../shared/model/state.js';
 import { applySanctions, budget } from '../../../shared/rules/economy.js';
 import { Ledger } from '../../../shared/rules/ledger.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import {
   imposeSanctions,
   liftSanctions,

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { GameState } from '../../../shared/model/state.js';
 import type { MoveType } from '../../../shared/model/vocabulary.js';
-import { DEFAULT_PARAMS as P } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS as P } from '../../../shared/model/params.js';
 import { applyOrThrow, toPhase, toResponses, withNation } from '../properties/drive.js';
 import { adjudicateWith, quietClassroom } from './match.js';
 

@@ -7,7 +7,7 @@
 //   g-a  treaty g → a: clarity 0.5, ties 0.5, every threat in scope, no commitment, prior reputation 0.5
 //
 // So in "front": a brings 50, g brings 100 × 0.2 = 20, c brings 100 × 0.7 = 70.
-import { DEFAULT_PARAMS } from '../../../shared/rules/params.js';
+import { DEFAULT_PARAMS } from '../../../shared/model/params.js';
 import type { Explained } from '../../../shared/model/explain.js';
 import type { GameState, GuaranteeState, NationState, World } from '../../../shared/model/state.js';
 

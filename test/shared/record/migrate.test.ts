@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, test } from 'vitest';
 import { DEFAULT_PARAMS, GameStateSchema, STATE_FORMAT, SCENARIOS, startMatch } from '../../../shared/index.js';
-import { migrateState, stateFormatOf } from '../../../shared/model/migrate.js';
+import { migrateState, stateFormatOf } from '../../../shared/record/migrate.js';
 import { decisionWeight } from '../../../shared/rules/reputation.js';
 
 type Loose = Record<string, unknown>;

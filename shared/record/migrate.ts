@@ -2,7 +2,7 @@
 // (a restore, a record, a branch) brings it up to today's format here first: each field an older
 // format lacks gets the value a new match would start with, or what the old state shows of it.
 import { describeIssues } from '../protocol/commands.js';
-import { type ParamsOverride, mergeParams } from '../rules/params.js';
+import { type ParamsOverride, mergeParams } from '../model/params.js';
 import { decisionWeight } from '../rules/reputation.js';
 import {
   type CrisisOutcome,
@@ -11,8 +11,8 @@ import {
   type GuaranteeState,
   type Outcomes,
   STATE_FORMAT,
-} from './state.js';
-import { MOVE_THREAT, type MoveType } from './vocabulary.js';
+} from '../model/state.js';
+import { MOVE_THREAT, type MoveType } from '../model/vocabulary.js';
 
 type Loose = Record<string, unknown>;
 
