@@ -1,6 +1,16 @@
-// Lint rules, and the import boundary that keeps shared/ pure: zod and other shared/ files only.
+// Lint rules, and the import boundaries: shared/ is pure (zod and other shared/ files only), its
+// model imports no rules, and client/ and server/ never import each other (docs/ARCHITECTURE.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/** What shared/ may not import: anything but zod and shared/ itself. */
+const SHARED_PATTERNS = [
+  { regex: '^(?!zod$|\\.{1,2}/).*', message: 'shared/ is pure: import only zod and other shared/ files.' },
+  {
+    regex: '^\\.\\./\\.\\./(\\.\\./)*(server|client|test|scripts)(/|$)',
+    message: 'shared/ must not import from server/, client/, test/ or scripts/.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**'] },
@@ -26,23 +36,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts'],
+    files: ['client/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              regex: '^(?!zod$|\\.{1,2}/).*',
-              message: 'shared/ is pure: import only zod and other shared/ files.',
-            },
-            {
-              regex: '^\\.\\./\\.\\./(\\.\\./)*(server|client|test|scripts)(/|$)',
-              message: 'shared/ must not import from server/, client/, test/ or scripts/.',
-            },
-          ],
-        },
+        { patterns: [{ regex: '^(\\.\\./)+server(/|$)', message: 'client/ talks to server/ over the wire only.' }] },
       ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+client(/|$)', message: 'server/ must not import from client/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: SHARED_PATTERNS }],
       'no-restricted-globals': [
         'error',
         { name: 'Date', message: 'Time is an input: no clock in shared/.' },
@@ -54,6 +68,21 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Draw from the seeded generator in shared/rng.ts.' },
+      ],
+    },
+  },
+  {
+    // The model is the data the rules work on: it never depends on the rules.
+    files: ['shared/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...SHARED_PATTERNS,
+            { regex: '^\\.\\./(rules|bots|sim|view|record)(/|$)', message: 'shared/model imports no rules.' },
+          ],
+        },
       ],
     },
   },

@@ -2,7 +2,7 @@
 // banner ("reconnecting…") and the notice line. Screens below it are loaded on first use, so the
 // home and lobby never download Phaser or the map.
 import { MatchConnection } from './net/connection.js';
-import type { Snapshot } from './net/store.js';
+import type { StoreSnapshot } from './net/store.js';
 import { mountHome } from './screens/home.js';
 import { mountLobby } from './screens/lobby.js';
 import type { MountScreen, Screen, ScreenContext, ScreenName } from './screens/screen.js';
@@ -75,7 +75,7 @@ export class App {
     this.render(conn.store.current, ctx);
   }
 
-  private render(s: Snapshot, ctx: ScreenContext): void {
+  private render(s: StoreSnapshot, ctx: ScreenContext): void {
     this.showLink(s);
     if (s.notice && s.notice.serial !== this.lastNotice) {
       this.lastNotice = s.notice.serial;
@@ -107,7 +107,7 @@ export class App {
     });
   }
 
-  private showLink(s: Snapshot): void {
+  private showLink(s: StoreSnapshot): void {
     const text =
       s.link === 'reconnecting'
         ? 'Connection lost: reconnecting…'

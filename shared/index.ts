@@ -30,4 +30,4 @@ export { inCivilDisorder, nationOf, seatById, FACILITATOR_SEAT, OBSERVER_SEAT } 
 export { SCENARIOS, loadScenario, scenarioById } from './scenarios/index.js';
 export { botCommand, policyProblem, DISPOSITIONS } from './bots/index.js';
 export { playBotMatch, seatPolicies, simulateMatch } from './sim/botMatch.js';
-export { type MatchRecord, type Summary, type Quantiles, summarise } from './sim/stats.js';
+export { type MatchStats, type Summary, type Quantiles, summarise } from './sim/stats.js';

@@ -1,7 +1,7 @@
 // The White Cell's console: it sees the whole truth and runs the match. Pacing and the clock,
 // the adjudication under review, injects, seats and people, and the way in for players and the
 // projector. Mounted by the game screen for the facilitator seat (contract: ./types.ts).
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
 import { injectPanel } from './injectPanel.js';
 import { invitePanel } from './invitePanel.js';
@@ -32,7 +32,7 @@ export const mountConsole: MountConsole = (root, ctx) => {
     ),
   );
   return {
-    update: (s: Snapshot) => {
+    update: (s: StoreSnapshot) => {
       const view = s.view;
       if (!view) return;
       waiting.hidden = true;

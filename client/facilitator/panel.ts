@@ -1,10 +1,10 @@
 // One section of the White Cell's console: built once, told about each snapshot with its view.
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 
 export interface Panel {
   el: HTMLElement;
-  update(s: Snapshot, view: GameView): void;
+  update(s: StoreSnapshot, view: GameView): void;
   destroy?(): void;
 }
 

@@ -1,7 +1,7 @@
 // Pacing: the phase and its clock, who still owes a submission, and the White Cell's levers
 // (advance, pause or resume, add time, show the math).
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import type { ScreenContext } from '../screens/screen.js';
 import { h, replace, uid } from '../ui/dom.js';
 import { clockLabel, extendCommand, phaseStatus } from '../view/facilitator.js';
@@ -93,7 +93,7 @@ export const phasePanel = (ctx: ScreenContext): Panel => {
 
   return {
     el,
-    update: (s: Snapshot, v: GameView) => {
+    update: (s: StoreSnapshot, v: GameView) => {
       view = v;
       deadline = s.deadline;
       const status = phaseStatus(v);

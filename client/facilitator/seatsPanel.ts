@@ -1,6 +1,6 @@
 // Seats and people: who plays each nation (humans, a bot, civil disorder), everyone in the room,
 // and the White Cell's hand on them: give a seat to a bot, move a person, remove a person.
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import type { ScreenContext } from '../screens/screen.js';
 import { h, uid } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
@@ -13,7 +13,7 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
   const seats = h('tbody');
   const persons = h('tbody');
 
-  const renderSeats = onChange<Snapshot>((s) =>
+  const renderSeats = onChange<StoreSnapshot>((s) =>
     redraw(seats, () =>
       seatLines(s).map((line) => {
         const id = uid('bot');
@@ -51,7 +51,7 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
     ),
   );
 
-  const renderPeople = onChange<Snapshot>((s) => {
+  const renderPeople = onChange<StoreSnapshot>((s) => {
     const list = people(s);
     const targets = moveTargets(s);
     redraw(persons, () =>

@@ -1,9 +1,9 @@
 // The White Cell's console, mounted by the game screen for the facilitator seat.
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import type { ScreenContext } from '../screens/screen.js';
 
 export interface Console {
-  update(snapshot: Snapshot): void;
+  update(snapshot: StoreSnapshot): void;
   destroy(): void;
 }
 

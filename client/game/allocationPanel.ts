@@ -4,7 +4,7 @@
 import type { Allocation } from '../../shared/model/commands.js';
 import { allocationTotal } from '../../shared/rules/economy.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
 import {
@@ -59,7 +59,7 @@ export const allocationPanel = (actions: Actions): Panel => {
   let shown = '';
   let planTurn = -1;
   let plan: Allocation | null = null;
-  let latest: { s: Snapshot; view: GameView } | null = null;
+  let latest: { s: StoreSnapshot; view: GameView } | null = null;
   let restored = false;
   const inputs = new Map<string, { range: HTMLInputElement; box: HTMLInputElement }>();
   const budgetLine = h('p', { class: 'budget-line', 'aria-live': 'polite', id: uid('budget') });
@@ -163,7 +163,7 @@ export const allocationPanel = (actions: Actions): Panel => {
     );
   };
 
-  const form = (view: GameView, s: Snapshot): HTMLFormElement => {
+  const form = (view: GameView, s: StoreSnapshot): HTMLFormElement => {
     inputs.clear();
     const presets = allocationPresets(view, s.seat).map((p) => {
       const b = h('button', { type: 'button', 'data-focus': `preset-${p.name}` }, sentenceCase(p.name));
@@ -240,7 +240,7 @@ export const allocationPanel = (actions: Actions): Panel => {
 
   const panel: Panel = {
     el,
-    update(s: Snapshot, view: GameView) {
+    update(s: StoreSnapshot, view: GameView) {
       latest = { s, view };
       const mine = view.nations[view.seats.find((x) => x.id === s.seat)?.nation ?? ''];
       el.hidden = view.phase !== 'allocation' || !mine;

@@ -1,7 +1,7 @@
 // Chat: public, team and private (to a seat) lines, plus the White Cell's broadcast. Lines are
 // text nodes only (never HTML), appended as they arrive so reading and typing are never disturbed.
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { ChatLine, Snapshot } from '../net/store.js';
+import type { ChatLine, StoreSnapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
 import { CHAT_LIMIT, chatChannels, chatHeading, privateTargets } from '../view/panels.js';
 import { type Actions, type Panel, panelFrame } from './panel.js';
@@ -96,7 +96,7 @@ export const chatPanel = (actions: Actions): Panel => {
 
   const panel: Panel = {
     el,
-    update(s: Snapshot, v: GameView) {
+    update(s: StoreSnapshot, v: GameView) {
       view = v;
       const seatsKey = JSON.stringify([s.seat, v.seats.map((x) => x.id)]);
       if (seatsKey !== shownSeats) {

@@ -1,7 +1,7 @@
 // The game screen's header: the phase, the deadline ticking each second (or paused, or no timer),
 // whom the phase waits for, and who you are. The clock speaks at one minute and at 15 seconds.
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import type { ScreenContext } from '../screens/screen.js';
 import { announce, h, replace } from '../ui/dom.js';
 import { countdown, seatSummary, seatTask, waitingFor } from '../view/panels.js';
@@ -56,7 +56,7 @@ export const gameHeader = (ctx: ScreenContext): Panel => {
 
   return {
     el,
-    update(s: Snapshot, view: GameView) {
+    update(s: StoreSnapshot, view: GameView) {
       current = { view, deadline: s.deadline };
       tick();
       const me = seatSummary(view, s.seat);

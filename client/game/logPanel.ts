@@ -2,10 +2,10 @@
 // breakdown, the live events, and the decisions on record. Built from the view (so a reload shows
 // the same record) and redrawn only when it changes, keeping open entries open and the focus put.
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { h } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
-import { type LogEntry, type LogSection, liveEntries, turnRecord } from '../view/turnRecord.js';
+import { type TurnLogEntry, type LogSection, liveEntries, turnRecord } from '../view/turnRecord.js';
 import { type Panel, panelFrame } from './panel.js';
 
 export const logPanel = (): Panel => {
@@ -14,7 +14,7 @@ export const logPanel = (): Panel => {
   const open = new Set<string>();
   let shown = '';
 
-  const entry = (e: LogEntry) => {
+  const entry = (e: TurnLogEntry) => {
     if (!e.why) return h('li', {}, e.text);
     const details = h(
       'details',
@@ -49,7 +49,7 @@ export const logPanel = (): Panel => {
 
   return {
     el,
-    update(s: Snapshot, view: GameView) {
+    update(s: StoreSnapshot, view: GameView) {
       const record = turnRecord(view);
       const live = liveEntries(view, s.log);
       const key = JSON.stringify([record, live]);

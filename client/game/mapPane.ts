@@ -3,14 +3,14 @@
 import type { GameEvent } from '../../shared/model/events.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import { lazyMap } from '../map/lazyMap.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { announce, h } from '../ui/dom.js';
 import { mapTables } from '../view/mapTable.js';
 import { mapTablesView } from './mapTables.js';
 
 export interface MapPane {
   el: HTMLElement;
-  update(s: Snapshot, view: GameView): void;
+  update(s: StoreSnapshot, view: GameView): void;
   destroy(): void;
 }
 
@@ -40,7 +40,7 @@ export const mapPane = (): MapPane => {
 
   return {
     el,
-    update(s: Snapshot, view: GameView) {
+    update(s: StoreSnapshot, view: GameView) {
       latest = view;
       tables.update(view);
       // The events since the last update, for the map's short animations.

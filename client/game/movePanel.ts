@@ -3,7 +3,7 @@
 // expected value, the rung the theater reaches) before it is sent.
 import type { ChallengerMove } from '../../shared/model/commands.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
 import { MOVE_WORDS, type MoveChoice, moveChoices, movePreview, nuclearWarning } from '../view/crisisCards.js';
@@ -147,7 +147,7 @@ export const movePanel = (actions: Actions): Panel => {
 
   const panel: Panel = {
     el,
-    update(s: Snapshot, view: GameView) {
+    update(s: StoreSnapshot, view: GameView) {
       const role = view.seats.find((x) => x.id === s.seat)?.role;
       el.hidden = view.phase !== 'challenger_move' || role !== 'challenger';
       if (el.hidden) return;

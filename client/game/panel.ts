@@ -3,7 +3,7 @@
 // every preview uses.
 import type { Command } from '../../shared/protocol/commands.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import type { ScreenContext } from '../screens/screen.js';
 import { type Child, h } from '../ui/dom.js';
 import { tableHead } from '../ui/table.js';
@@ -14,7 +14,7 @@ import { fmt } from '../view/panels.js';
 export interface Panel {
   el: HTMLElement;
   /** A new snapshot with a view; the panel redraws only what changed. */
-  update(s: Snapshot, view: GameView): void;
+  update(s: StoreSnapshot, view: GameView): void;
   /** The server refused the command this panel sent: say so beside its controls. */
   refused?(text: string): void;
   destroy?(): void;

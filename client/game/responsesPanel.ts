@@ -4,7 +4,7 @@
 // challenger. Answers are final, so each card picks, then sends.
 import { ALLY_RESPONSES, GUARANTOR_RESPONSES, type GuarantorResponse } from '../../shared/model/vocabulary.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { type Child, h, replace, uid } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
 import { tableHead } from '../ui/table.js';
@@ -231,7 +231,7 @@ export const responsesPanel = (actions: Actions): Panel => {
 
   const panel: Panel = {
     el,
-    update(s: Snapshot, view: GameView) {
+    update(s: StoreSnapshot, view: GameView) {
       const cards = view.phase === 'responses' ? guarantorCards(view, s.seat) : [];
       const mine = view.phase === 'responses' ? allyCard(view, s.seat) : null;
       el.hidden = cards.length === 0 && !mine;

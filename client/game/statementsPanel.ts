@@ -2,7 +2,7 @@
 // may make (red line, clarify, narrow its own guarantees; exit ramps for heated theaters) with a
 // preview computed by the engine on a copy of the view.
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
 import { CHAT_LIMIT } from '../view/panels.js';
@@ -90,7 +90,7 @@ export const statementsPanel = (actions: Actions): Panel => {
 
   const panel: Panel = {
     el,
-    update(s: Snapshot, view: GameView) {
+    update(s: StoreSnapshot, view: GameView) {
       latest = { seat: s.seat, view };
       const nation = view.seats.find((x) => x.id === s.seat)?.nation;
       el.hidden = view.phase !== 'diplomacy' || !nation;

@@ -3,7 +3,7 @@
 // (civil disorder), sanctions in force and ground held (in every phase), and the seat's score so
 // far with its breakdown.
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
 import { scoreBreakdown } from '../ui/scoreBreakdown.js';
@@ -113,11 +113,11 @@ export const taskPanel = (actions: Actions): Panel => {
   const el = panelFrame('task-panel', 'Your task', body, error);
   let shown = '';
   let about: ScenarioAbout | null = null;
-  let latest: { s: Snapshot; view: GameView } | null = null;
+  let latest: { s: StoreSnapshot; view: GameView } | null = null;
 
   const panel: Panel = {
     el,
-    update(s: Snapshot, view: GameView) {
+    update(s: StoreSnapshot, view: GameView) {
       if (!latest)
         void scenarioAbout(view.scenarioId).then((found) => {
           about = found;

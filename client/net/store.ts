@@ -32,7 +32,7 @@ export interface SeatRow {
   civilDisorder: boolean;
 }
 
-export interface Snapshot {
+export interface StoreSnapshot {
   code: string;
   status: 'lobby' | 'playing' | 'ended' | string;
   /** Epoch ms of the phase deadline, or null. */
@@ -80,8 +80,8 @@ export interface ChatLine {
 export const LOG_LIMIT = 500;
 
 export class MatchStore {
-  private snapshot: Snapshot;
-  private readonly listeners = new Set<(s: Snapshot) => void>();
+  private snapshot: StoreSnapshot;
+  private readonly listeners = new Set<(s: StoreSnapshot) => void>();
 
   constructor(seat = 'observer') {
     this.snapshot = {
@@ -101,11 +101,11 @@ export class MatchStore {
     };
   }
 
-  get current(): Snapshot {
+  get current(): StoreSnapshot {
     return this.snapshot;
   }
 
-  subscribe(listener: (s: Snapshot) => void): () => void {
+  subscribe(listener: (s: StoreSnapshot) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -167,7 +167,7 @@ export class MatchStore {
     this.publish({ ...this.snapshot, notice: { kind, text, serial: (this.snapshot.notice?.serial ?? 0) + 1 } });
   }
 
-  private publish(next: Snapshot): void {
+  private publish(next: StoreSnapshot): void {
     this.snapshot = next;
     for (const l of this.listeners) l(next);
   }

@@ -3,7 +3,7 @@
 // home. Printable: printing opens every breakdown and drops the buttons.
 import type { GameView } from '../../shared/view/viewFor.js';
 import { pastMatches } from '../net/pastMatches.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
 import { rungChip } from '../ui/rungChip.js';
 import { scoreBreakdown } from '../ui/scoreBreakdown.js';
@@ -66,7 +66,7 @@ export const mountDebrief = (root: HTMLElement, ctx: ScreenContext): Screen => {
   );
 
   let shown = '';
-  const update = (s: Snapshot) => {
+  const update = (s: StoreSnapshot) => {
     const view = s.view;
     if (!view) return;
     const key = JSON.stringify([
@@ -175,7 +175,7 @@ const scoreCard = (r: ScoreRow, mine: boolean): HTMLElement => {
   );
 };
 
-const decisionsSection = (view: GameView, s: Snapshot): HTMLElement => {
+const decisionsSection = (view: GameView, s: StoreSnapshot): HTMLElement => {
   const records = guaranteeRecords(view);
   const made = decisions(view);
   const tried = challenges(view, s.log);
@@ -307,7 +307,7 @@ const nationsSection = (view: GameView): HTMLElement =>
     ),
   );
 
-const timelineSection = (view: GameView, s: Snapshot): HTMLElement => {
+const timelineSection = (view: GameView, s: StoreSnapshot): HTMLElement => {
   const entries = publicTimeline(view, s.log);
   return h(
     'details',

@@ -15,7 +15,7 @@ import { Actions, type Panel, rescueFocus } from '../game/panel.js';
 import { responsesPanel } from '../game/responsesPanel.js';
 import { statementsPanel } from '../game/statementsPanel.js';
 import { taskPanel } from '../game/taskPanel.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { announce, h, replace } from '../ui/dom.js';
 import { seatTask } from '../view/panels.js';
 import { phaseLabel } from '../view/selectors.js';
@@ -71,9 +71,9 @@ export const mountGame = (root: HTMLElement, ctx: ScreenContext): Screen => {
   let lastNotice = 0;
   let lastPhase = '';
   let lastEvent: GameEvent | undefined;
-  let latest: Snapshot | null = null;
+  let latest: StoreSnapshot | null = null;
 
-  const setMode = (s: Snapshot) => {
+  const setMode = (s: StoreSnapshot) => {
     const wanted = s.seat === 'facilitator' ? 'facilitator' : 'player';
     if (wanted === mode) return;
     mode = wanted;
@@ -121,7 +121,7 @@ export const mountGame = (root: HTMLElement, ctx: ScreenContext): Screen => {
   };
 
   /** Phase changes and new public events, spoken through the live region (not on first load). */
-  const speak = (s: Snapshot, view: GameView) => {
+  const speak = (s: StoreSnapshot, view: GameView) => {
     const phaseKey = `${view.turn}:${view.phase}`;
     if (lastPhase && phaseKey !== lastPhase) announce(`${phaseLabel(view)}. ${seatTask(view, s.seat).text}`);
     const from = lastPhase ? (lastEvent ? s.log.lastIndexOf(lastEvent) + 1 : 0) : s.log.length;
@@ -130,7 +130,7 @@ export const mountGame = (root: HTMLElement, ctx: ScreenContext): Screen => {
     lastEvent = s.log.at(-1);
   };
 
-  const update = (s: Snapshot) => {
+  const update = (s: StoreSnapshot) => {
     latest = s;
     if (s.notice && s.notice.serial !== lastNotice) {
       lastNotice = s.notice.serial;

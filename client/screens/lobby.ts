@@ -1,7 +1,7 @@
 // Lobby: the code and a copyable invite link, every seat with who holds it (and whether they are
 // connected) or its bot, the observers, and for the White Cell the bots and the start button.
 import { POLICY_NAMES, POLICY_ROLE } from '../../shared/model/vocabulary.js';
-import type { SeatRow, Snapshot } from '../net/store.js';
+import type { SeatRow, StoreSnapshot } from '../net/store.js';
 import { copyLink } from '../ui/copyLink.js';
 import { h, replace, uid } from '../ui/dom.js';
 import { inviteUrl, projectorUrl } from '../view/route.js';
@@ -46,7 +46,7 @@ export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
 
   // Re-render only when what the lobby shows changed, so focus and open selects survive patches.
   let shown = '';
-  const update = (s: Snapshot) => {
+  const update = (s: StoreSnapshot) => {
     const key = JSON.stringify([s.code, s.seat, s.seats, s.members]);
     if (key === shown) return;
     shown = key;
@@ -102,7 +102,7 @@ export const mountLobby = (root: HTMLElement, ctx: ScreenContext): Screen => {
   return { update, destroy: () => replace(root) };
 };
 
-const seatItem = (seat: SeatRow, s: Snapshot, ctx: ScreenContext): HTMLLIElement => {
+const seatItem = (seat: SeatRow, s: StoreSnapshot, ctx: ScreenContext): HTMLLIElement => {
   const people = s.members.filter((m) => m.seat === seat.id);
   const facilitator = s.seat === 'facilitator';
   const who =

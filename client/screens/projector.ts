@@ -4,7 +4,7 @@
 import type { GameEvent } from '../../shared/model/events.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import { lazyMap } from '../map/lazyMap.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import { h, replace } from '../ui/dom.js';
 import { endingOf, finalScores } from '../view/debrief.js';
 import { clockLabel } from '../view/facilitator.js';
@@ -90,7 +90,7 @@ export const mountProjector = (root: HTMLElement, _ctx: ScreenContext): Screen =
     return log.slice(at + 1);
   };
 
-  const update = (s: Snapshot) => {
+  const update = (s: StoreSnapshot) => {
     const v = s.view;
     if (!v) return;
     view = v;

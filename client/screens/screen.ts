@@ -2,10 +2,10 @@
 // destroyed when the app moves to another screen. Screens read snapshots and send intents; they
 // keep no match state of their own beyond what a form is editing.
 import type { MatchConnection } from '../net/connection.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 
 export interface Screen {
-  update(snapshot: Snapshot): void;
+  update(snapshot: StoreSnapshot): void;
   destroy(): void;
 }
 

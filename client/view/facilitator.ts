@@ -7,7 +7,7 @@ import { type Command, CommandSchema, describeIssues } from '../../shared/protoc
 import { asForceful } from '../../shared/rules/adjudication.js';
 import { owedBy } from '../../shared/rules/flow.js';
 import type { GameView } from '../../shared/view/viewFor.js';
-import type { Snapshot } from '../net/store.js';
+import type { StoreSnapshot } from '../net/store.js';
 import {
   clockText,
   guaranteeName,
@@ -384,7 +384,7 @@ export interface SeatLine {
 const ROLE_ORDER = ['guarantor', 'ally', 'challenger'];
 
 /** The nation seats with who plays them and how each stands in this phase. */
-export const seatLines = (s: Snapshot): SeatLine[] =>
+export const seatLines = (s: StoreSnapshot): SeatLine[] =>
   s.seats
     .filter((seat) => ROLE_ORDER.includes(seat.role))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
@@ -414,7 +414,7 @@ export interface Person {
 }
 
 /** Everyone in the room, White Cell first, then by seat. */
-export const people = (s: Snapshot): Person[] => {
+export const people = (s: StoreSnapshot): Person[] => {
   const order = (seat: string) =>
     seat === 'facilitator' ? -1 : seat === 'observer' ? 1e3 : s.seats.findIndex((x) => x.id === seat);
   return s.members
@@ -429,7 +429,7 @@ export const people = (s: Snapshot): Person[] => {
 };
 
 /** Where the White Cell may move someone: any nation seat, or the observers. */
-export const moveTargets = (s: Snapshot): { id: string; name: string }[] => [
+export const moveTargets = (s: StoreSnapshot): { id: string; name: string }[] => [
   ...s.seats.filter((seat) => ROLE_ORDER.includes(seat.role)).map((seat) => ({ id: seat.id, name: seat.name })),
   { id: 'observer', name: 'Observers (watch only)' },
 ];

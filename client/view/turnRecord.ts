@@ -31,7 +31,7 @@ export interface Breakdown {
   hidden: boolean;
 }
 
-export interface LogEntry {
+export interface TurnLogEntry {
   /** Stable across patches, for keeping an expanded entry open. */
   key: string;
   text: string;
@@ -40,7 +40,7 @@ export interface LogEntry {
 
 export interface LogGroup {
   title: string;
-  entries: LogEntry[];
+  entries: TurnLogEntry[];
 }
 
 export interface LogSection {
@@ -147,7 +147,7 @@ const reportSection = (view: GameView): LogSection | null => {
         return { key: l.key, text: l.text, why: note?.why ? breakdown(view, note.why) : null };
       }),
     });
-  const bySubject = new Map<string, LogEntry[]>();
+  const bySubject = new Map<string, TurnLogEntry[]>();
   for (const c of report.changes) {
     if (Math.abs(c.after - c.before) < 1e-9) continue;
     const list = bySubject.get(c.subject) ?? [];
@@ -247,7 +247,7 @@ const NAMES_ITS_TURN: readonly GameEvent['kind'][] = ['phase_changed', 'adjudica
 const KINDS_IN_THE_VIEW: readonly GameEvent['kind'][] = ['card_fired', 'crisis', 'statement', 'intel_reveal'];
 
 /** The live feed: events received while connected, newest first, without those this turn's record already shows. */
-export const liveEntries = (view: GameView, log: readonly GameEvent[], limit = 40): LogEntry[] =>
+export const liveEntries = (view: GameView, log: readonly GameEvent[], limit = 40): TurnLogEntry[] =>
   log
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => !(e.turn === view.turn && KINDS_IN_THE_VIEW.includes(e.kind)))

@@ -1,7 +1,7 @@
 // One CSV row per match, for analysis outside the game (R, pandas, a spreadsheet).
 import { writeFileSync } from 'node:fs';
 import { MOVE_TYPES } from '../../shared/index.js';
-import type { MatchRecord } from '../../shared/sim/stats.js';
+import type { MatchStats } from '../../shared/sim/stats.js';
 
 /** Quotes a field only when it needs it (RFC 4180). */
 const field = (value: string | number): string => {
@@ -14,7 +14,7 @@ const field = (value: string | number): string => {
  * move columns list the forceful move types that occur in any match, in the vocabulary's order, so
  * a column is never all zeros. The armed_ and strict_ columns are the calibration's cases.
  */
-export const toCsv = (records: readonly MatchRecord[], seats: readonly string[]): string => {
+export const toCsv = (records: readonly MatchStats[], seats: readonly string[]): string => {
   const moves = MOVE_TYPES.filter((m) => records.some((r) => (r.moves[m] ?? 0) > 0));
   const header = [
     'match',
@@ -58,7 +58,7 @@ export const toCsv = (records: readonly MatchRecord[], seats: readonly string[])
 };
 
 /** Writes the CSV file; returns an error line instead of throwing. */
-export const writeCsv = (path: string, records: readonly MatchRecord[], seats: readonly string[]): string | null => {
+export const writeCsv = (path: string, records: readonly MatchStats[], seats: readonly string[]): string | null => {
   try {
     writeFileSync(path, toCsv(records, seats));
     return null;

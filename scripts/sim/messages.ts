@@ -2,7 +2,7 @@
 // so each side parses them with these schemas instead of trusting a cast.
 import { z } from 'zod';
 import { END_REASONS } from '../../shared/index.js';
-import type { MatchRecord } from '../../shared/sim/stats.js';
+import type { MatchStats } from '../../shared/sim/stats.js';
 import { POLICY_NAMES } from '../../shared/bots/policies.js';
 
 export const WorkerInputSchema = z.strictObject({
@@ -40,7 +40,7 @@ const MatchRecordSchema = z.object({
   defenseRatios: z.array(z.number()),
   umbrellaRatios: z.array(z.number()),
   statements: z.record(z.string(), count),
-}) satisfies z.ZodType<MatchRecord>;
+}) satisfies z.ZodType<MatchStats>;
 
 /**
  * Consecutive finished matches: records[k] is match `first + k`. Batched because a fast engine

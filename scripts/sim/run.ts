@@ -2,7 +2,7 @@
 // records come back in batches tagged with their first index and are stored in index order, so
 // the summary is the same whatever K is (match i always plays with deriveSeed(seed, i)).
 import { Worker } from 'node:worker_threads';
-import type { MatchRecord } from '../../shared/sim/stats.js';
+import type { MatchStats } from '../../shared/sim/stats.js';
 import { type WorkerInput, WorkerMessageSchema } from './messages.js';
 
 export interface RunRequest extends Omit<WorkerInput, 'from' | 'to'> {
@@ -12,7 +12,7 @@ export interface RunRequest extends Omit<WorkerInput, 'from' | 'to'> {
 
 export interface RunResult {
   /** records[i] is match i. */
-  records: MatchRecord[];
+  records: MatchStats[];
   seconds: number;
   /** Workers actually started: never more than there are games. */
   workers: number;
@@ -31,7 +31,7 @@ export const chunks = (games: number, parts: number): { from: number; to: number
 export const runMatches = (request: RunRequest, onProgress: (done: number) => void = () => {}): Promise<RunResult> => {
   const { games, workers, ...common } = request;
   const parts = chunks(games, Math.min(workers, games));
-  const records: (MatchRecord | undefined)[] = Array.from({ length: games }, () => undefined);
+  const records: (MatchStats | undefined)[] = Array.from({ length: games }, () => undefined);
   const started = process.hrtime.bigint();
   let done = 0;
   let settled = false;

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { deriveSeed } from '../../shared/index.js';
 import { simulateMatch } from '../../shared/sim/botMatch.js';
-import type { MatchRecord } from '../../shared/sim/stats.js';
+import type { MatchStats } from '../../shared/sim/stats.js';
 import { type WorkerMessage, WorkerInputSchema } from './messages.js';
 import { scenarioFrom } from './source.js';
 
@@ -19,7 +19,7 @@ if (!loaded.ok) throw new Error(loaded.error);
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run as a worker thread');
 
-let batch: MatchRecord[] = [];
+let batch: MatchStats[] = [];
 let first = input.from;
 let sent = performance.now();
 const flush = () => {

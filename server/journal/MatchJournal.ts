@@ -54,7 +54,7 @@ export interface RoomRecord {
 
 export type MatchStatus = 'open' | 'ended' | 'closed';
 
-export interface MatchRecord {
+export interface JournaledMatch {
   id: string;
   code: string;
   setup: MatchSetupRecord;
@@ -73,10 +73,10 @@ export interface MatchRecord {
 }
 
 /** What a new match's record starts from: the journal fills in the rest. */
-export type NewMatch = Omit<MatchRecord, 'status' | 'aliveAt' | 'publicAar' | 'format'>;
+export type NewMatch = Omit<JournaledMatch, 'status' | 'aliveAt' | 'publicAar' | 'format'>;
 
 /** The session as it stood after entry `seq`: what a restore starts from. */
-export interface Snapshot {
+export interface JournalSnapshot {
   seq: number;
   turn: number;
   status: 'lobby' | 'playing' | 'ended';
@@ -89,20 +89,20 @@ export interface MatchJournal {
   /** Records a new match, journaled in today's state format. */
   begin(match: NewMatch): void;
   /** Appends an entry (and a snapshot when given) in one transaction; returns it with its number. */
-  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry;
+  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<JournalSnapshot, 'seq'>): JournalEntry;
   entries(matchId: string, afterSeq?: number): JournalEntry[];
   /** The number of the match's last entry (0 when it has none): what a cached record is good for. */
   lastSeq(matchId: string): number;
-  latestSnapshot(matchId: string): Snapshot | null;
+  latestSnapshot(matchId: string): JournalSnapshot | null;
   /** The snapshot taken at the match's creation (its starting state). */
-  firstSnapshot(matchId: string): Snapshot | null;
+  firstSnapshot(matchId: string): JournalSnapshot | null;
   /** The snapshot at the start of `turn`, or null if the match never reached it. */
-  turnSnapshot(matchId: string, turn: number): Snapshot | null;
+  turnSnapshot(matchId: string, turn: number): JournalSnapshot | null;
   /** Every snapshot of the match, in order: a record of an older format's match restarts at each. */
-  snapshots(matchId: string): Snapshot[];
-  match(matchId: string): MatchRecord | null;
+  snapshots(matchId: string): JournalSnapshot[];
+  match(matchId: string): JournaledMatch | null;
   /** Matches whose room was up when the server stopped (running, or over with people on the debrief). */
-  withRoomUp(): MatchRecord[];
+  withRoomUp(): JournaledMatch[];
   saveRoom(matchId: string, room: RoomRecord): void;
   alive(matchId: string, now: number): void;
   setStatus(matchId: string, status: MatchStatus): void;
@@ -115,9 +115,9 @@ export interface MatchJournal {
 
 /** For tests of the session alone: the same contract, kept in memory. */
 export class MemoryJournal implements MatchJournal {
-  private readonly matches = new Map<string, MatchRecord>();
+  private readonly matches = new Map<string, JournaledMatch>();
   private readonly byMatch = new Map<string, JournalEntry[]>();
-  private readonly byMatchSnapshots = new Map<string, Snapshot[]>();
+  private readonly byMatchSnapshots = new Map<string, JournalSnapshot[]>();
 
   begin(match: NewMatch): void {
     this.matches.set(match.id, {
@@ -129,7 +129,7 @@ export class MemoryJournal implements MatchJournal {
     });
   }
 
-  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry {
+  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<JournalSnapshot, 'seq'>): JournalEntry {
     const list = this.byMatch.get(matchId) ?? [];
     const full = { ...entry, seq: list.length + 1 };
     list.push(full);
@@ -150,29 +150,29 @@ export class MemoryJournal implements MatchJournal {
     return this.byMatch.get(matchId)?.at(-1)?.seq ?? 0;
   }
 
-  latestSnapshot(matchId: string): Snapshot | null {
+  latestSnapshot(matchId: string): JournalSnapshot | null {
     return this.byMatchSnapshots.get(matchId)?.at(-1) ?? null;
   }
 
-  firstSnapshot(matchId: string): Snapshot | null {
+  firstSnapshot(matchId: string): JournalSnapshot | null {
     return this.byMatchSnapshots.get(matchId)?.[0] ?? null;
   }
 
-  turnSnapshot(matchId: string, turn: number): Snapshot | null {
+  turnSnapshot(matchId: string, turn: number): JournalSnapshot | null {
     return this.byMatchSnapshots.get(matchId)?.find((s) => s.turn === turn) ?? null;
   }
 
-  snapshots(matchId: string): Snapshot[] {
+  snapshots(matchId: string): JournalSnapshot[] {
     return [...(this.byMatchSnapshots.get(matchId) ?? [])];
   }
 
-  match(matchId: string): MatchRecord | null {
+  match(matchId: string): JournaledMatch | null {
     return this.matches.get(matchId) ?? null;
   }
 
   private readonly roomDown = new Set<string>();
 
-  withRoomUp(): MatchRecord[] {
+  withRoomUp(): JournaledMatch[] {
     return [...this.matches.values()].filter((m) => !this.roomDown.has(m.id));
   }
 

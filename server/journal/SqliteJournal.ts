@@ -8,11 +8,11 @@ import { STATE_FORMAT } from '../../shared/index.js';
 import type {
   JournalEntry,
   MatchJournal,
-  MatchRecord,
+  JournaledMatch,
   MatchStatus,
   NewMatch,
   RoomRecord,
-  Snapshot,
+  JournalSnapshot,
 } from './MatchJournal.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -92,7 +92,7 @@ export class SqliteJournal implements MatchJournal {
     // Sequence numbers are kept here per match, so an append is one insert and one update.
     const next = new Map<string, number>();
     this.appendTx = db.transaction(
-      (matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry => {
+      (matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<JournalSnapshot, 'seq'>): JournalEntry => {
         const seq = (next.get(matchId) ?? (this.statements.lastSeq.get(matchId) as number)) + 1;
         this.statements.append.run(
           matchId,
@@ -123,7 +123,7 @@ export class SqliteJournal implements MatchJournal {
     });
   }
 
-  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>): JournalEntry {
+  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<JournalSnapshot, 'seq'>): JournalEntry {
     return this.appendTx(matchId, entry, snapshot);
   }
 
@@ -139,41 +139,41 @@ export class SqliteJournal implements MatchJournal {
     }));
   }
 
-  latestSnapshot(matchId: string): Snapshot | null {
+  latestSnapshot(matchId: string): JournalSnapshot | null {
     return this.readSnapshot(matchId, this.statements.latestSnapshot.get(matchId));
   }
 
-  firstSnapshot(matchId: string): Snapshot | null {
+  firstSnapshot(matchId: string): JournalSnapshot | null {
     return this.readSnapshot(matchId, this.statements.firstSnapshot.get(matchId));
   }
 
-  turnSnapshot(matchId: string, turn: number): Snapshot | null {
+  turnSnapshot(matchId: string, turn: number): JournalSnapshot | null {
     return this.readSnapshot(matchId, this.statements.turnSnapshot.get(matchId, turn));
   }
 
-  snapshots(matchId: string): Snapshot[] {
+  snapshots(matchId: string): JournalSnapshot[] {
     return this.statements.snapshots
       .all(matchId)
       .map((row) => this.readSnapshot(matchId, row))
-      .filter((s): s is Snapshot => s !== null);
+      .filter((s): s is JournalSnapshot => s !== null);
   }
 
-  private readSnapshot(matchId: string, row: unknown): Snapshot | null {
+  private readSnapshot(matchId: string, row: unknown): JournalSnapshot | null {
     const found = row as { seq: number; body: string } | undefined;
     if (!found) return null;
     const body = parseJson(found.body, `match ${matchId}: the snapshot after entry ${found.seq}`) as Omit<
-      Snapshot,
+      JournalSnapshot,
       'seq'
     >;
     return { ...body, seq: found.seq };
   }
 
-  match(matchId: string): MatchRecord | null {
+  match(matchId: string): JournaledMatch | null {
     const row = this.statements.match.get(matchId) as MatchRow | undefined;
     return row ? toRecord(row) : null;
   }
 
-  withRoomUp(): MatchRecord[] {
+  withRoomUp(): JournaledMatch[] {
     return (this.statements.withRoomUp.all() as MatchRow[]).map(toRecord);
   }
 
@@ -210,10 +210,10 @@ const parseJson = (text: string, what: string): unknown => {
   }
 };
 
-const toRecord = (row: MatchRow): MatchRecord => ({
+const toRecord = (row: MatchRow): JournaledMatch => ({
   id: row.id,
   code: row.code,
-  setup: parseJson(row.setup, `match ${row.id}: its setup`) as MatchRecord['setup'],
+  setup: parseJson(row.setup, `match ${row.id}: its setup`) as JournaledMatch['setup'],
   room: parseJson(row.room, `match ${row.id}: its room`) as RoomRecord,
   status: row.status,
   createdAt: row.created_at,

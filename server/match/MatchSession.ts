@@ -30,7 +30,7 @@ import {
   type EntryKind,
   type JournalEntry,
   type MatchJournal,
-  type Snapshot,
+  type JournalSnapshot,
   stateHash,
 } from '../journal/MatchJournal.js';
 import { PhaseClock, matchClock } from './clock.js';
@@ -150,7 +150,7 @@ export class MatchSession {
   static branch(
     setup: SessionSetup,
     journal: MatchJournal,
-    snapshot: Snapshot,
+    snapshot: JournalSnapshot,
     origin: { matchId: string; turn: number },
     now: number,
   ): MatchSession {
@@ -166,7 +166,7 @@ export class MatchSession {
    * A session standing where `snapshot` was taken. Its state is brought up to today's format
    * (shared/record/migrate.ts) and checked; one already in today's format is kept as stored.
    */
-  static fromSnapshot(setup: SessionSetup, journal: MatchJournal, snapshot: Snapshot): MatchSession {
+  static fromSnapshot(setup: SessionSetup, journal: MatchJournal, snapshot: JournalSnapshot): MatchSession {
     const session = new MatchSession(setup, journal);
     session.load(snapshot);
     session.snapshotTurn = snapshot.turn;
@@ -185,7 +185,7 @@ export class MatchSession {
   replayEntries(
     entries: readonly JournalEntry[],
     onStep?: ReplayStep,
-    snapshots?: ReadonlyMap<number, Snapshot>,
+    snapshots?: ReadonlyMap<number, JournalSnapshot>,
   ): SkippedEntry[] {
     const id = this.setup.matchId;
     const [own, ...later] = entries;
@@ -266,7 +266,7 @@ export class MatchSession {
   }
 
   /** Takes the state, status, bots and clock of a snapshot, its state migrated and checked. */
-  private load(snapshot: Snapshot): void {
+  private load(snapshot: JournalSnapshot): void {
     try {
       this.state = migrateState(snapshot.state);
     } catch (e) {

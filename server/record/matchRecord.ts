@@ -13,9 +13,9 @@ import {
   ENTRY_KINDS,
   type JournalEntry,
   type MatchJournal,
-  type MatchRecord,
+  type JournaledMatch,
   MemoryJournal,
-  type Snapshot,
+  type JournalSnapshot,
   stateHash,
 } from '../journal/MatchJournal.js';
 import { MatchSession } from '../match/MatchSession.js';
@@ -87,15 +87,15 @@ export const ExportedRecordSchema = z.object({
 export interface ExportedRecord {
   format: 'guarantor-match-record';
   version: 1;
-  match: Pick<MatchRecord, 'id' | 'code' | 'status' | 'createdAt' | 'publicAar'>;
-  setup: MatchRecord['setup'];
-  initial: Snapshot;
+  match: Pick<JournaledMatch, 'id' | 'code' | 'status' | 'createdAt' | 'publicAar'>;
+  setup: JournaledMatch['setup'];
+  initial: JournalSnapshot;
   entries: JournalEntry[];
   /**
    * Only for a match journaled in an older state format: the later snapshots its replay restarts
    * from, up to the first in today's format (after which every entry's hash is checked).
    */
-  snapshots?: Snapshot[];
+  snapshots?: JournalSnapshot[];
   series: TurnPoint[];
   timeline: TimelineItem[];
   /** Hash of the state after the last entry. */
@@ -115,11 +115,11 @@ export interface Replayed {
  * from `snapshots` where the journal is of an older state format (MatchSession.replayEntries).
  */
 export const replayMatch = (
-  setup: MatchRecord['setup'],
+  setup: JournaledMatch['setup'],
   matchId: string,
-  initial: Snapshot,
+  initial: JournalSnapshot,
   entries: readonly JournalEntry[],
-  snapshots: readonly Snapshot[] = [],
+  snapshots: readonly JournalSnapshot[] = [],
 ): Replayed => {
   const scenario = scenarioById(setup.scenarioId);
   if (!scenario) throw new Error(`scenario "${setup.scenarioId}" is not on this server`);
@@ -167,7 +167,7 @@ export const replayMatch = (
  * The snapshots a replay from `initial` restarts at: none when it is in today's format; else every
  * later one up to the first in today's format (a migration's), which the rest is checked from.
  */
-export const restartsAfter = (initial: Snapshot, all: readonly Snapshot[]): Snapshot[] => {
+export const restartsAfter = (initial: JournalSnapshot, all: readonly JournalSnapshot[]): JournalSnapshot[] => {
   if (stateFormatOf(initial.state) === STATE_FORMAT) return [];
   const later = all.filter((s) => s.seq > initial.seq);
   const current = later.findIndex((s) => stateFormatOf(s.state) === STATE_FORMAT);
@@ -178,7 +178,7 @@ export const restartsAfter = (initial: Snapshot, all: readonly Snapshot[]): Snap
 export const journaled = (
   journal: MatchJournal,
   matchId: string,
-): { initial: Snapshot; entries: JournalEntry[]; snapshots: Snapshot[] } | null => {
+): { initial: JournalSnapshot; entries: JournalEntry[]; snapshots: JournalSnapshot[] } | null => {
   const initial = journal.firstSnapshot(matchId);
   if (!initial) return null;
   const entries = journal.entries(matchId, initial.seq - 1);

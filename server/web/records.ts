@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { sameSecret } from '../access/sameSecret.js';
 import { seriesCsv } from '../../shared/record/series.js';
 import { journal } from '../journal/journalStore.js';
-import type { MatchRecord } from '../journal/MatchJournal.js';
+import type { JournaledMatch } from '../journal/MatchJournal.js';
 import { type ExportedRecord, buildRecord, journaled, replayMatch } from '../record/matchRecord.js';
 import { cachedExport } from './recordCache.js';
 import { quoted, viewFor } from '../../shared/index.js';
@@ -19,7 +19,7 @@ const keyOf = (req: Request): string => {
 };
 
 /** The match if this request may read it; otherwise answers 404/403 and returns null. */
-const readable = (req: Request, res: Response, needKey = false): MatchRecord | null => {
+const readable = (req: Request, res: Response, needKey = false): JournaledMatch | null => {
   const id = String(req.params['id'] ?? '');
   const match = journal().match(id);
   if (!match) {
@@ -37,7 +37,7 @@ const readable = (req: Request, res: Response, needKey = false): MatchRecord | n
  * (status, public), which the export shows (recordCache.ts); a damaged journal is a 500 that names
  * the bad entry, not a crash.
  */
-const exportOr500 = (res: Response, kind: string, match: MatchRecord, build: () => string): string | null => {
+const exportOr500 = (res: Response, kind: string, match: JournaledMatch, build: () => string): string | null => {
   try {
     const version = `${kind} ${match.status} ${match.publicAar}`;
     return cachedExport(version, match.id, journal().lastSeq(match.id), build);
@@ -48,14 +48,14 @@ const exportOr500 = (res: Response, kind: string, match: MatchRecord, build: () 
 };
 
 /** The match's exported record (throws when its journal has no starting snapshot). */
-const recordOf = (match: MatchRecord): ExportedRecord => {
+const recordOf = (match: JournaledMatch): ExportedRecord => {
   const record = buildRecord(journal(), match.id);
   if (!record) throw new Error(`match ${match.id} has no starting snapshot`);
   return record;
 };
 
 /** The White Cell's view at the start of each turn, and now, replayed from the journal. */
-const replayOf = (match: MatchRecord): string => {
+const replayOf = (match: JournaledMatch): string => {
   const found = journaled(journal(), match.id);
   if (!found) throw new Error(`match ${match.id} has no starting snapshot`);
   const replayed = replayMatch(match.setup, match.id, found.initial, found.entries, found.snapshots);
@@ -122,7 +122,7 @@ export const mountRecords = (app: Express): void => {
     const found = parsed.data.matches
       .map(({ id, key }) => ({ key, match: journal().match(id) }))
       .filter(({ key, match }) => match && sameSecret(key, match.room.facilitatorKey))
-      .map(({ match }) => match as MatchRecord)
+      .map(({ match }) => match as JournaledMatch)
       .map((m) => ({
         id: m.id,
         code: m.code,

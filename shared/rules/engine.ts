@@ -12,7 +12,7 @@ import { advancePhase, extendTimer, pause, resume, setShowMath } from './command
 import { inject, injectCustom } from './commands/inject.js';
 import { move } from './commands/move.js';
 import { ready } from './commands/ready.js';
-import { override, publish } from './commands/review.js';
+import { override, publishReview } from './commands/review.js';
 import { statement } from './commands/statement.js';
 import type { Outcome } from './flow.js';
 import { seatById } from './seats.js';
@@ -44,7 +44,7 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   inject: { roles: WHITE_CELL, phases: ANY_PHASE, handle: inject },
   inject_custom: { roles: WHITE_CELL, phases: ANY_PHASE, handle: injectCustom },
   override: { roles: WHITE_CELL, phases: ['adjudication'], handle: override },
-  publish: { roles: WHITE_CELL, phases: ['adjudication'], handle: publish },
+  publish: { roles: WHITE_CELL, phases: ['adjudication'], handle: publishReview },
   set_show_math: { roles: WHITE_CELL, phases: ANY_PHASE, handle: setShowMath },
 };
 

@@ -239,7 +239,7 @@ const transition = (state: GameState): Outcome => {
     case 'responses':
       return enterAdjudication({ ...state, phase: 'adjudication' }, events);
     case 'adjudication':
-      return publish(state, events);
+      return publishAdjudication(state, events);
     case 'results': {
       if (state.turn >= state.config.turns || state.ended) {
         const ended = state.ended ?? { reason: 'turns_complete' as const, turn: state.turn };
@@ -261,7 +261,7 @@ const transition = (state: GameState): Outcome => {
 
 /** Adjudication either waits for the White Cell's review or publishes at once. */
 const enterAdjudication = (state: GameState, events: GameEvent[]): Outcome => {
-  if (!state.settings.facilitatorReview) return publish(state, events);
+  if (!state.settings.facilitatorReview) return publishAdjudication(state, events);
   const { engine } = adjudicate(state, null);
   const next = { ...state, pending: { engine, override: null } };
   return {
@@ -281,7 +281,7 @@ const enterAdjudication = (state: GameState, events: GameEvent[]): Outcome => {
 };
 
 /** Applies the adjudication (the override if the facilitator made one) and shows the results. */
-const publish = (state: GameState, events: GameEvent[]): Outcome => {
+const publishAdjudication = (state: GameState, events: GameEvent[]): Outcome => {
   const { state: adjudicated } = adjudicate(state, state.pending?.override ?? null);
   const next: GameState = { ...adjudicated, phase: 'results', ready: [] };
   const out: GameEvent[] = [

@@ -7,7 +7,7 @@ import { RngCursor, deriveSeed } from '../rng.js';
 import { viewFor } from '../view/viewFor.js';
 import type { GameState } from '../model/state.js';
 import { type Playout, playMatch } from './playout.js';
-import { MatchObserver, type MatchRecord } from './stats.js';
+import { MatchObserver, type MatchStats } from './stats.js';
 
 /** Policies per seat: the scenario's defaults with `overrides` on top. */
 export const seatPolicies = (
@@ -41,7 +41,7 @@ export const simulateMatch = (
   scenario: Scenario,
   seed: number,
   overrides: Readonly<Record<string, PolicyName>> = {},
-): MatchRecord => {
+): MatchStats => {
   const observer = new MatchObserver();
   const { state } = playBotMatch(scenario, seed, overrides, observer.onAdvance);
   return observer.record(state);

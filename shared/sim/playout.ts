@@ -11,11 +11,11 @@ import { startMatch, type MatchOptions } from '../rules/createMatch.js';
 export type Policy = (state: GameState, seat: string) => Command | null;
 
 /** One entry of a match's log: a seat's command, or an advance of the phase. */
-export type LogEntry = { seat: string; command: Command } | { advance: { timedOut: boolean } };
+export type PlayoutEntry = { seat: string; command: Command } | { advance: { timedOut: boolean } };
 
 export interface Playout {
   state: GameState;
-  log: LogEntry[];
+  log: PlayoutEntry[];
 }
 
 /** Hard cap on steps per phase, so a policy that never says "ready" cannot loop forever. */
@@ -32,7 +32,7 @@ export const playMatch = (
   const created = startMatch(scenario, seed, options);
   if (!created.ok) throw new Error(created.error.message);
   let state = created.value.state;
-  const log: LogEntry[] = [];
+  const log: PlayoutEntry[] = [];
   while (!state.ended) {
     let steps = 0;
     let progressed = true;
@@ -63,7 +63,7 @@ export const playMatch = (
 export const replay = (
   scenario: Scenario,
   seed: number,
-  log: readonly LogEntry[],
+  log: readonly PlayoutEntry[],
   options: MatchOptions = {},
 ): GameState => {
   const created = startMatch(scenario, seed, options);

@@ -1,4 +1,4 @@
-// What the simulator measures. One MatchRecord per match (a CSV row); a Summary over many.
+// What the simulator measures. One MatchStats per match (a CSV row); a Summary over many.
 // Crises and what came of them are read from each adjudicated turn's report.outcomes, never re-derived.
 // Definitions (also in docs/RULES.md, "Calibration"):
 // - honor rate: honored ÷ all decisions on invoked guarantees (partial and abandon likewise).
@@ -22,7 +22,7 @@ import {
   codeCalibration,
 } from './calibration.js';
 
-export interface MatchRecord {
+export interface MatchStats {
   seed: number;
   turns: number;
   outcome: NonNullable<GameState['ended']>['reason'];
@@ -76,7 +76,7 @@ export class MatchObserver {
     for (const st of state.statements) this.statements[st.kind] = (this.statements[st.kind] ?? 0) + 1;
   };
 
-  record(final: GameState): MatchRecord {
+  record(final: GameState): MatchStats {
     const protectedAllies = new Set(Object.values(final.guarantees).map((g) => g.ally));
     const moves: Record<string, number> = {};
     for (const { crises } of this.turns)
@@ -108,7 +108,7 @@ export class MatchObserver {
 
   private behaviour(
     final: GameState,
-  ): Pick<MatchRecord, 'homelandAttacks' | 'defenseRatios' | 'umbrellaRatios' | 'statements'> {
+  ): Pick<MatchStats, 'homelandAttacks' | 'defenseRatios' | 'umbrellaRatios' | 'statements'> {
     const start = this.first ?? final;
     const nuclearGuarantors = new Set(
       Object.values(final.guarantees)
@@ -220,8 +220,8 @@ const settingOf = (meta: SummaryMeta): CalibrationSetting => {
 };
 
 /** Summarises records given in match-index order (so the result never depends on worker count). */
-export const summarise = (records: readonly MatchRecord[], meta: SummaryMeta): Summary => {
-  const sum = (f: (r: MatchRecord) => number) => records.reduce((s, r) => s + f(r), 0);
+export const summarise = (records: readonly MatchStats[], meta: SummaryMeta): Summary => {
+  const sum = (f: (r: MatchStats) => number) => records.reduce((s, r) => s + f(r), 0);
   const seatsOf = (role: NationRole) => Object.keys(meta.roleOf).filter((seat) => meta.roleOf[seat] === role);
   const decisions = sum((r) => r.honored + r.partial + r.abandoned);
   const challenges = sum((r) => r.challenges);

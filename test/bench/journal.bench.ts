@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHASES, SCENARIOS } from '../../shared/index.js';
-import type { JournalEntry, MatchJournal, Snapshot } from '../../server/journal/MatchJournal.js';
+import type { JournalEntry, MatchJournal, JournalSnapshot } from '../../server/journal/MatchJournal.js';
 import { SqliteJournal, openDatabase } from '../../server/journal/SqliteJournal.js';
 import { MatchSession } from '../../server/match/MatchSession.js';
 import { buildRecord } from '../../server/record/matchRecord.js';
@@ -22,7 +22,7 @@ const plain: number[] = [];
 const withSnapshot: number[] = [];
 /** The SQLite journal, with each append timed. */
 const timed: MatchJournal = Object.assign(Object.create(sqlite) as MatchJournal, {
-  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<Snapshot, 'seq'>) {
+  append(matchId: string, entry: Omit<JournalEntry, 'seq'>, snapshot?: Omit<JournalSnapshot, 'seq'>) {
     const t0 = process.hrtime.bigint();
     const written = sqlite.append(matchId, entry, snapshot);
     (snapshot ? withSnapshot : plain).push(Number(process.hrtime.bigint() - t0) / 1000);

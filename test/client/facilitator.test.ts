@@ -16,7 +16,7 @@ import {
   seatLines,
   upcomingScripted,
 } from '../../client/view/facilitator.js';
-import type { Snapshot } from '../../client/net/store.js';
+import type { StoreSnapshot } from '../../client/net/store.js';
 import {
   type Command,
   type GameState,
@@ -237,7 +237,7 @@ describe('injects', () => {
 });
 
 describe('seats, people and links', () => {
-  const snapshot = (): Snapshot => ({
+  const snapshot = (): StoreSnapshot => ({
     code: 'ABCD2345',
     status: 'playing',
     deadline: null,

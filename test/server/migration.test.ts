@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { GameStateSchema, STATE_FORMAT, botCommand, scenarioById, viewFor } from '../../shared/index.js';
 import { migrateState, stateFormatOf } from '../../shared/record/migrate.js';
 import { RngCursor } from '../../shared/rng.js';
-import { MemoryJournal, type Snapshot, stateHash } from '../../server/journal/MatchJournal.js';
+import { MemoryJournal, type JournalSnapshot, stateHash } from '../../server/journal/MatchJournal.js';
 import { SqliteJournal, openDatabase } from '../../server/journal/SqliteJournal.js';
 import { MatchSession } from '../../server/match/MatchSession.js';
 import { type ExportedRecord, buildRecord, importRecord } from '../../server/record/matchRecord.js';
@@ -43,7 +43,7 @@ const asWritten = (path: string, matchId: string) => {
     .prepare('SELECT body FROM snapshots WHERE match_id = ? ORDER BY seq DESC LIMIT 1')
     .pluck()
     .get(matchId) as string;
-  const snapshot = JSON.parse(body) as Omit<Snapshot, 'seq'>;
+  const snapshot = JSON.parse(body) as Omit<JournalSnapshot, 'seq'>;
   const seq = db.prepare('SELECT MAX(seq) FROM snapshots WHERE match_id = ?').pluck().get(matchId) as number;
   const rows = db
     .prepare('SELECT seq, kind, seat, payload FROM entries WHERE match_id = ? AND seq > ? ORDER BY seq')

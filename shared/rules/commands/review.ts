@@ -42,7 +42,7 @@ export const override: Handler<'override'> = (state, _seat, command) => {
   });
 };
 
-export const publish: Handler<'publish'> = (state) => {
+export const publishReview: Handler<'publish'> = (state) => {
   if (!state.pending) return fail('ERR_NOT_YOUR_PHASE', 'there is no adjudication waiting for review');
   return advance(state, { forced: true });
 };

@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it, test } from 'vitest';
 import type { PolicyName } from '../../../shared/index.js';
 import { policyProblem } from '../../../shared/bots/policies.js';
-import type { MatchRecord } from '../../../shared/sim/stats.js';
+import type { MatchStats } from '../../../shared/sim/stats.js';
 import { LONG, mean, runBots, scenarioOf, standardError } from './runs.js';
 
 const GAMES = 500;
@@ -22,15 +22,15 @@ const everySeat = (id: string, role: 'guarantor' | 'ally', policy: PolicyName): 
       .map((s) => [s.id, policy]),
   );
 
-const attacksOf = (r: MatchRecord) => (r.moves['limited_attack'] ?? 0) + (r.moves['major_attack'] ?? 0);
+const attacksOf = (r: MatchStats) => (r.moves['limited_attack'] ?? 0) + (r.moves['major_attack'] ?? 0);
 
 /** Mean and standard error of paired differences, for a message. */
 const describeDifferences = (xs: readonly number[], unit = 'pairs'): string =>
   `mean ${mean(xs).toFixed(2)} points (standard error ${standardError(xs).toFixed(2)}, ${xs.length} ${unit})`;
 
 interface GuarantorRuns {
-  honor: MatchRecord[];
-  abandon: MatchRecord[];
+  honor: MatchStats[];
+  abandon: MatchStats[];
   /** Per match, per guarantor seat: decisions that seat made on invoked guarantees (honor run). */
   invoked: Record<string, number>[];
 }
@@ -70,8 +70,8 @@ describe.each(['classroom', 'baltic'])('fixed guarantor policies on %s, 500 pair
     );
 
   it('honor always honors and abandon always abandons', () => {
-    const decisions = (rs: MatchRecord[]) => rs.reduce((s, r) => s + r.honored + r.partial + r.abandoned, 0);
-    const honored = (rs: MatchRecord[]) => rs.reduce((s, r) => s + r.honored, 0);
+    const decisions = (rs: MatchStats[]) => rs.reduce((s, r) => s + r.honored + r.partial + r.abandoned, 0);
+    const honored = (rs: MatchStats[]) => rs.reduce((s, r) => s + r.honored, 0);
     expect(decisions(runs.honor)).toBeGreaterThan(100);
     expect(honored(runs.honor)).toBe(decisions(runs.honor));
     expect(decisions(runs.abandon)).toBeGreaterThan(100);
@@ -131,7 +131,7 @@ describe.each(['classroom', 'baltic'])('a free-riding ally on %s, 500 paired mat
     const calculating = runBots(id, GAMES).records;
     const freeRiding = runBots(id, GAMES, everySeat(id, 'ally', 'free-rider')).records;
     // Per match, the allies' mean score with every ally free-riding minus the same with none.
-    const alliesMean = (r: MatchRecord | undefined) => mean(allies.map((seat) => r?.scores[seat] ?? NaN));
+    const alliesMean = (r: MatchStats | undefined) => mean(allies.map((seat) => r?.scores[seat] ?? NaN));
     differences = freeRiding.map((r, i) => alliesMean(r) - alliesMean(calculating[i]));
   }, LONG);
 

@@ -14,7 +14,7 @@ import {
   seatPolicies,
   summarise,
 } from '../../../shared/index.js';
-import { MatchObserver, type MatchRecord } from '../../../shared/sim/stats.js';
+import { MatchObserver, type MatchStats } from '../../../shared/sim/stats.js';
 
 /** A run's seed: every figure the tests assert comes from runs with fixed seeds. */
 export const SEED = 1;
@@ -30,7 +30,7 @@ export const scenarioOf = (id: string): Scenario => {
 
 export interface Run {
   scenario: Scenario;
-  records: MatchRecord[];
+  records: MatchStats[];
   summary: Summary;
 }
 

@@ -73,15 +73,19 @@ export const playOut = (s: GameState): GameState => {
 export type Policy = (state: GameState, seat: string) => Command | null;
 
 /** A match's log: each accepted command, and each advance with whether it timed out. */
-export type LogEntry = { seat: string; command: Command } | { advance: AdvanceOptions };
+export type PlayoutEntry = { seat: string; command: Command } | { advance: AdvanceOptions };
 
 /**
  * Plays a match through the public API only: every owing seat asks the policy until nobody owes or
  * answers, then the phase advances (timed out if someone still owes).
  */
-export const playScripted = (scenario: string, seed: number, policy: Policy): { state: GameState; log: LogEntry[] } => {
+export const playScripted = (
+  scenario: string,
+  seed: number,
+  policy: Policy,
+): { state: GameState; log: PlayoutEntry[] } => {
   let state = start(scenario, seed);
-  const log: LogEntry[] = [];
+  const log: PlayoutEntry[] = [];
   for (let guard = 0; guard < 10_000 && !state.ended; guard++) {
     const seat = owedBy(state).find((s) => policy(state, s) !== null);
     const command = seat === undefined ? null : policy(state, seat);
@@ -98,7 +102,7 @@ export const playScripted = (scenario: string, seed: number, policy: Policy): { 
 };
 
 /** Replays a log from the same scenario and seed. */
-export const replayLog = (scenario: string, seed: number, log: readonly LogEntry[]): GameState =>
+export const replayLog = (scenario: string, seed: number, log: readonly PlayoutEntry[]): GameState =>
   log.reduce(
     (s, e) => ('advance' in e ? next(s, e.advance) : must(applyParsed(s, e.seat, e.command))),
     start(scenario, seed),

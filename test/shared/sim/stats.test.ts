@@ -5,7 +5,7 @@ import { SCENARIOS } from '../../../shared/index.js';
 import type { CrisisOutcome, GameState, Outcomes } from '../../../shared/model/state.js';
 import { MOVE_THREAT, type MoveType } from '../../../shared/model/vocabulary.js';
 import { startMatch } from '../../../shared/rules/createMatch.js';
-import { MatchObserver, type MatchRecord, summarise } from '../../../shared/sim/stats.js';
+import { MatchObserver, type MatchStats, summarise } from '../../../shared/sim/stats.js';
 
 const classroom = SCENARIOS['classroom'];
 if (!classroom) throw new Error('classroom missing');
@@ -94,7 +94,7 @@ describe('MatchObserver', () => {
 describe('summarise', () => {
   const roleOf = Object.fromEntries(classroom.seats.map((s) => [s.id, s.role]));
   const base = new MatchObserver().record({ ...start, ended: { reason: 'turns_complete', turn: 1 } });
-  const record = (over: Partial<MatchRecord>): MatchRecord => ({ ...base, ...over });
+  const record = (over: Partial<MatchStats>): MatchStats => ({ ...base, ...over });
   const records = [
     record({
       winners: ['aurelia', 'bosk'],
