@@ -16,7 +16,7 @@ import {
   type NuclearStep,
   RUNGS,
 } from '../../shared/model/vocabulary.js';
-import { asForceful } from '../../shared/rules/adjudication.js';
+import { asForceful } from '../../shared/rules/moves.js';
 import { applyAllianceEffects } from '../../shared/rules/alliance.js';
 import { audienceCost, bindingCommitment } from '../../shared/rules/audienceCosts.js';
 import { crisisOdds } from '../../shared/rules/combat.js';

@@ -4,7 +4,7 @@
 import type { Effect } from '../../shared/model/scenario.js';
 import { PHASES, POLICY_NAMES, POLICY_ROLE, type Phase, type PolicyName } from '../../shared/model/vocabulary.js';
 import { type Command, CommandSchema, describeIssues } from '../../shared/protocol/commands.js';
-import { asForceful } from '../../shared/rules/adjudication.js';
+import { asForceful } from '../../shared/rules/moves.js';
 import { owedBy } from '../../shared/rules/flow.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { StoreSnapshot } from '../net/store.js';

@@ -9,7 +9,7 @@ import { FORCEFUL_MOVES, type ForcefulMove } from '../rules/deterrence.js';
 import type { RngCursor } from '../rng.js';
 import type { GameView } from '../view/viewFor.js';
 import type { Disposition, PolicyName } from './policies.js';
-import { contest, fullForceValue, localForceValue } from '../rules/forces.js';
+import { eventualRetakeChance } from '../rules/occupation.js';
 import { decisionWeight } from '../rules/reputation.js';
 import { nationOf } from '../rules/seats.js';
 import type { NuclearStep } from '../model/vocabulary.js';
@@ -47,17 +47,7 @@ export const honorValue = (view: GameView, gid: string): number => {
   const protects = p.integrityLoss[move] * (ifAbandoned - ifHonored) * (0.5 + g.ties);
   // Honoring an attack commits to taking lost ground back once reinforcement has arrived.
   const war = (move === 'limited_attack' || move === 'major_attack') && g.type !== 'economic';
-  const rival = view.nations[crisis.challenger];
-  const ally = view.nations[g.ally];
-  const region = crisis.region ?? '';
-  const retake =
-    war && rival && ally
-      ? contest(
-          localForceValue(ally, region, p) + fullForceValue(guarantor, region, p),
-          fullForceValue(rival, region, p),
-          p.contestExponent,
-        )
-      : 0;
+  const retake = war ? eventualRetakeChance(view, g.ally, crisis.challenger, [g.guarantor]) : 0;
   const liberates = LATER * p.integrityLoss[move] * ifHonored * retake * (0.5 + g.ties);
   // What the decision says to every other ally weighs as much as the rules weigh it (type, words).
   const reputation = p.reputationStep * REPUTATION_WORTH * held * (0.5 + g.clarity) * decisionWeight(g, p);

@@ -11,7 +11,7 @@ import type {
   Report,
   World,
 } from '../model/state.js';
-import type { AllyResponse, GuarantorResponse, MoveType, NuclearStep } from '../model/vocabulary.js';
+import type { AllyResponse, GuarantorResponse, NuclearStep } from '../model/vocabulary.js';
 import { MOVE_THREAT, TOP_RUNG } from '../model/vocabulary.js';
 import { RngCursor } from '../rng.js';
 import { applyAllianceEffects, provocationRisk } from './alliance.js';
@@ -29,27 +29,16 @@ import {
 } from './economy.js';
 import { type CrossingCause, crisisRung, escalateTheater } from './escalation.js';
 import { Ledger } from './ledger.js';
-import { applyRetake, handBack, retakeChance } from './occupation.js';
+import { asForceful, isArmedMove } from './moves.js';
+import { takeExitRamps } from './exitRamps.js';
+import { applyRetake, retakeChance } from './occupation.js';
 import { moveReinforcements } from './reinforcement.js';
 import { decisionWeight } from './reputation.js';
-import { imposeSanctions, liftSanctions, sanctionPressure } from './sanctions.js';
+import { imposeSanctions, sanctionPressure } from './sanctions.js';
 import { allScores } from './scoring.js';
 import { nationOf, nationSeats } from './seats.js';
 
-/** The move that sets the decisive threat: nuclear signaling is coercion, nuclear use a major attack. */
-export const asForceful = (m: MoveType): 'probe' | 'coerce' | 'limited_attack' | 'major_attack' | null =>
-  m === 'escalate' || m === 'nuclear_signal'
-    ? 'coerce'
-    : m === 'nuclear_use'
-      ? 'major_attack'
-      : m === 'probe' || m === 'coerce' || m === 'limited_attack' || m === 'major_attack'
-        ? m
-        : null;
-
 const RECORD_KEY = { honor: 'honored', partial: 'partial', abandon: 'abandoned' } as const;
-
-/** Moves fought with forces (limited, major and nuclear attacks). */
-export const isAttack = (m: MoveType): boolean => MOVE_THREAT[m] === 'armed_attack';
 
 /** Answers to the crises, by guarantee id and by ally nation id, with the guarantors' nuclear steps. */
 const collectAnswers = (state: GameState): CrisisAnswers & { nuclear: Record<string, NuclearStep> } => {
@@ -133,8 +122,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
   // 2b. Counteroffensives: one draw per occupation held at the start of the turn.
   const retakes: Outcomes['retakes'] = [];
   for (const o of state.occupations) {
-    const chance =
-      o.liberators.length > 0 || (ledger.nations[o.target]?.capability ?? 0) > 0 ? retakeChance(world, o) : 0;
+    const chance = retakeChance(world, o);
     const draw = rng.float();
     retakes.push({ target: o.target, by: o.by, region: o.region, chance, draw, success: draw < chance });
   }
@@ -193,7 +181,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
       ledger.nation(target, 'setbacks', `${label} succeeded`, 1);
       // A success abroad rallies the challenger's public (Crimea, 2014); failures cost it below.
       ledger.nation(c.challenger, 'consensus', 'a success abroad rallies the public', p.successRally * taken);
-      if (isAttack(c.move.type)) {
+      if (isArmedMove(c.move.type)) {
         // Ground taken by force is held until retaken: a fait accompli.
         const liberators = [...new Set(honoring.map((gid) => state.guarantees[gid]?.guarantor ?? ''))];
         occupations.push({
@@ -207,7 +195,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
         outcome.seized = true;
       }
     }
-    if (isAttack(c.move.type)) {
+    if (isArmedMove(c.move.type)) {
       const a = p.attrition[forceful];
       ledger.nation(
         c.challenger,
@@ -260,7 +248,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
       }
       ledger.nation(g.guarantor, 'obligations', `cost of honoring ${gid}`, owed);
       engage(engaged, g.guarantor, region);
-      if (isAttack(c.move.type)) {
+      if (isArmedMove(c.move.type)) {
         ledger.posture(
           g.guarantor,
           region,
@@ -302,31 +290,10 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
     if (!r?.success) standing.push(o);
   });
 
-  // 4c. Exit ramps taken: a challenger offered one by another seat that made no forceful move
-  //     hands back part of what it holds there, saves face and sees the offerers' sanctions lifted.
-  const exitRamps: Outcomes['exitRamps'] = [];
-  const held = [...standing, ...occupations];
-  const remaining: Occupation[] = [];
-  const takers = new Map<string, Set<string>>();
-  for (const seat of state.seats.filter((s) => s.role === 'challenger' && s.nation)) {
-    const challenger = seat.nation ?? '';
-    const crisis = state.crises.find((c) => c.challengerSeat === seat.id);
-    if (crisis && asForceful(crisis.move.type)) continue;
-    for (const region of Object.values(state.regions)) {
-      const offeredBy = state.statements
-        .filter((s) => s.kind === 'exit_ramp' && s.subject === region.id && s.seat !== seat.id)
-        .map((s) => nationOf(state, s.seat));
-      const party = region.rung > 0 || held.some((o) => o.by === challenger && o.region === region.id);
-      if (offeredBy.length === 0 || !party) continue;
-      takers.set(challenger, (takers.get(challenger) ?? new Set()).add(region.id));
-      let kept = 0;
-      for (const o of held) if (o.by === challenger && o.region === region.id) kept += handBack(ledger, world, o);
-      ledger.nation(challenger, 'consensus', `took the exit ramp in ${region.name}`, p.exitRampFace);
-      for (const offerer of offeredBy) sanctions = liftSanctions(sanctions, offerer, challenger);
-      exitRamps.push({ region: region.id, challenger, offeredBy, kept, saved: p.exitRampFace });
-    }
-  }
-  for (const o of held) if (!takers.get(o.by)?.has(o.region)) remaining.push(o);
+  // 4c. Exit ramps taken (exitRamps.ts), then the occupations that still stand draw their liberators in.
+  const ramps = takeExitRamps(ledger, world, state, [...standing, ...occupations], sanctions);
+  sanctions = ramps.sanctions;
+  const { exitRamps, remaining } = ramps;
   for (const o of remaining) for (const id of o.liberators) engage(engaged, id, o.region);
 
   // 5. Escalation per theater, in scenario order.

@@ -2,15 +2,10 @@
 // chance the challenger's action succeeds.
 import { type Explained, explainSum } from '../model/explain.js';
 import type { Crisis, World } from '../model/state.js';
-import {
-  type AllyResponse,
-  type GuarantorResponse,
-  MOVE_THREAT,
-  type MoveType,
-  type NuclearStep,
-} from '../model/vocabulary.js';
+import type { AllyResponse, GuarantorResponse, NuclearStep } from '../model/vocabulary.js';
 import { credibility, umbrellaCover } from './credibility.js';
 import { contest, fullForceValue, localForceValue } from './forces.js';
+import { isArmedMove } from './moves.js';
 
 export interface CrisisAnswers {
   /** Each invoked guarantee's answer. */
@@ -27,9 +22,6 @@ export interface CrisisOdds {
   /** Chance the challenger's action succeeds. */
   success: number;
 }
-
-/** Moves fought with forces: the target's resilience does not help against them. */
-export const isArmedMove = (m: MoveType): boolean => MOVE_THREAT[m] === 'armed_attack';
 
 /**
  * The shadow of an alliance over a threat short of war that no guarantee's scope covers: a target

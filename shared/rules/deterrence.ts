@@ -7,6 +7,8 @@ import { MOVE_THREAT, type MoveType } from '../model/vocabulary.js';
 import { credibility } from './credibility.js';
 import { contest, localForceValue, fullForceValue } from './forces.js';
 import { allianceShadow } from './combat.js';
+import { isArmedMove } from './moves.js';
+import { eventualRetakeChance } from './occupation.js';
 import { sanctionPressure } from './sanctions.js';
 
 /** The moves whose value the calculus weighs (the others change only the ladder). */
@@ -65,12 +67,12 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
   const p = world.params;
   const region = victim.region;
   const covering = coveringGuarantees(world, target, move);
-  const armed = move === 'limited_attack' || move === 'major_attack';
+  const armed = isArmedMove(move);
   // The likeliest guarantor to fight, and the strongest one that could: each is a separate
   // maximum, so raising any one guarantee's credibility or forces can only lower the EV.
   let pHonor = 0;
   let guarantorForce = 0;
-  let guarantorLater = 0;
+  let liberator: { id: string; force: number } | null = null;
   for (const g of covering) {
     const guarantor = world.nations[g.guarantor];
     if (!guarantor) continue;
@@ -78,7 +80,8 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
     if (g.type === 'economic') continue;
     const now = armed ? localForceValue(guarantor, region, p) : fullForceValue(guarantor, region, p);
     guarantorForce = Math.max(guarantorForce, now);
-    guarantorLater = Math.max(guarantorLater, fullForceValue(guarantor, region, p));
+    const later = fullForceValue(guarantor, region, p);
+    if (!liberator || later > liberator.force) liberator = { id: guarantor.id, force: later };
   }
   const attack = fullForceValue(rival, region, p);
   const defense =
@@ -96,7 +99,7 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
   const winAlone = contest(attack, defense, p.contestExponent) * yields;
   const winVsBoth = contest(attack, defense + guarantorForce, p.contestExponent) * yields;
   // Seized ground is held against a counteroffensive by everything the defenders can bring later.
-  const retaken = armed ? 1 - contest(attack, defense + guarantorLater, p.contestExponent) : 0;
+  const retaken = armed ? eventualRetakeChance(world, target, challenger, liberator ? [liberator.id] : []) : 0;
   return explainSum(
     [
       { label: 'gain if the guarantor stays out', value: (1 - pHonor) * gain * winAlone },

@@ -5,11 +5,12 @@ import type { Occupation, World } from '../model/state.js';
 import { contest, fullForceValue, localForceValue } from './forces.js';
 import type { Ledger } from './ledger.js';
 
-/**
- * The chance a counteroffensive retakes `o` this turn: the target and its liberators' forces in
- * the region now against the occupier's. Without a liberator the target fights alone.
- */
-export const retakeChance = (world: World, o: Occupation): number => {
+/** The target's force and its liberators' (each as `force` counts it) against the occupier's: 0 with nothing to fight with. */
+const counteroffensive = (
+  world: Pick<World, 'nations' | 'params'>,
+  o: Pick<Occupation, 'target' | 'by' | 'region' | 'liberators'>,
+  force: typeof localForceValue,
+): number => {
   const p = world.params;
   const target = world.nations[o.target];
   const occupier = world.nations[o.by];
@@ -17,10 +18,32 @@ export const retakeChance = (world: World, o: Occupation): number => {
   let defense = localForceValue(target, o.region, p);
   for (const id of o.liberators) {
     const n = world.nations[id];
-    if (n) defense += localForceValue(n, o.region, p);
+    if (n) defense += force(n, o.region, p);
   }
-  return contest(defense, fullForceValue(occupier, o.region, p), p.contestExponent);
+  return defense > 0 ? contest(defense, fullForceValue(occupier, o.region, p), p.contestExponent) : 0;
 };
+
+/**
+ * The chance a counteroffensive retakes `o` this turn: the target and its liberators' forces in
+ * the region now against the occupier's. Without a liberator the target fights alone.
+ */
+export const retakeChance = (world: World, o: Occupation): number => counteroffensive(world, o, localForceValue);
+
+/**
+ * The chance ground seized from `target` would be retaken in the end, once all of the liberators'
+ * reinforcement has arrived: what a challenger and a guarantor weigh before the attack.
+ */
+export const eventualRetakeChance = (
+  world: Pick<World, 'nations' | 'params'>,
+  target: string,
+  by: string,
+  liberators: readonly string[],
+): number =>
+  counteroffensive(
+    world,
+    { target, by, region: world.nations[target]?.region ?? '', liberators: [...liberators] },
+    fullForceValue,
+  );
 
 /** The fighting of a counteroffensive: both sides lose a limited attack's attrition; won, the ground returns. */
 export const applyRetake = (ledger: Ledger, world: World, o: Occupation, success: boolean): void => {
