@@ -5,7 +5,7 @@ import type { Command } from '../protocol/commands.js';
 import { audienceCost, bindingCommitment } from '../rules/audienceCosts.js';
 import { crisisOdds } from '../rules/combat.js';
 import { credibility } from '../rules/credibility.js';
-import { FORCEFUL_MOVES, type ForcefulMove } from '../rules/deterrence.js';
+import { asForceful, isArmedMove } from '../rules/moves.js';
 import type { RngCursor } from '../rng.js';
 import type { GameView } from '../view/viewFor.js';
 import type { Disposition, PolicyName } from './policies.js';
@@ -25,13 +25,6 @@ const LATER = 0.3;
 /** Points one unit of reputation is worth to a guarantor, per guarantee it holds. */
 const REPUTATION_WORTH = 12;
 
-const forcefulOf = (type: string): ForcefulMove =>
-  type === 'escalate'
-    ? 'coerce'
-    : (FORCEFUL_MOVES as readonly string[]).includes(type)
-      ? (type as ForcefulMove)
-      : 'probe';
-
 /** Value of honoring guarantee `gid` rather than abandoning it, in score-like points. */
 export const honorValue = (view: GameView, gid: string): number => {
   const g = view.guarantees[gid];
@@ -39,14 +32,15 @@ export const honorValue = (view: GameView, gid: string): number => {
   const guarantor = g && view.nations[g.guarantor];
   if (!g || !crisis || !guarantor) return 0;
   const p = view.params;
-  const move = forcefulOf(crisis.move.type);
+  // The rules' own reading of the move: a nuclear signal weighs as coercion, nuclear use as a major attack.
+  const move = asForceful(crisis.move.type) ?? 'probe';
   const rung = view.regions[crisis.region ?? '']?.rung ?? 0;
   const ifAbandoned = crisisOdds(view, crisis, { guarantors: { [gid]: 'abandon' }, allies: {} }).success;
   const ifHonored = crisisOdds(view, crisis, { guarantors: { [gid]: 'honor' }, allies: {} }).success;
   const held = Object.values(view.guarantees).filter((x) => x.guarantor === g.guarantor).length;
   const protects = p.integrityLoss[move] * (ifAbandoned - ifHonored) * (0.5 + g.ties);
   // Honoring an attack commits to taking lost ground back once reinforcement has arrived.
-  const war = (move === 'limited_attack' || move === 'major_attack') && g.type !== 'economic';
+  const war = isArmedMove(crisis.move.type) && g.type !== 'economic';
   const retake = war ? eventualRetakeChance(view, g.ally, crisis.challenger, [g.guarantor]) : 0;
   const liberates = LATER * p.integrityLoss[move] * ifHonored * retake * (0.5 + g.ties);
   // What the decision says to every other ally weighs as much as the rules weigh it (type, words).
