@@ -1,6 +1,7 @@
 // The one place engine state is copied into the Schema. The public picture is the observer's view;
 // each seat's secrets are exactly the parts of its own view that differ from it (SECRET_KEYS).
 import {
+  CHUNKS,
   type ChunkName,
   type Command,
   type GameState,
@@ -26,7 +27,8 @@ const put = <K extends ChunkName>(target: CrisisState, key: K, value: unknown) =
  */
 const chunkSources = (s: GameState): Record<ChunkName, readonly unknown[]> => ({
   setup: [s.config, s.params, s.seats, s.turn],
-  world: [s.nations, s.guarantees, s.regions, s.precedent, s.history, s.adjudicated, s.sanctions, s.occupations],
+  // The world chunk is the state's own fields, as the wire lists them: a field added there is watched here.
+  world: CHUNKS.world.map((key) => s[key]),
   turnInfo: [s], // changes with nearly every step
   results: [s.report, s.scores, s.settings.showMath],
 });

@@ -84,6 +84,22 @@ describe('playing', () => {
     expect(secretOf(ann, 'aurelia')?.['allocations']).toEqual({ aurelia: allocation });
   });
 
+  it('a sanction declared in diplomacy reaches every client in the world chunk', async () => {
+    const { host, welcome } = await createMatch();
+    const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
+    host.send('start');
+    await until(() => stateOf(ann).status === 'playing', 'the start');
+    ann.send('command', { type: 'ready' });
+    await until(() => stateOf(ann).phase === 'diplomacy', 'diplomacy');
+    const sanctionsSeen = (room: typeof host) =>
+      (JSON.parse(stateOf(room).world) as { sanctions: { sender: string; target: string }[] }).sanctions;
+    expect(sanctionsSeen(host)).toEqual([]);
+    ann.send('command', { type: 'statement', kind: 'sanction', subject: 'varkal', text: '' });
+    // Nothing else in the world changes with a statement: the chunk must be rebuilt for the sanction alone.
+    await until(() => sanctionsSeen(host).length === 1, 'the sanction to reach the White Cell');
+    expect(sanctionsSeen(host)).toEqual([{ sender: 'aurelia', target: 'varkal', since: 1 }]);
+  });
+
   it('a bad payload gets an error naming the field, changes nothing, and the client stays connected', async () => {
     const { host, welcome } = await createMatch();
     const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
