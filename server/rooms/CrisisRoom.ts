@@ -21,7 +21,7 @@ import { matchClock } from '../match/clock.js';
 import { MatchSession, type SessionSetup } from '../match/MatchSession.js';
 import { restoreRequest } from '../match/restoreMatches.js';
 import { newJoinCode, newSecretKey, newSeed } from './codes.js';
-import { chatRecipients } from './chat.js';
+import { chatRecipients } from '../../shared/protocol/chat.js';
 import { readCreateOptions } from './createOptions.js';
 import { Members } from './Members.js';
 import { creationRefusal, refusal } from './refusal.js';
@@ -34,7 +34,7 @@ import {
   MoveClientSchema,
   SetBotSchema,
   TakeSeatSchema,
-} from './messages.js';
+} from '../../shared/protocol/roomMessages.js';
 import { type CrisisState, newCrisisState } from './schema/CrisisState.js';
 import { syncState } from './sync.js';
 

@@ -9,7 +9,7 @@ import {
   quoted,
   scenarioById,
 } from '../../shared/index.js';
-import { type CreateOptions, CreateOptionsSchema } from './messages.js';
+import { type CreateOptions, CreateOptionsSchema } from '../../shared/protocol/roomMessages.js';
 import { creationRefusal as refuse } from './refusal.js';
 
 export const readCreateOptions = (

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { Metadata } from '@colyseus/schema';
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES, MAX_REQUEST_BYTES } from '../../server/access/limits.js';
-import { CHAT_CHANNELS, CreateOptionsSchema, JoinOptionsSchema } from '../../server/rooms/messages.js';
+import { CHAT_CHANNELS, CreateOptionsSchema, JoinOptionsSchema } from '../../shared/protocol/roomMessages.js';
 import { CrisisState, MemberInfo, SeatInfo, SecretChunk } from '../../server/rooms/schema/CrisisState.js';
 import { CHUNKS, CommandSchema, ERROR_CODES, MAX_DEPTH, MAX_VALUES, SECRET_KEYS } from '../../shared/index.js';
 

@@ -1,7 +1,9 @@
-// Room-level messages and options, parsed with zod at the boundary. Game commands themselves are
-// the engine's CommandSchema (shared/protocol).
+// Room-level messages and options, parsed with zod at the server's boundary and imported by the
+// client so what it sends is typed. Game commands themselves are the engine's CommandSchema.
 import { z } from 'zod';
-import { POLICY_NAMES, TimersSchema, isPrintable } from '../../shared/index.js';
+import { TimersSchema } from '../model/scenario.js';
+import { POLICY_NAMES } from '../model/vocabulary.js';
+import { isPrintable } from './clientValue.js';
 
 /** A display name others see in the lobby and in chat: no control or text-direction characters. */
 const displayName = () =>

@@ -1,7 +1,7 @@
 // Who receives a chat message. Public: everyone. Team: the sender's seat. Private: the sender's
 // seat and the addressed seat. Broadcast: everyone, White Cell only. The White Cell reads all.
-import { quoted } from '../../shared/index.js';
-import type { Chat } from './messages.js';
+import { quoted } from './clientValue.js';
+import type { Chat } from './roomMessages.js';
 
 export interface ChatMember {
   id: string;
