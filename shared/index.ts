@@ -31,3 +31,4 @@ export { SCENARIOS, loadScenario, scenarioById } from './scenarios/index.js';
 export { botCommand, policyProblem, DISPOSITIONS } from './bots/index.js';
 export { playBotMatch, seatPolicies, simulateMatch } from './sim/botMatch.js';
 export { type MatchStats, type Summary, type Quantiles, summarise } from './sim/stats.js';
+export * from './match/index.js';

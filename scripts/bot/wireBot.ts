@@ -1,8 +1,7 @@
 // A bot over the real protocol: it rebuilds its seat's view from the room state after every patch
 // and, when its seat owes a move, asks the shared bot for one and sends it as any player would.
 import type { Room } from 'colyseus.js';
-import { type ChunkName, type PolicyName, assembleView, botCommand, owedBy } from '../../shared/index.js';
-import { RngCursor, deriveSeed } from '../../shared/rng.js';
+import { type ChunkName, type PolicyName, assembleView, decideBot, owedBy } from '../../shared/index.js';
 
 /** The decoded room state, read through the fields the bot needs. */
 interface WireState {
@@ -27,7 +26,6 @@ export interface WireBot {
 
 /** Plays `seat` in `room` with `policy` until stopped or the match ends. */
 export const runWireBot = (room: Room, seat: string, policy: PolicyName, seed: number): WireBot => {
-  const rng = new RngCursor(deriveSeed(seed, 7));
   const bot: WireBot = { sent: 0, stop: () => undefined };
   // The last state text the bot acted on: it sends once per change, never twice for one view.
   let actedOn = '';
@@ -55,7 +53,7 @@ export const runWireBot = (room: Room, seat: string, policy: PolicyName, seed: n
       timer = setTimeout(act, wait);
       return;
     }
-    const command = botCommand(policy, view, seat, rng);
+    const command = decideBot(policy, view, seat, seed);
     if (!command) return;
     actedOn = key;
     lastSent = Date.now();

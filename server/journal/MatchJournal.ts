@@ -30,7 +30,11 @@ export interface JournalEntry {
   seat: string | null;
   /** The parsed command or option, exactly as applied. */
   payload: unknown;
-  /** Hash of the engine state after this entry (FNV-1a of its JSON). */
+  /**
+   * The engine state after this entry: the FNV-1a hash of its JSON where a snapshot is taken (once a
+   * turn), else a cheap check (`c:` and a hash of the generator, the phase and what commands touch).
+   * Journals written before the cheap check carry the full hash on every entry; both are checked.
+   */
   hash: string;
 }
 
@@ -218,3 +222,11 @@ export const stateHash = (value: unknown): string => {
   }
   return h.toString(16).padStart(8, '0');
 };
+
+/** What an entry without a snapshot records: the parts of the state a step moves, hashed. */
+export const entryCheck = (s: GameState): string =>
+  `c:${stateHash([s.rng, s.turn, s.phase, s.adjudicated, s.ended, s.ready, s.moves, s.guarantorAnswers, s.allyAnswers, s.nuclearSteps, Object.keys(s.allocations), s.statements.length, s.history.length, s.missed, s.settings])}`;
+
+/** Whether a state is the one an entry's hash or cheap check recorded. */
+export const reproduces = (recorded: string, state: GameState): boolean =>
+  recorded.startsWith('c:') ? recorded === entryCheck(state) : recorded === stateHash(state);

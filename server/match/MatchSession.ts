@@ -4,33 +4,35 @@
 // anyone, and a session can be rebuilt from its journal after a crash, also from a journal written
 // in an older state format (migrated, then continued in today's: docs/PROTOCOL.md, section 7).
 import {
-  type Command,
   type GameEvent,
   type GameState,
+  type Match,
+  type MatchInput,
+  type MatchStatus,
   type PolicyName,
   type Result,
   type Scenario,
   type Timers,
-  advance,
-  applyParsed,
-  botCommand,
-  fail,
-  inCivilDisorder,
+  botPlays,
+  commandInput,
+  entryOf,
+  inputOf,
   ok,
-  owedBy,
-  parseCommand,
-  startMatch,
+  openMatch,
+  settleMatch,
+  startingBots,
+  stepMatch,
   STATE_FORMAT,
-  viewFor,
 } from '../../shared/index.js';
 import { migrateState, stateFormatOf } from '../../shared/record/migrate.js';
-import { RngCursor, deriveSeed } from '../../shared/rng.js';
 import { serverLog } from '../access/boundedLog.js';
 import {
   type EntryKind,
   type JournalEntry,
   type MatchJournal,
   type JournalSnapshot,
+  entryCheck,
+  reproduces,
   stateHash,
 } from '../journal/MatchJournal.js';
 import { PhaseClock, matchClock } from './clock.js';
@@ -71,17 +73,14 @@ export interface RestoreOptions {
   log?: (line: string) => void;
 }
 
-/** Upper bound on engine steps in one settle, so a bug can never spin the room forever. */
-const MAX_STEPS = 5000;
 /** Skipped entries named one per line in a restore's log; the rest are counted in one more line. */
 const SKIPS_LOGGED = 20;
 /** The most of a refusal's reason quoted in a log line. */
 const WHY_CHARS = 160;
 
 export class MatchSession {
-  state: GameState;
-  status: 'lobby' | 'playing' | 'ended' = 'lobby';
-  bots: Partial<Record<string, PolicyName>>;
+  /** The match as the one loop (shared/match) moves it: state, status and bots. */
+  private match: Match;
   private readonly clock = new PhaseClock();
   /** Turn 1's opening events (its phase and cards), sent when the match starts. */
   private opening: GameEvent[] = [];
@@ -91,20 +90,34 @@ export class MatchSession {
    * an older format were hashed under older rules: they are replayed without the hash check.
    */
   private loadedFormat: number = STATE_FORMAT;
+  /** Whether the journal already has the match as ended. */
+  private endJournaled = false;
 
   private constructor(
     readonly setup: SessionSetup,
     private readonly journal: MatchJournal,
   ) {
-    const created = startMatch(setup.scenario, setup.seed, {
-      showMath: setup.showMath,
-      facilitatorReview: setup.facilitatorReview,
-      timers: setup.timers,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    this.state = created.value.state;
-    this.opening = created.value.events;
-    this.bots = { ...setup.bots };
+    const opened = openMatch(
+      setup.scenario,
+      setup.seed,
+      { showMath: setup.showMath, facilitatorReview: setup.facilitatorReview, timers: setup.timers },
+      setup.bots,
+    );
+    if (!opened.ok) throw new Error(opened.error.message);
+    this.match = opened.value.match;
+    this.opening = opened.value.events;
+  }
+
+  get state(): GameState {
+    return this.match.state;
+  }
+
+  get status(): MatchStatus {
+    return this.match.status;
+  }
+
+  get bots(): Readonly<Partial<Record<string, PolicyName>>> {
+    return this.match.bots;
   }
 
   /** A new match: created in the lobby and journaled from its first entry. */
@@ -189,7 +202,7 @@ export class MatchSession {
   ): SkippedEntry[] {
     const id = this.setup.matchId;
     const [own, ...later] = entries;
-    if (!own || (this.checked() && own.hash !== stateHash(this.state)))
+    if (!own || (this.checked() && !reproduces(own.hash, this.state)))
       throw new Error(`match ${id}: the snapshot does not match the hash of entry ${own?.seq ?? 0}`);
     onStep?.(own, this.state, [], false);
     const skipped: SkippedEntry[] = [];
@@ -203,7 +216,7 @@ export class MatchSession {
       const events = step.ok ? step.events : [];
       const snapshot = checked ? undefined : snapshots?.get(entry.seq);
       if (snapshot) this.load(snapshot);
-      if ((checked || this.checked()) && stateHash(this.state) !== entry.hash)
+      if ((checked || this.checked()) && !reproduces(entry.hash, this.state))
         throw new Error(`match ${id}: entry ${entry.seq} (${entry.kind}) does not reproduce its recorded state`);
       onStep?.(entry, this.state, events, snapshot !== undefined);
     }
@@ -216,48 +229,33 @@ export class MatchSession {
   }
 
   /** Gives a seat to a bot (a policy) or back to humans (null); during play the bot acts at once. */
-  setBot(seat: string, policy: PolicyName | null, now: number): GameEvent[] {
-    if ((this.bots[seat] ?? null) === policy) return [];
-    this.assignBot(seat, policy);
-    this.record('seating', seat, { bot: policy }, now);
-    return this.status === 'playing' ? this.settle(now) : [];
+  setBot(seat: string, policy: PolicyName | null, now: number): Result<GameEvent[]> {
+    if ((this.bots[seat] ?? null) === policy) return ok([]);
+    return this.take({ kind: 'seating', seat, bot: policy }, now);
   }
 
   /** The facilitator starts the match; every seat without a human goes to its bot. */
   start(humanSeats: ReadonlySet<string>, now: number): Result<GameEvent[]> {
-    if (this.status !== 'lobby') return fail('ERR_NOT_YOUR_PHASE', 'the match has already started');
-    for (const s of this.setup.scenario.seats) if (!humanSeats.has(s.id)) this.bots[s.id] ??= s.bot;
-    this.status = 'playing';
-    this.record('start', 'facilitator', { bots: this.bots }, now);
-    return ok([...this.opening, ...this.settle(now)]);
+    const started = this.take({ kind: 'start', bots: startingBots(this.match, humanSeats) }, now);
+    return started.ok ? ok([...this.opening, ...started.value]) : started;
   }
 
   /** A human's command for a seat: checked and applied by the engine, then bots and the clock move on. */
   command(seat: string, payload: unknown, now: number): Result<GameEvent[]> {
-    // Shape first, as the engine does: a malformed payload is malformed in any phase.
-    const parsed = parseCommand(payload);
-    if (!parsed.ok) return parsed;
-    if (this.status === 'lobby') return fail('ERR_NOT_YOUR_PHASE', 'the match has not started yet');
-    const result = applyParsed(this.state, seat, parsed.value);
-    if (!result.ok) return result;
-    this.state = result.value.state;
-    this.record('command', seat, parsed.value, now);
-    return ok([...result.value.events, ...this.settle(now)]);
+    const input = commandInput(seat, payload);
+    return input.ok ? this.take(input.value, now) : input;
   }
 
   /** The room clock: a phase whose deadline passed closes with its documented defaults. */
   tick(now: number): GameEvent[] {
     if (this.status !== 'playing' || !this.clock.expired(this.state, now)) return [];
-    const next = advance(this.state, { timedOut: true });
-    if (!next.ok) return [];
-    this.state = next.value.state;
-    this.record('timeout', null, { phase: this.state.phase }, now);
-    return [...next.value.events, ...this.settle(now)];
+    const closed = this.take({ kind: 'timeout' }, now);
+    return closed.ok ? closed.value : [];
   }
 
   /** Whether a bot plays this seat now: given to one, or fallen into civil disorder. */
   botPlays(seat: string): boolean {
-    return this.bots[seat] !== undefined || inCivilDisorder(this.state, seat);
+    return botPlays(this.match, seat);
   }
 
   /** Journals something that is not an engine step (chat, seating), with the unchanged state hash. */
@@ -268,7 +266,7 @@ export class MatchSession {
   /** Takes the state, status, bots and clock of a snapshot, its state migrated and checked. */
   private load(snapshot: JournalSnapshot): void {
     try {
-      this.state = migrateState(snapshot.state);
+      this.match = { ...this.match, state: migrateState(snapshot.state) };
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       throw new Error(`match ${this.setup.matchId}: the snapshot after entry ${snapshot.seq} cannot be read: ${why}`, {
@@ -276,8 +274,8 @@ export class MatchSession {
       });
     }
     this.loadedFormat = stateFormatOf(snapshot.state);
-    this.status = snapshot.status;
-    this.bots = { ...snapshot.bots };
+    this.match = { ...this.match, status: snapshot.status, bots: { ...snapshot.bots } };
+    this.endJournaled = snapshot.status === 'ended';
     this.clock.load(snapshot.clock);
   }
 
@@ -312,119 +310,60 @@ export class MatchSession {
     if (this.status === 'playing') this.settle(now);
   }
 
-  /** Whether any nation seat is in human hands right now. */
-  private someHumanPlays(): boolean {
-    return this.setup.scenario.seats.some((s) => !this.botPlays(s.id));
-  }
-
-  private assignBot(seat: string, policy: PolicyName | null): void {
-    if (policy === null) delete this.bots[seat];
-    else this.bots[seat] = policy;
+  /** One input through the engine's checks, journaled, then the bots and the clock move on. */
+  private take(input: MatchInput, now: number): Result<GameEvent[]> {
+    const moved = stepMatch(this.match, input);
+    if (!moved.ok) return moved;
+    this.match = moved.value.match;
+    this.record(input, now);
+    return ok([...moved.value.events, ...(this.status === 'playing' ? this.settle(now) : [])]);
   }
 
   /**
    * Lets bots act for the seats they play, and closes every phase in which nobody owes anything,
-   * until a human owes a move or the match is over.
+   * until a human owes a move or the match is over (shared/match's settle, each step journaled).
    */
   private settle(now: number): GameEvent[] {
-    const events: GameEvent[] = [];
-    for (let step = 0; step < MAX_STEPS && !this.state.ended; step++) {
-      const owed = owedBy(this.state);
-      const seat = owed.find((s) => this.botPlays(s) && s !== 'facilitator');
-      if (seat !== undefined) {
-        const command = this.botDecision(seat);
-        const applied = command && applyParsed(this.state, seat, command, { byBot: this.bots[seat] === undefined });
-        if (applied && applied.ok) {
-          this.state = applied.value.state;
-          events.push(...applied.value.events);
-          this.record('bot', seat, command, now);
-          continue;
-        }
-        // A bot with nothing to say lets the deadline decide, like a silent human.
-        break;
-      }
-      if (owed.length > 0) break;
-      // With no human at any nation seat, phases wait for their deadline (or the White Cell), so a
-      // class can watch and a human who drifted away can come back before the match is over.
-      if (!this.someHumanPlays()) break;
-      const next = advance(this.state);
-      if (!next.ok) break;
-      this.state = next.value.state;
-      events.push(...next.value.events);
-      this.record('advance', null, { phase: this.state.phase }, now);
+    const settled = settleMatch(this.match);
+    for (const step of settled.steps) {
+      this.match = step.match;
+      this.record(step.input, now);
     }
-    return events;
-  }
-
-  /**
-   * A bot's move. Its dice come from the match's generator state and the seat, so the decision is
-   * a function of the match alone: nothing outside the journal is needed to restore it.
-   */
-  private botDecision(seat: string): Command | null {
-    const policy = this.bots[seat] ?? this.setup.scenario.seats.find((s) => s.id === seat)?.bot ?? 'calculating';
-    const index = this.setup.scenario.seats.findIndex((s) => s.id === seat);
-    const rng = new RngCursor(deriveSeed(this.state.rng ^ this.setup.seed, 1000 + index));
-    return botCommand(policy, viewFor(this.state, seat), seat, rng);
+    return settled.events;
   }
 
   /**
    * Applies a journaled entry again, exactly as it was applied live; returns the engine's events,
-   * or why the entry could not be applied (the state is then unchanged).
+   * or why the entry could not be applied (the match is then unchanged).
    */
   private replay(entry: JournalEntry): { ok: true; events: GameEvent[] } | { ok: false; why: string } {
-    const seat = entry.seat ?? '';
-    const command = (): Command | null => {
-      const parsed = parseCommand(entry.payload);
-      return parsed.ok ? parsed.value : null;
-    };
-    let result: Result<{ state: GameState; events: GameEvent[] }> | 'no command' | null = null;
-    switch (entry.kind) {
-      case 'start':
-        this.status = 'playing';
-        this.bots = { ...((entry.payload as { bots?: Partial<Record<string, PolicyName>> }).bots ?? {}) };
-        break;
-      case 'command': {
-        const c = command();
-        result = c ? applyParsed(this.state, seat, c) : 'no command';
-        break;
-      }
-      case 'bot': {
-        const c = command();
-        result = c ? applyParsed(this.state, seat, c, { byBot: this.bots[seat] === undefined }) : 'no command';
-        break;
-      }
-      case 'timeout':
-        result = advance(this.state, { timedOut: true });
-        break;
-      case 'advance':
-        result = advance(this.state);
-        break;
-      case 'seating': {
-        const bot = (entry.payload as { bot?: PolicyName | null }).bot;
-        if (bot !== undefined) this.assignBot(seat, bot);
-        break;
-      }
-      case 'create':
-      case 'chat':
-      case 'migrate':
-        break;
+    const read = inputOf(entry);
+    if ('why' in read) return { ok: false, why: read.why };
+    let events: GameEvent[] = [];
+    if (read.input) {
+      const moved = stepMatch(this.match, read.input);
+      if (!moved.ok) return { ok: false, why: `was refused on replay (${moved.error.code}: ${moved.error.message})` };
+      this.match = moved.value.match;
+      events = moved.value.events;
     }
-    if (result === 'no command') return { ok: false, why: 'is not a command' };
-    if (result && !result.ok)
-      return { ok: false, why: `was refused on replay (${result.error.code}: ${result.error.message})` };
-    if (result) this.state = result.value.state;
     this.afterStep(entry.at);
-    return { ok: true, events: result ? result.value.events : [] };
+    return { ok: true, events };
   }
 
-  /** Keeps the clock and the status in step with the state. */
+  /** Keeps the clock in step with the state (the final step's phase included). */
   private afterStep(now: number): void {
-    if (this.status === 'playing') this.clock.update(this.state, now);
-    if (this.state.ended) this.status = 'ended';
+    if (this.status !== 'lobby') this.clock.update(this.state, now);
   }
 
-  private record(kind: EntryKind, seat: string | null, payload: unknown, now: number) {
-    const wasEnded = this.status === 'ended';
+  /** Journals an input as its entry, or a note (kind, seat, payload) that changes nothing. */
+  private record(input: MatchInput, now: number): void;
+  private record(kind: EntryKind, seat: string | null, payload: unknown, now: number): void;
+  private record(...args: [MatchInput, number] | [EntryKind, string | null, unknown, number]): void {
+    const [fields, now] =
+      args.length === 2
+        ? [entryOf(args[0], this.state.phase), args[1]]
+        : [{ kind: args[0], seat: args[1], payload: args[2] }, args[3]];
+    const kind = fields.kind as EntryKind;
     this.afterStep(now);
     // A snapshot at the creation and at the first entry of each turn bounds what a restore replays;
     // one at a migration starts what today's rules reproduce.
@@ -439,7 +378,14 @@ export class MatchSession {
           }
         : undefined;
     if (snapshot) this.snapshotTurn = this.state.turn;
-    this.journal.append(this.setup.matchId, { at: now, kind, seat, payload, hash: stateHash(this.state) }, snapshot);
-    if (!wasEnded && this.status === 'ended') this.journal.setStatus(this.setup.matchId, 'ended');
+    // The whole state is hashed once a turn, with its snapshot; every other entry carries a cheap check.
+    const hash = snapshot ? stateHash(this.state) : entryCheck(this.state);
+    this.journal.append(
+      this.setup.matchId,
+      { at: now, kind, seat: fields.seat, payload: fields.payload, hash },
+      snapshot,
+    );
+    if (this.status === 'ended' && !this.endJournaled) this.journal.setStatus(this.setup.matchId, 'ended');
+    this.endJournaled = this.status === 'ended';
   }
 }

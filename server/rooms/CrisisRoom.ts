@@ -9,7 +9,6 @@ import {
   describeIssues,
   eventsFor,
   parseCommand,
-  policyProblem,
   quoted,
   scenarioById,
   seatById,
@@ -196,7 +195,8 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
     this.members.add(client.sessionId, auth.name, seat, auth.address, Date.now());
     // A player back through its reclaim key takes its seat back from any bot that held it meanwhile.
     const seatSpec = seatById(this.session.state, seat);
-    const events = seatSpec?.nation ? this.session.setBot(seat, null, matchClock.now()) : [];
+    const taken = seatSpec?.nation ? this.session.setBot(seat, null, matchClock.now()) : null;
+    const events = taken?.ok ? taken.value : [];
     client.view = new StateView();
     this.showSecrets(client, seat);
     client.send('welcome', {
@@ -299,7 +299,8 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
       return refuse('ERR_UNKNOWN_SEAT', `no seat ${quoted(seatId)} to take`);
     this.hideSecrets(client, member.seat);
     member.seat = seat.id;
-    const events = seat.nation !== null ? this.session.setBot(seat.id, null, matchClock.now()) : [];
+    const taken = seat.nation !== null ? this.session.setBot(seat.id, null, matchClock.now()) : null;
+    const events = taken?.ok ? taken.value : [];
     this.showSecrets(client, seat.id);
     this.session.note('seating', seat.id, { name: member.name }, matchClock.now());
     if (seat.nation === null) this.members.revokeKey(client.sessionId);
@@ -375,11 +376,8 @@ export class CrisisRoom extends SafeRoom<CrisisState> {
     if (this.seatOf(client) !== 'facilitator') return refuse('ERR_NOT_YOUR_ROLE', 'only the White Cell assigns bots');
     const parsed = SetBotSchema.safeParse(raw);
     if (!parsed.success) return refuse('ERR_MALFORMED', 'set_bot needs { seat, policy }');
-    const seat = this.session.state.seats.find((s) => s.id === parsed.data.seat && s.nation !== null);
-    if (!seat) return refuse('ERR_UNKNOWN_SEAT', `no nation seat ${quoted(parsed.data.seat)}`);
-    const problem = parsed.data.policy === null ? null : policyProblem(parsed.data.policy, seat.role);
-    if (problem) return refuse('ERR_NOT_YOUR_ROLE', problem);
-    return ok(this.session.setBot(parsed.data.seat, parsed.data.policy, matchClock.now()));
+    // The seat and the policy are the match loop's to check (shared/match/step.ts).
+    return this.session.setBot(parsed.data.seat, parsed.data.policy, matchClock.now());
   }
 
   private start(client: Client) {

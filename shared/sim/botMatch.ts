@@ -1,12 +1,12 @@
-// A whole match played by bots: each seat gets its policy (the scenario's default unless
-// overridden) and its own generator derived from the match seed, so the match replays exactly.
-import { botCommand } from '../bots/decide.js';
+// A whole match played by bots through the one match loop: each seat gets its policy (the
+// scenario's default unless overridden) and the one bot decider, whose dice derive from the match
+// seed, so the match is the one a server room with the same seed and bots would play.
 import type { PolicyName } from '../bots/policies.js';
 import type { Scenario } from '../model/scenario.js';
-import { RngCursor, deriveSeed } from '../rng.js';
-import { viewFor } from '../view/viewFor.js';
 import type { GameState } from '../model/state.js';
-import { type Playout, playMatch } from './playout.js';
+import type { MatchOptions } from '../rules/createMatch.js';
+import { playUnattended } from '../match/play.js';
+import { type Playout, onPhaseChange, startedMatch } from './playout.js';
 import { MatchObserver, type MatchStats } from './stats.js';
 
 /** Policies per seat: the scenario's defaults with `overrides` on top. */
@@ -20,20 +20,11 @@ export const playBotMatch = (
   seed: number,
   overrides: Readonly<Record<string, PolicyName>> = {},
   onAdvance?: (state: GameState) => void,
+  options: MatchOptions = {},
 ): Playout => {
-  const policies = seatPolicies(scenario, overrides);
-  const cursors = new Map(scenario.seats.map((s, i) => [s.id, new RngCursor(deriveSeed(seed, 1000 + i))]));
-  return playMatch(
-    scenario,
-    seed,
-    (seat) => {
-      const policy = policies[seat];
-      const rng = cursors.get(seat);
-      return (state) => (policy && rng ? botCommand(policy, viewFor(state, seat), seat, rng) : null);
-    },
-    {},
-    onAdvance,
-  );
+  const bots = seatPolicies(scenario, overrides);
+  const played = playUnattended(startedMatch(scenario, seed, options, bots), { strict: true }, onPhaseChange(onAdvance));
+  return { state: played.match.state, log: [{ kind: 'start', bots }, ...played.inputs] };
 };
 
 /** Plays one bot match and returns its statistics: what each simulator worker computes. */

@@ -1,25 +1,45 @@
-// Plays a whole match headless: every owing seat asks its policy for a command until the phase
-// can close, then the phase advances. Returns the final state and the command log that replays it.
+// Plays a whole match headless with a policy per seat, through the one match loop
+// (shared/match): every seat is decided, the clock is called when the policies fall silent.
+// Returns the final state and the inputs that replay it.
 import type { GameState } from '../model/state.js';
 import type { Command } from '../protocol/commands.js';
-import { applyParsed } from '../rules/engine.js';
-import { advance, owedBy } from '../rules/flow.js';
 import type { Scenario } from '../model/scenario.js';
-import { startMatch, type MatchOptions } from '../rules/createMatch.js';
+import type { MatchOptions } from '../rules/createMatch.js';
+import type { MatchInput } from '../match/input.js';
+import { type BotTable, type Match, openMatch } from '../match/match.js';
+import { playUnattended, replayInputs } from '../match/play.js';
+import type { SettleOptions, SettleStep } from '../match/settle.js';
+import { stepMatch } from '../match/step.js';
 
 /** Chooses a command for a seat, or null to let the deadline default it. */
 export type Policy = (state: GameState, seat: string) => Command | null;
 
-/** One entry of a match's log: a seat's command, or an advance of the phase. */
-export type PlayoutEntry = { seat: string; command: Command } | { advance: { timedOut: boolean } };
-
 export interface Playout {
   state: GameState;
-  log: PlayoutEntry[];
+  /** The match's inputs from its start: replay() plays them again to the same state. */
+  log: MatchInput[];
 }
 
-/** Hard cap on steps per phase, so a policy that never says "ready" cannot loop forever. */
-const MAX_COMMANDS_PER_PHASE = 200;
+/** A match of `scenario` started by the White Cell with `bots`: what every headless loop plays. */
+export const startedMatch = (
+  scenario: Scenario,
+  seed: number,
+  options: MatchOptions = {},
+  bots: BotTable = {},
+): Match => {
+  const opened = openMatch(scenario, seed, options);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const started = stepMatch(opened.value.match, { kind: 'start', bots });
+  if (!started.ok) throw new Error(started.error.message);
+  return started.value.match;
+};
+
+/** Calls `onAdvance` with each state a phase change produces. */
+export const onPhaseChange =
+  (onAdvance?: (state: GameState) => void) =>
+  (step: SettleStep): void => {
+    if (onAdvance && (step.input.kind === 'advance' || step.input.kind === 'timeout')) onAdvance(step.match.state);
+  };
 
 export const playMatch = (
   scenario: Scenario,
@@ -29,50 +49,24 @@ export const playMatch = (
   /** Called with each state a phase change produces (the simulator's statistics read crises here). */
   onAdvance?: (state: GameState) => void,
 ): Playout => {
-  const created = startMatch(scenario, seed, options);
-  if (!created.ok) throw new Error(created.error.message);
-  let state = created.value.state;
-  const log: PlayoutEntry[] = [];
-  while (!state.ended) {
-    let steps = 0;
-    let progressed = true;
-    while (progressed && steps < MAX_COMMANDS_PER_PHASE) {
-      progressed = false;
-      for (const seat of owedBy(state)) {
-        const command = policyFor(seat)(state, seat);
-        if (!command) continue;
-        const result = applyParsed(state, seat, command);
-        if (!result.ok) throw new Error(`policy for ${seat} sent an illegal ${command.type}: ${result.error.message}`);
-        state = result.value.state;
-        log.push({ seat, command });
-        progressed = true;
-        steps++;
-      }
-    }
-    const timedOut = owedBy(state).length > 0;
-    const next = advance(state, { timedOut });
-    if (!next.ok) throw new Error(next.error.message);
-    state = next.value.state;
-    log.push({ advance: { timedOut } });
-    onAdvance?.(state);
-  }
-  return { state, log };
+  const scripted: SettleOptions = {
+    decide: (match, seat) => policyFor(seat)(match.state, seat),
+    plays: () => true,
+    as: 'command',
+    strict: true,
+  };
+  const played = playUnattended(startedMatch(scenario, seed, options), scripted, onPhaseChange(onAdvance));
+  return { state: played.match.state, log: [{ kind: 'start', bots: {} }, ...played.inputs] };
 };
 
 /** Replays a log from the same scenario and seed; the result must equal the original byte for byte. */
 export const replay = (
   scenario: Scenario,
   seed: number,
-  log: readonly PlayoutEntry[],
+  log: readonly MatchInput[],
   options: MatchOptions = {},
 ): GameState => {
-  const created = startMatch(scenario, seed, options);
-  if (!created.ok) throw new Error(created.error.message);
-  let state = created.value.state;
-  for (const entry of log) {
-    const result = 'advance' in entry ? advance(state, entry.advance) : applyParsed(state, entry.seat, entry.command);
-    if (!result.ok) throw new Error(result.error.message);
-    state = result.value.state;
-  }
-  return state;
+  const opened = openMatch(scenario, seed, options);
+  if (!opened.ok) throw new Error(opened.error.message);
+  return replayInputs(opened.value.match, log).state;
 };

@@ -3,18 +3,21 @@ import {
   type AdvanceOptions,
   advance,
   applyCommand,
-  applyParsed,
   type ChallengerMove,
-  type Command,
   createMatch,
   type GameState,
   type MatchOptions,
   owedBy,
   type Outcome,
+  type MatchInput,
   type Result,
+  type Scenario,
   SCENARIOS,
   statusQuoAllocation,
 } from '../../../shared/index.js';
+import { type Playout, type Policy, playMatch, replay } from '../../../shared/sim/playout.js';
+
+export type { Policy };
 
 /** A new match of a shipped scenario, or of raw scenario data. */
 export const start = (scenario: string | unknown = 'classroom', seed = 1, options: MatchOptions = {}): GameState => {
@@ -69,41 +72,20 @@ export const playOut = (s: GameState): GameState => {
   return state;
 };
 
-/** Chooses a command for a seat, or null to let the deadline default it. */
-export type Policy = (state: GameState, seat: string) => Command | null;
-
-/** A match's log: each accepted command, and each advance with whether it timed out. */
-export type PlayoutEntry = { seat: string; command: Command } | { advance: AdvanceOptions };
-
 /**
- * Plays a match through the public API only: every owing seat asks the policy until nobody owes or
- * answers, then the phase advances (timed out if someone still owes).
+ * Plays a match of a shipped scenario through the one match loop (shared/match): every owing seat
+ * asks the policy, the first with something to say acts, and the clock closes the phase when they
+ * all fall silent. A refused command throws.
  */
-export const playScripted = (
-  scenario: string,
-  seed: number,
-  policy: Policy,
-): { state: GameState; log: PlayoutEntry[] } => {
-  let state = start(scenario, seed);
-  const log: PlayoutEntry[] = [];
-  for (let guard = 0; guard < 10_000 && !state.ended; guard++) {
-    const seat = owedBy(state).find((s) => policy(state, s) !== null);
-    const command = seat === undefined ? null : policy(state, seat);
-    if (seat !== undefined && command !== null) {
-      state = must(applyParsed(state, seat, command));
-      log.push({ seat, command });
-    } else {
-      const options = { timedOut: owedBy(state).length > 0 };
-      state = next(state, options);
-      log.push({ advance: options });
-    }
-  }
-  return { state, log };
-};
+export const playScripted = (scenario: string, seed: number, policy: Policy): Playout =>
+  playMatch(scenarioOf(scenario), seed, () => policy);
 
 /** Replays a log from the same scenario and seed. */
-export const replayLog = (scenario: string, seed: number, log: readonly PlayoutEntry[]): GameState =>
-  log.reduce(
-    (s, e) => ('advance' in e ? next(s, e.advance) : must(applyParsed(s, e.seat, e.command))),
-    start(scenario, seed),
-  );
+export const replayLog = (scenario: string, seed: number, log: readonly MatchInput[]): GameState =>
+  replay(scenarioOf(scenario), seed, log);
+
+const scenarioOf = (id: string): Scenario => {
+  const scenario = SCENARIOS[id];
+  if (!scenario) throw new Error(`no scenario ${id}`);
+  return scenario;
+};
