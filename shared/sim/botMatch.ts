@@ -23,7 +23,11 @@ export const playBotMatch = (
   options: MatchOptions = {},
 ): Playout => {
   const bots = seatPolicies(scenario, overrides);
-  const played = playUnattended(startedMatch(scenario, seed, options, bots), { strict: true }, onPhaseChange(onAdvance));
+  const played = playUnattended(
+    startedMatch(scenario, seed, options, bots),
+    { strict: true },
+    onPhaseChange(onAdvance),
+  );
   return { state: played.match.state, log: [{ kind: 'start', bots }, ...played.inputs] };
 };
 
