@@ -1,5 +1,6 @@
-// `npm run demo`: a short seeded demo match in the terminal. A script of
-// moves plays the classroom scenario; every other seat takes its documented default each phase.
+// `npm run demo`: a short seeded demo match in the terminal, played by the one match loop
+// (shared/match). A script of moves plays the classroom scenario; every other seat takes its
+// documented default when the phase's clock runs out.
 // Usage: npm run demo -- [--seed N]
 import { parseArgs } from 'node:util';
 import {
@@ -7,9 +8,10 @@ import {
   type GameEvent,
   type GameState,
   SCENARIOS,
-  advance,
-  applyCommand,
-  createMatch,
+  type SettleStep,
+  openMatch,
+  playUnattended,
+  stepMatch,
 } from '../shared/index.js';
 
 /** The scripted moves: turn → seat → commands for the phase they belong to. */
@@ -51,40 +53,50 @@ const print = (events: GameEvent[]) => {
   for (const e of events) if (e.visibleTo === 'all' && e.kind !== 'phase_changed') console.log(`  · ${e.text}`);
 };
 
-const created = createMatch(SCENARIOS['classroom'], seed);
-if (!created.ok) throw new Error(created.error.message);
-let state: GameState = created.value.state;
-console.log(`Guarantor demo — scenario "${state.scenarioId}", seed ${seed}, ${state.config.turns} turns\n`);
-print(created.value.events);
+const printReport = (state: GameState) => {
+  const report = state.report;
+  if (!report) return;
+  console.log(`\nTurn ${report.turn} results`);
+  for (const n of report.notes) console.log(`  ${n.text}`);
+  const rungs = Object.values(state.regions)
+    .map((r) => `${r.name} ${r.rung}`)
+    .join(', ');
+  console.log(`  escalation: ${rungs}`);
+  for (const c of report.changes.filter((x) => x.metric === 'credibility:challenger'))
+    console.log(`  credibility of ${c.subject} to the challenger: ${c.before.toFixed(1)} → ${c.after.toFixed(1)}`);
+  console.log('');
+};
 
-while (!state.ended) {
-  for (const [seat, commands] of Object.entries(SCRIPT[state.turn] ?? {}))
-    for (const command of commands) {
-      const result = applyCommand(state, seat, command);
-      if (result.ok) {
-        state = result.value.state;
-        print(result.value.events);
-      }
-    }
-  const phase = state.phase;
-  const next = advance(state, { timedOut: true });
-  if (!next.ok) throw new Error(next.error.message);
-  state = next.value.state;
-  print(next.value.events.filter((e) => e.kind !== 'adjudicated'));
-  if (phase === 'adjudication' || (phase !== 'results' && state.phase === 'results')) {
-    const report = state.report;
-    if (!report) continue;
-    console.log(`\nTurn ${report.turn} results`);
-    for (const n of report.notes) console.log(`  ${n.text}`);
-    const rungs = Object.values(state.regions)
-      .map((r) => `${r.name} ${r.rung}`)
-      .join(', ');
-    console.log(`  escalation: ${rungs}`);
-    for (const c of report.changes.filter((x) => x.metric === 'credibility:challenger'))
-      console.log(`  credibility of ${c.subject} to the challenger: ${c.before.toFixed(1)} → ${c.after.toFixed(1)}`);
-    console.log('');
-  }
-}
+const opened = openMatch(SCENARIOS['classroom']!, seed);
+if (!opened.ok) throw new Error(opened.error.message);
+const started = stepMatch(opened.value.match, { kind: 'start', bots: {} });
+if (!started.ok) throw new Error(started.error.message);
+const start = started.value.match;
+console.log(`Guarantor demo — scenario "${start.state.scenarioId}", seed ${seed}, ${start.state.config.turns} turns\n`);
+print(opened.value.events);
+/** Scripted commands the engine has accepted: each is sent once, in the phase that takes it. */
+const sent = new Set<Command>();
+let before = start.state;
+const onStep = (step: SettleStep) => {
+  if ('command' in step.input) sent.add(step.input.command);
+  const closed = step.input.kind === 'timeout' || step.input.kind === 'advance';
+  print(closed ? step.events.filter((e) => e.kind !== 'adjudicated') : step.events);
+  const state = step.match.state;
+  if (closed && (before.phase === 'adjudication' || (before.phase !== 'results' && state.phase === 'results')))
+    printReport(state);
+  before = state;
+};
+const { match } = playUnattended(
+  start,
+  {
+    decide: (m, seat) => (SCRIPT[m.state.turn]?.[seat] ?? []).find((c) => !sent.has(c)) ?? null,
+    plays: () => true,
+    as: 'command',
+  },
+  onStep,
+);
+const state = match.state;
+if (!state.ended) throw new Error('the demo match did not end');
 
 console.log(`Match over (${state.ended.reason.replaceAll('_', ' ')}). Final scores:`);
 for (const [seat, score] of Object.entries(state.scores)) {
