@@ -20,6 +20,13 @@ export interface Member {
   address: string;
 }
 
+/**
+ * Dropped members of one address whose places are kept for their reconnection: enough for a
+ * classroom's Wi-Fi blip, too few for one client to fill the room by dropping connections (the
+ * others rejoin, a player with its reclaim key).
+ */
+export const MAX_HELD_PER_ADDRESS = 10;
+
 export class Members {
   private readonly byId = new Map<string, Member>();
   /** Reclaim key → seat. */
@@ -74,6 +81,13 @@ export class Members {
   /** Dropped members from `address` whose places are kept for their reconnection. */
   heldFrom(address: string): number {
     return [...this.byId.values()].filter((m) => !m.connected && m.address === address).length;
+  }
+
+  /** The member whose dropped connection keeps its place for a reconnection, if it does. */
+  keepsPlace(id: string, consented: boolean): Member | undefined {
+    const member = this.byId.get(id);
+    if (!member || consented || this.wasRemoved(id)) return undefined;
+    return this.heldFrom(member.address) < MAX_HELD_PER_ADDRESS ? member : undefined;
   }
 
   /** Seats with a member in them (connected or not). */

@@ -4,7 +4,7 @@
 import type { Room } from 'colyseus.js';
 import { expect, it } from 'vitest';
 import { MATCH_FULL } from '../../server/access/codeGuard.js';
-import { MAX_HELD_PER_ADDRESS } from '../../server/rooms/CrisisRoom.js';
+import { MAX_HELD_PER_ADDRESS } from '../../server/rooms/Members.js';
 import { matchHelpers, stateOf, until, useTestServer } from './helpers.js';
 
 const server = useTestServer({ cleanEach: true });
