@@ -51,6 +51,8 @@ export interface Tally {
   patches: number;
   /** Seats that owed a move while the bot had none to give (the match would stall). */
   stalls: number;
+  /** JSON bytes of the measured commands' payloads: the bare room's commands are sized to match. */
+  commandBytes: number;
 }
 
 export const newTally = (): Tally => ({
@@ -64,6 +66,7 @@ export const newTally = (): Tally => ({
   missing: 0,
   patches: 0,
   stalls: 0,
+  commandBytes: 0,
 });
 
 /** A command in flight, until every other client has seen it or its seat sends again. */
@@ -119,9 +122,11 @@ const viewOf = (chunks: Record<ChunkName, string>, secret: string, viewer: strin
     { viewer },
   ) as GameView;
 
+/** One room's six clients, for either server. */
 export interface BenchRoom {
-  rooms: Room<WireState>[];
   start(): void;
+  /** Whether the room's match is over (the bare room's never ends). */
+  ended(): boolean;
   /** Settles the commands still in flight: clients that have not seen them count as missing. */
   flush(): void;
   close(): Promise<void>;
@@ -250,7 +255,10 @@ export const openBenchRoom = async (
         seenBy: new Set(),
         samples: [],
       };
-      if (sent.measured) tally.sent++;
+      if (sent.measured) {
+        tally.sent++;
+        tally.commandBytes += JSON.stringify(command).length;
+      }
       open.push(sent);
       pending = sent;
       room.send('command', command);
@@ -275,8 +283,8 @@ export const openBenchRoom = async (
   }
   const rooms = [host, ...players.map((p) => p.room)];
   return {
-    rooms,
     start: () => host.send('start'),
+    ended: () => host.state.status === 'ended',
     flush: () => {
       for (const c of [...open]) close(c, false);
     },

@@ -1,10 +1,13 @@
 // The real server as a child process, so its CPU time and memory are measured apart from the
-// clients (read from /proc: process.cpuUsage() only sees the bench process itself).
+// clients (read from /proc: process.cpuUsage() only sees the bench process itself). The same
+// launcher serves the bench's bare Colyseus server (another entry) and can load the heap probe.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { HeapReading, ProbeReply } from './heapProbe.js';
 
 export interface ProcessSample {
   /** User + system CPU time so far, in ms. */
@@ -25,7 +28,24 @@ export interface ServerProcess {
   exited(): boolean;
   /** Bytes the process has printed so far, stdout and stderr together. */
   printedBytes(): number;
+  /** Live memory after full collections (started with `probe: true` only). */
+  heap(): Promise<HeapReading>;
+  /** Writes a V8 heap snapshot of the process to `path` (started with `probe: true` only). */
+  snapshot(path: string): Promise<void>;
+  /** Starts the V8 CPU profiler in the process (started with `probe: true` only). */
+  profileStart(): Promise<void>;
+  /** Stops it and writes the profile to `path`, its scripts' source maps beside it. */
+  profileStop(path: string): Promise<void>;
 }
+
+export interface StartOptions {
+  /** The script to run, relative to the repository (default: the production server). */
+  entry?: string;
+  /** Loads test/bench/heapProbe.ts with --expose-gc and an IPC channel, for heap() and snapshot(). */
+  probe?: boolean;
+}
+
+const PROBE = fileURLToPath(new URL('./heapProbe.ts', import.meta.url));
 
 const benchDatabase = (): string => join(mkdtempSync(join(tmpdir(), 'guarantor-bench-')), 'bench.db');
 
@@ -73,12 +93,32 @@ export const startServer = async (
   port: number,
   nodeArgs: string[] = [],
   env: Record<string, string> = {},
+  options: StartOptions = {},
 ): Promise<ServerProcess> => {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
+  const probe = options.probe ? ['--expose-gc', '--import', 'tsx', '--import', PROBE] : ['--import', 'tsx'];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...probe, options.entry ?? 'server/index.ts'], {
     // The load test's matches are throwaway: journal them to a temporary file, not ./data.
     env: { ...process.env, PORT: String(port), NODE_ENV: 'production', DATABASE_PATH: benchDatabase(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.probe ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
+  let asked = 0;
+  const ask = <T extends ProbeReply['bench']>(
+    request: { bench: T } & Record<string, unknown>,
+  ): Promise<Extract<ProbeReply, { bench: T }>> =>
+    new Promise((resolve, reject) => {
+      if (!child.send) return reject(new Error('the server was started without probe: true'));
+      const id = ++asked;
+      const timer = setTimeout(() => reject(new Error(`no ${request.bench} answer within 120 s`)), 120_000);
+      const answer = (raw: unknown) => {
+        const reply = raw as ProbeReply;
+        if (typeof reply !== 'object' || reply === null || reply.bench !== request.bench || reply.id !== id) return;
+        clearTimeout(timer);
+        child.off('message', answer);
+        resolve(reply as Extract<ProbeReply, { bench: T }>);
+      };
+      child.on('message', answer);
+      child.send({ ...request, id });
+    });
   const log: string[] = [];
   let printed = 0;
   const keep = (chunk: Buffer) => {
@@ -121,6 +161,16 @@ export const startServer = async (
     log: () => log.join(''),
     exited: () => child.exitCode !== null || child.signalCode !== null,
     printedBytes: () => printed,
+    heap: async () => (await ask({ bench: 'heap' })).reading,
+    snapshot: async (path) => {
+      await ask({ bench: 'snapshot', path });
+    },
+    profileStart: async () => {
+      await ask({ bench: 'profile-start' });
+    },
+    profileStop: async (path) => {
+      await ask({ bench: 'profile-stop', path });
+    },
     crash: async () => {
       child.kill('SIGKILL');
       await exited;
