@@ -1,5 +1,6 @@
 // Injects: fire a card from the scenario's deck (which only the White Cell sees), or write one on
 // the spot with a title, a text and up to ten effects.
+import { FORM_LIMITS } from '../../shared/protocol/limits.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { ScreenContext } from '../screens/screen.js';
 import { announce, h, replace, uid } from '../ui/dom.js';
@@ -14,8 +15,6 @@ import {
   upcomingScripted,
 } from '../view/facilitator.js';
 import { type Panel, onChange } from './panel.js';
-
-const MAX_EFFECTS = 10;
 
 export const injectPanel = (ctx: ScreenContext): Panel => {
   const deck = h('ul', { class: 'deck' });
@@ -62,8 +61,8 @@ export const injectPanel = (ctx: ScreenContext): Panel => {
   // The custom inject form: built once, so what the White Cell types survives every patch.
   const titleId = uid('inject-title');
   const textId = uid('inject-text');
-  const title = h('input', { id: titleId, maxlength: 120, autocomplete: 'off' });
-  const text = h('textarea', { id: textId, rows: 3, maxlength: 1000 });
+  const title = h('input', { id: titleId, maxlength: FORM_LIMITS.injectTitle, autocomplete: 'off' });
+  const text = h('textarea', { id: textId, rows: 3, maxlength: FORM_LIMITS.injectText });
   const effectRows = h('div', { class: 'effects' });
   const errors = h('div', { class: 'form-error', role: 'alert' });
   const addEffect = h('button', { type: 'button', class: 'quiet' }, '+ Add an effect');
@@ -77,7 +76,7 @@ export const injectPanel = (ctx: ScreenContext): Panel => {
         .querySelectorAll<HTMLButtonElement>('button.remove')
         .forEach((b) => b.setAttribute('aria-label', `Remove effect ${n}`));
     });
-    addEffect.disabled = rows.length >= MAX_EFFECTS;
+    addEffect.disabled = rows.length >= FORM_LIMITS.injectEffects;
   };
   const fillTargets = (
     kind: HTMLSelectElement,
@@ -98,7 +97,7 @@ export const injectPanel = (ctx: ScreenContext): Panel => {
     amount.step = String(spec.step);
   };
   const addRow = () => {
-    if (rows.length >= MAX_EFFECTS) return;
+    if (rows.length >= FORM_LIMITS.injectEffects) return;
     const [kindId, targetId, amountId, unitId] = [
       uid('effect-kind'),
       uid('effect-target'),

@@ -1,6 +1,8 @@
 // One section of the White Cell's console: built once, told about each snapshot with its view.
+import type { RoomMessageType, RoomMessages } from '../../shared/protocol/roomMessages.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { StoreSnapshot } from '../net/store.js';
+import type { ScreenContext } from '../screens/screen.js';
 
 export interface Panel {
   el: HTMLElement;
@@ -17,3 +19,7 @@ export const onChange = <T>(render: (value: T) => void): ((key: string, value: T
     render(value);
   };
 };
+
+/** Sends a room message through the shared message map, so its type and payload are checked. */
+export const sendMessage = <T extends RoomMessageType>(ctx: ScreenContext, type: T, payload: RoomMessages[T]): void =>
+  ctx.conn.send(type, payload);

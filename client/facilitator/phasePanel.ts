@@ -1,5 +1,6 @@
 // Pacing: the phase and its clock, who still owes a submission, and the White Cell's levers
 // (advance, pause or resume, add time, show the math).
+import { FORM_LIMITS } from '../../shared/protocol/limits.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { StoreSnapshot } from '../net/store.js';
 import type { ScreenContext } from '../screens/screen.js';
@@ -20,8 +21,8 @@ export const phasePanel = (ctx: ScreenContext): Panel => {
   const seconds = h('input', {
     id: secondsId,
     type: 'number',
-    min: 1,
-    max: 3600,
+    min: FORM_LIMITS.extendSeconds.min,
+    max: FORM_LIMITS.extendSeconds.max,
     step: 1,
     value: 60,
     inputmode: 'numeric',

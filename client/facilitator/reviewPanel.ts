@@ -1,6 +1,7 @@
 // Adjudication review (matches created with "review each adjudication"): the engine's proposed
 // outcome per crisis, theater and ally; the White Cell may flip them with a required reason, or
 // publish as it is.
+import { FORM_LIMITS } from '../../shared/protocol/limits.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { ScreenContext } from '../screens/screen.js';
 import { announce, h, replace, uid } from '../ui/dom.js';
@@ -54,7 +55,7 @@ const reviewForm = (ctx: ScreenContext, review: Review): HTMLFormElement => {
   const reason = h('textarea', {
     id: reasonId,
     rows: 2,
-    maxlength: 500,
+    maxlength: FORM_LIMITS.overrideReason,
     'aria-describedby': errorId,
     placeholder: 'e.g. The defenders were reinforced by sea overnight.',
   });

@@ -7,7 +7,7 @@ import { redraw } from '../ui/redraw.js';
 import { tableHead } from '../ui/table.js';
 import { type Person, moveTargets, people, seatLines } from '../view/facilitator.js';
 import { confirmAction } from './confirm.js';
-import { type Panel, onChange } from './panel.js';
+import { type Panel, onChange, sendMessage } from './panel.js';
 
 export const seatsPanel = (ctx: ScreenContext): Panel => {
   const seats = h('tbody');
@@ -24,7 +24,7 @@ export const seatsPanel = (ctx: ScreenContext): Panel => {
           line.policies.map((p) => h('option', { value: p, selected: line.bot === p }, `Bot: ${p}`)),
         );
         select.addEventListener('change', () =>
-          ctx.conn.send('set_bot', { seat: line.id, policy: select.value || null }),
+          sendMessage(ctx, 'set_bot', { seat: line.id, policy: line.policies.find((p) => p === select.value) ?? null }),
         );
         const owes = line.status === 'Still to submit' ? 'owes' : '';
         // Who plays goes under the nation's name, so the bot picker gets the width its longest
@@ -104,7 +104,7 @@ const personRow = (ctx: ScreenContext, p: Person, targets: { id: string; name: s
   // Visible words stay short; the accessible name says whom (and starts with the visible words).
   const move = h('button', { type: 'button', 'aria-label': `Move ${p.name}`, 'data-focus': `move-${p.id}` }, 'Move');
   move.addEventListener('click', () => {
-    if (select.value !== p.seat) ctx.conn.send('move_client', { client: p.id, seat: select.value });
+    if (select.value !== p.seat) sendMessage(ctx, 'move_client', { client: p.id, seat: select.value });
   });
   const kick = h(
     'button',
@@ -118,7 +118,7 @@ const personRow = (ctx: ScreenContext, p: Person, targets: { id: string; name: s
       confirm: `Remove ${p.name}`,
       danger: true,
     });
-    if (ok) ctx.conn.send('kick', { client: p.id });
+    if (ok) sendMessage(ctx, 'kick', { client: p.id });
   });
   const white = p.seat === 'facilitator';
   // The picker shows the current seat; choosing another and pressing Move moves the person.

@@ -1,9 +1,11 @@
 // Chat: public, team and private (to a seat) lines, plus the White Cell's broadcast. Lines are
 // text nodes only (never HTML), appended as they arrive so reading and typing are never disturbed.
+import { FORM_LIMITS } from '../../shared/protocol/limits.js';
+import type { Chat } from '../../shared/protocol/roomMessages.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { ChatLine, StoreSnapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
-import { CHAT_LIMIT, chatChannels, chatHeading, privateTargets } from '../view/panels.js';
+import { chatChannels, chatHeading, privateTargets } from '../view/panels.js';
 import { type Actions, type Panel, panelFrame } from './panel.js';
 
 const time = (at: number): string => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -21,11 +23,11 @@ export const chatPanel = (actions: Actions): Panel => {
   const text = h('textarea', {
     id: textId,
     rows: 2,
-    maxlength: CHAT_LIMIT,
+    maxlength: FORM_LIMITS.chatText,
     'aria-describedby': countId,
     placeholder: 'Enter sends; Shift+Enter starts a new line',
   });
-  const count = h('span', { id: countId, class: 'hint counter' }, `0 / ${CHAT_LIMIT}`);
+  const count = h('span', { id: countId, class: 'hint counter' }, `0 / ${FORM_LIMITS.chatText}`);
   const error = h('p', { class: 'form-error' });
   const send = h('button', { type: 'submit', class: 'primary' }, 'Send');
   const form = h(
@@ -43,14 +45,16 @@ export const chatPanel = (actions: Actions): Panel => {
   let shownSeats = '';
   let view: GameView | null = null;
   let pending = '';
+  /** The channels offered now: the select's value is read back through this list, not cast. */
+  let channels: Chat['channel'][] = [];
 
   const showTo = () => {
     toRow.hidden = channel.value !== 'private';
   };
   channel.addEventListener('change', showTo);
   text.addEventListener('input', () => {
-    replace(count, `${text.value.length} / ${CHAT_LIMIT}`);
-    count.classList.toggle('over', text.value.length >= CHAT_LIMIT);
+    replace(count, `${text.value.length} / ${FORM_LIMITS.chatText}`);
+    count.classList.toggle('over', text.value.length >= FORM_LIMITS.chatText);
   });
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -65,19 +69,19 @@ export const chatPanel = (actions: Actions): Panel => {
       replace(error, 'Write a message first.');
       return;
     }
-    if (body.length > CHAT_LIMIT) {
-      replace(error, `A message holds at most ${CHAT_LIMIT} characters.`);
+    if (body.length > FORM_LIMITS.chatText) {
+      replace(error, `A message holds at most ${FORM_LIMITS.chatText} characters.`);
       return;
     }
     replace(error);
-    const payload =
-      channel.value === 'private'
-        ? { channel: channel.value, to: to.value, text: body }
-        : { channel: channel.value, text: body };
+    const chosen = channels.find((c) => c === channel.value);
+    if (!chosen) return;
+    const payload: Chat =
+      chosen === 'private' ? { channel: chosen, to: to.value, text: body } : { channel: chosen, text: body };
     actions.send(panel, 'chat', payload);
     pending = body;
     text.value = '';
-    replace(count, `0 / ${CHAT_LIMIT}`);
+    replace(count, `0 / ${FORM_LIMITS.chatText}`);
   });
 
   const lineItem = (line: ChatLine) =>
@@ -105,9 +109,11 @@ export const chatPanel = (actions: Actions): Panel => {
         form.hidden = !writer;
         readOnly.hidden = writer;
         const kept = channel.value;
+        const offered = chatChannels(v, s.seat);
+        channels = offered.map((c) => c.value);
         replace(
           channel,
-          chatChannels(v, s.seat).map(({ value, label }) => h('option', { value, selected: value === kept }, label)),
+          offered.map(({ value, label }) => h('option', { value, selected: value === kept }, label)),
         );
         replace(
           to,

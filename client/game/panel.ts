@@ -2,6 +2,7 @@
 // command with its refusal shown beside the control, busy buttons, and the before → after table
 // every preview uses.
 import type { Command } from '../../shared/protocol/commands.js';
+import type { RoomMessageType, RoomMessages } from '../../shared/protocol/roomMessages.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { StoreSnapshot } from '../net/store.js';
 import type { ScreenContext } from '../screens/screen.js';
@@ -34,8 +35,8 @@ export class Actions {
     this.send(from, 'command', command);
   }
 
-  /** Any other message (chat, draft), refused the same way. */
-  send(from: Panel, type: string, payload: unknown): void {
+  /** Any other room message (chat, draft), typed by the shared message map and refused the same way. */
+  send<T extends RoomMessageType>(from: Panel, type: T, payload: RoomMessages[T]): void {
     this.lastSender = from;
     this.sentAt = Date.now();
     this.ctx.conn.send(type, payload);

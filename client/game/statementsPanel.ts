@@ -1,11 +1,11 @@
 // Public statements in diplomacy: this turn's statements so far, and a form for the ones the seat
 // may make (red line, clarify, narrow its own guarantees; exit ramps for heated theaters) with a
 // preview computed by the engine on a copy of the view.
+import { FORM_LIMITS } from '../../shared/protocol/limits.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import type { StoreSnapshot } from '../net/store.js';
 import { h, replace, uid } from '../ui/dom.js';
 import { redraw } from '../ui/redraw.js';
-import { CHAT_LIMIT } from '../view/panels.js';
 import {
   STATEMENT_HELP,
   type StatementCommand,
@@ -41,8 +41,13 @@ export const statementsPanel = (actions: Actions): Panel => {
       options.map((o) => h('option', { value: `${o.kind}|${o.subject}` }, o.label)),
     );
     const help = h('p', { class: 'hint', id: helpId });
-    const text = h('textarea', { id: textId, maxlength: CHAT_LIMIT, rows: 2, 'data-focus': 'statement-text' });
-    const count = h('span', { class: 'hint counter' }, `0 / ${CHAT_LIMIT}`);
+    const text = h('textarea', {
+      id: textId,
+      maxlength: FORM_LIMITS.statementText,
+      rows: 2,
+      'data-focus': 'statement-text',
+    });
+    const count = h('span', { class: 'hint counter' }, `0 / ${FORM_LIMITS.statementText}`);
     const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
     const chosen = (): StatementCommand | null => {
       const o = options.find((x) => `${x.kind}|${x.subject}` === select.value);
@@ -63,7 +68,7 @@ export const statementsPanel = (actions: Actions): Panel => {
       );
     };
     select.addEventListener('change', show);
-    text.addEventListener('input', () => replace(count, `${text.value.length} / ${CHAT_LIMIT}`));
+    text.addEventListener('input', () => replace(count, `${text.value.length} / ${FORM_LIMITS.statementText}`));
     const f = h(
       'form',
       { class: 'statement-form' },

@@ -1,13 +1,13 @@
-// The allocation form's data: which spending lines a seat has, where its form starts, and what an
-// allocation would do, computed by applying it to a copy of the view with the engine's own
-// `applyAllocation` (the same function adjudication runs), before anything is sent.
+// The allocation form's data: the spending lines a seat has (shared/rules/allocationLines.ts, which
+// the allocate command checks), where its form starts, and what an allocation would do, from the
+// engine's own spending step run on a copy of the view (shared/rules/preview.ts) before anything is sent.
 import type { Allocation } from '../../shared/model/commands.js';
 import type { Explained } from '../../shared/model/explain.js';
 import type { World } from '../../shared/model/state.js';
+import { aidBuildsTies, aidRecipients, forwardRegions, fundsUmbrella } from '../../shared/rules/allocationLines.js';
 import { credibility } from '../../shared/rules/credibility.js';
 import {
   allocationTotal,
-  applyAllocation,
   budget,
   burden,
   fitToBudget,
@@ -15,7 +15,7 @@ import {
   turnYears,
 } from '../../shared/rules/economy.js';
 import { allocationPlans } from '../../shared/rules/legal.js';
-import { Ledger } from '../../shared/rules/ledger.js';
+import { previewAllocation } from '../../shared/rules/preview.js';
 import { nationOf, seatById } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import { guaranteeName, nationName, possessive, regionName } from './matchText.js';
@@ -46,26 +46,28 @@ export const allocationFields = (view: GameView, seat: string): AllocationField[
     field('readiness', 'Readiness', 'Keeps the forces you have trained and ready to fight now.'),
     field('modernization', 'Modernization', 'Buys new capability; it enters service next turn.'),
   ];
-  if (n.nuclear && s.role === 'guarantor')
+  if (fundsUmbrella(n, s))
     out.push(field('extendedDeterrence', 'Extended deterrence', 'Keeps your nuclear umbrella over your allies ready.'));
-  // Forward forces count only outside home: at home a nation's whole force is already there.
-  for (const r of Object.values(view.regions))
-    if (r.id !== n.region)
-      out.push(
-        field(
-          `forwardPosture.${r.id}`,
-          `Forward posture: ${r.name}`,
-          `Forces stationed in ${r.name} (tripwire); they deploy there by next turn.`,
-        ),
-      );
-  // Aid builds ties only along a guarantee, so only those partners are offered.
-  const partners = new Set(
-    Object.values(view.guarantees).flatMap((g) =>
-      g.guarantor === n.id ? [g.ally] : g.ally === n.id ? [g.guarantor] : [],
-    ),
-  );
-  for (const id of partners)
-    out.push(field(`foreignAid.${id}`, `Aid to ${nationName(view, id)}`, `Strengthens the ties of your guarantee.`));
+  for (const id of forwardRegions(view, n)) {
+    const name = regionName(view, id);
+    out.push(
+      field(
+        `forwardPosture.${id}`,
+        `Forward posture: ${name}`,
+        `Forces stationed in ${name} (tripwire); they deploy there by next turn.`,
+      ),
+    );
+  }
+  for (const id of aidRecipients(view, n.id))
+    out.push(
+      field(
+        `foreignAid.${id}`,
+        `Aid to ${nationName(view, id)}`,
+        aidBuildsTies(view, n.id, id)
+          ? 'Arrives next turn as capability and resilience, and strengthens the ties of your guarantee.'
+          : 'Arrives next turn as capability and resilience.',
+      ),
+    );
   out.push(field('domestic', 'Domestic spending', 'Butter: keeps the public on side (consensus).'));
   return out;
 };
@@ -193,19 +195,17 @@ const METERS = [
 ] as const;
 
 /**
- * What the allocation would do this turn: the seat's meters, credibility and burden after
- * `applyAllocation` on a copy of the view. Other seats' spending and the crises are unknown, so
- * they are left as they stand.
+ * What the allocation would do this turn: the seat's meters, credibility and burden after the
+ * turn's spending (`previewAllocation`, adjudication's step 1). Other seats' spending is unknown
+ * (taken as the status quo) and the crises are left out.
  */
 export const allocationProjection = (view: GameView, seat: string, a: Allocation): AllocationProjection | null => {
   const id = nationOf(view, seat);
   const n = view.nations[id];
   if (!n) return null;
-  const ledger = new Ledger(view);
-  const world: World = { ...view, nations: ledger.nations, guarantees: ledger.guarantees, regions: ledger.regions };
-  applyAllocation(ledger, world, id, a);
-  const changes = new Map(ledger.changes().map((c) => [c.metric, c]));
-  const after = ledger.nations[id] ?? n;
+  const { world, changes: all } = previewAllocation(view, seat, a);
+  const changes = new Map(all.filter((c) => c.subject === id).map((c) => [c.metric, c]));
+  const after = world.nations[id] ?? n;
   const meters = METERS.map(([metric, label]) => {
     const why = changes.get(metric)?.why ?? null;
     // Readiness is a 0–1 share the map and the tables show as a percentage: so here too.

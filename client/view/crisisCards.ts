@@ -4,7 +4,7 @@
 // run on a copy of the view, so the card shows what adjudication will count.
 import type { ChallengerMove } from '../../shared/model/commands.js';
 import type { Explained } from '../../shared/model/explain.js';
-import type { Crisis, World } from '../../shared/model/state.js';
+import type { Crisis } from '../../shared/model/state.js';
 import {
   ALLY_RESPONSES,
   type AllyResponse,
@@ -16,21 +16,12 @@ import {
   type NuclearStep,
   RUNGS,
 } from '../../shared/model/vocabulary.js';
-import { asForceful } from '../../shared/rules/moves.js';
-import { applyAllianceEffects } from '../../shared/rules/alliance.js';
-import { audienceCost, bindingCommitment } from '../../shared/rules/audienceCosts.js';
+import { previewAnswer, spentWorld } from '../../shared/rules/preview.js';
 import { crisisOdds } from '../../shared/rules/combat.js';
-import {
-  FORCEFUL_MOVES,
-  challengerCalculus,
-  coveringGuarantees,
-  immediateDeterrence,
-} from '../../shared/rules/deterrence.js';
-import { budget, turnYears } from '../../shared/rules/economy.js';
+import { FORCEFUL_MOVES, challengerCalculus, crisisOf } from '../../shared/rules/deterrence.js';
 import { crisisRung } from '../../shared/rules/escalation.js';
-import { Ledger } from '../../shared/rules/ledger.js';
 import { legalCommands } from '../../shared/rules/legal.js';
-import { decisionWeight } from '../../shared/rules/reputation.js';
+import { asForceful } from '../../shared/rules/moves.js';
 import { nationOf, respondents } from '../../shared/rules/seats.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 import { type Projected, credibilityProjected } from './budgetPlan.js';
@@ -115,8 +106,7 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
   return mine.flatMap((gid) => {
     const g = view.guarantees[gid];
     const c = crisisFor(view, gid);
-    const guarantor = g && view.nations[g.guarantor];
-    if (!g || !c || !guarantor) return [];
+    if (!g || !c || !view.nations[g.guarantor]) return [];
     const now = view.regions[c.region ?? '']?.rung ?? 0;
     const rung = crisisRung(now, c.move.type);
     const given = answers[gid];
@@ -125,51 +115,28 @@ export const guarantorCards = (view: GameView, seat: string): GuarantorCard[] =>
     const offered = answered
       ? [...GUARANTOR_RESPONSES.map((choice) => ({ choice, nuclear: null })), ...(answered.nuclear ? [answered] : [])]
       : offeredAnswers(view, seat, gid);
-    const options = offered.map(({ choice, nuclear }): GuarantorOption => {
-      const ledger = new Ledger(view);
-      const record = {
-        turn: view.turn,
-        guarantee: gid,
-        guarantor: g.guarantor,
-        region: c.region ?? '',
-        challenger: c.challenger,
-        choice,
-        weight: decisionWeight(g, view.params),
-      };
-      const world: World = {
-        ...view,
-        nations: ledger.nations,
-        guarantees: ledger.guarantees,
-        regions: ledger.regions,
-        history: [...view.history, record],
-      };
-      applyAllianceEffects(ledger, world, gid, choice);
-      const cost = audienceCost(bindingCommitment(g, view.params), rung, choice, view.params);
-      ledger.nation(g.guarantor, 'consensus', 'audience cost', -cost.value);
-      const forceful = asForceful(c.move.type);
-      const honorCost =
-        choice === 'honor' && forceful ? view.params.honorCost[forceful] * budget(guarantor, turnYears(view)).value : 0;
-      const odds = crisisOdds(view, c, {
-        guarantors: { ...answers, [gid]: choice },
-        allies: {},
-        nuclear: nuclear ? { ...steps, [gid]: nuclear } : steps,
-      });
-      const guarantees = Object.values(view.guarantees).filter((x) => x.guarantor === g.guarantor);
-      return {
-        choice,
-        nuclear,
-        audienceCost: cost,
-        nuclearCost: nuclear === 'use' ? view.params.nuclearUseConsensus : 0,
-        honorCost,
-        success: forceful && c.move.target ? odds.success : 0,
-        credibility: guarantees.map((x) => credibilityProjected(view, world, x.id)),
-        hedging: guarantees.map((x) => ({
-          label: nationName(view, x.ally),
-          before: view.nations[x.ally]?.hedging ?? 0,
-          after: ledger.nations[x.ally]?.hedging ?? 0,
-          why: null,
-        })),
-      };
+    const guarantees = Object.values(view.guarantees).filter((x) => x.guarantor === g.guarantor);
+    const options = offered.flatMap(({ choice, nuclear }): GuarantorOption[] => {
+      const preview = previewAnswer(view, gid, choice, nuclear);
+      if (!preview) return [];
+      const { after } = preview;
+      return [
+        {
+          choice,
+          nuclear,
+          audienceCost: preview.audienceCost,
+          nuclearCost: preview.nuclearCost,
+          honorCost: preview.honorCost,
+          success: preview.success,
+          credibility: guarantees.map((x) => credibilityProjected(view, after, x.id)),
+          hedging: guarantees.map((x) => ({
+            label: nationName(view, x.ally),
+            before: view.nations[x.ally]?.hedging ?? 0,
+            after: after.nations[x.ally]?.hedging ?? 0,
+            why: null,
+          })),
+        },
+      ];
     });
     return [
       {
@@ -264,8 +231,9 @@ export const allyCard = (view: GameView, seat: string): AllyCard | null => {
   const crises = view.crises.filter(
     (c) => c.invoked.some((gid) => mine.has(view.guarantees[gid]?.guarantor ?? '')) && asForceful(c.move.type) !== null,
   );
+  const world = spentWorld(view);
   const oddsFor = (c: Crisis, mineAnswer: AllyResponse, theirs: GuarantorResponse): number =>
-    crisisOdds(view, c, {
+    crisisOdds(world, c, {
       guarantors: Object.fromEntries(c.invoked.map((gid) => [gid, theirs])),
       allies: { [me]: mineAnswer },
     }).success;
@@ -349,34 +317,26 @@ export const movePreview = (view: GameView, seat: string, move: ChallengerMove):
   const challenger = nationOf(view, seat);
   const target = move.target ? view.nations[move.target] : undefined;
   if (!view.nations[challenger]) return null;
-  const invoked = target ? coveringGuarantees(view, target.id, move.type) : [];
-  const region = target?.region ?? null;
-  const crisis: Crisis = {
-    challengerSeat: seat,
-    challenger,
-    move,
-    region,
-    invoked: invoked.map((g) => g.id),
-    immediate: {},
-  };
+  const crisis = crisisOf(view, { id: seat, nation: challenger }, move);
+  const world = spentWorld(view);
   // Odds for every move that threatens (escalation as coercion); an expected value only for the
   // moves the challenger's calculus weighs, which leaves escalation out.
   const forceful = asForceful(move.type) !== null && target !== undefined;
   const weighed = FORCEFUL_MOVES.find((t) => t === move.type);
   const odds = (answer: GuarantorResponse | null) =>
-    crisisOdds(view, crisis, {
-      guarantors: answer ? Object.fromEntries(invoked.map((g) => [g.id, answer])) : {},
+    crisisOdds(world, crisis, {
+      guarantors: answer ? Object.fromEntries(crisis.invoked.map((id) => [id, answer])) : {},
       allies: {},
     }).success;
-  const rung = crisisRung(view.regions[region ?? '']?.rung ?? 0, move.type);
+  const rung = crisisRung(view.regions[crisis.region ?? '']?.rung ?? 0, move.type);
   return {
     sentence: moveSentence(view, challenger, move),
     rung,
     rungName: rungName(Math.min(rung, RUNGS.length - 1)),
-    invoked: invoked.map((g) => ({
-      id: g.id,
-      name: guaranteeName(view, g.id),
-      deterrence: immediateDeterrence(view, g.id, challenger),
+    invoked: Object.entries(crisis.immediate).map(([id, deterrence]) => ({
+      id,
+      name: guaranteeName(view, id),
+      deterrence,
     })),
     successAlone: forceful ? odds(null) : null,
     successIfHonored: forceful ? odds('honor') : null,

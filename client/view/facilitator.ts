@@ -4,6 +4,13 @@
 import type { Effect } from '../../shared/model/scenario.js';
 import { PHASES, POLICY_NAMES, POLICY_ROLE, type Phase, type PolicyName } from '../../shared/model/vocabulary.js';
 import { type Command, CommandSchema, describeIssues } from '../../shared/protocol/commands.js';
+import {
+  EFFECT_RANGES,
+  type EffectKind,
+  type EffectRange,
+  type EffectTarget,
+  FORM_LIMITS,
+} from '../../shared/protocol/limits.js';
 import { asForceful } from '../../shared/rules/moves.js';
 import { owedBy } from '../../shared/rules/flow.js';
 import type { GameView } from '../../shared/view/viewFor.js';
@@ -100,8 +107,9 @@ export const clockLabel = (view: GameView, deadline: number | null, now: number)
 /** Seconds to add to the timer, from the form's text; an error names the allowed range. */
 export const extendCommand = (text: string): { command: Command } | { error: string } => {
   const seconds = Number(text.trim());
-  if (text.trim() === '' || !Number.isInteger(seconds) || seconds < 1 || seconds > 3600)
-    return { error: 'Add a whole number of seconds from 1 to 3600.' };
+  const { min, max } = FORM_LIMITS.extendSeconds;
+  if (text.trim() === '' || !Number.isInteger(seconds) || seconds < min || seconds > max)
+    return { error: `Add a whole number of seconds from ${min} to ${max}.` };
   return { command: { type: 'extend_timer', seconds } };
 };
 
@@ -206,7 +214,8 @@ export interface OverrideEdits {
 export const overrideCommand = (review: Review, edits: OverrideEdits): { command: Command } | { error: string } => {
   const reason = edits.reason.trim();
   if (reason === '') return { error: 'Give a reason for the override: players will read it with the results.' };
-  if (reason.length > 500) return { error: 'Keep the reason under 500 characters.' };
+  if (reason.length > FORM_LIMITS.overrideReason)
+    return { error: `Keep the reason under ${FORM_LIMITS.overrideReason} characters.` };
   const success = Object.fromEntries(
     review.crises.filter((c) => c.decidable).map((c) => [c.seat, edits.success[c.seat] ?? c.current]),
   );
@@ -223,47 +232,28 @@ export const overrideCommand = (review: Review, edits: OverrideEdits): { command
 
 // ---- Injects ----
 
-export type EffectKind = Effect['kind'];
-export type EffectTarget = 'nation' | 'region' | 'guarantee';
-
-export interface EffectSpec {
-  kind: EffectKind;
+export interface EffectSpec extends EffectRange {
   label: string;
-  target: EffectTarget;
-  /** The form's unit and range; `scale` turns the form's number into the effect's delta. */
+  /** The form's unit; `scale` turns the form's number into the effect's delta, `min`/`max` are in the unit. */
   unit: string;
-  min: number;
-  max: number;
   step: number;
   scale: number;
 }
 
-export const EFFECT_SPECS: readonly EffectSpec[] = [
-  { kind: 'consensus', label: 'Consensus', target: 'nation', unit: 'points', min: -100, max: 100, step: 1, scale: 1 },
-  { kind: 'growth', label: 'Trend growth', target: 'nation', unit: '% a year', min: -20, max: 20, step: 0.1, scale: 1 },
-  { kind: 'capability', label: 'Capability', target: 'nation', unit: '%', min: -100, max: 100, step: 1, scale: 0.01 },
-  {
-    kind: 'readiness',
-    label: 'Readiness',
-    target: 'nation',
-    unit: 'points',
-    min: -100,
-    max: 100,
-    step: 1,
-    scale: 0.01,
-  },
-  { kind: 'escalation', label: 'Escalation', target: 'region', unit: 'rungs', min: -8, max: 8, step: 1, scale: 1 },
-  {
-    kind: 'ties',
-    label: 'Alliance ties',
-    target: 'guarantee',
-    unit: 'points',
-    min: -100,
-    max: 100,
-    step: 1,
-    scale: 0.01,
-  },
-];
+/** How the form shows each effect; its target and range are the schema's (EFFECT_RANGES). */
+const EFFECT_WORDS: Readonly<Record<EffectKind, Pick<EffectSpec, 'label' | 'unit' | 'step' | 'scale'>>> = {
+  consensus: { label: 'Consensus', unit: 'points', step: 1, scale: 1 },
+  growth: { label: 'Trend growth', unit: '% a year', step: 0.1, scale: 1 },
+  capability: { label: 'Capability', unit: '%', step: 1, scale: 0.01 },
+  readiness: { label: 'Readiness', unit: 'points', step: 1, scale: 0.01 },
+  escalation: { label: 'Escalation', unit: 'rungs', step: 1, scale: 1 },
+  ties: { label: 'Alliance ties', unit: 'points', step: 1, scale: 0.01 },
+};
+
+export const EFFECT_SPECS: readonly EffectSpec[] = EFFECT_RANGES.map((r) => {
+  const words = EFFECT_WORDS[r.kind];
+  return { ...r, ...words, min: r.min / words.scale, max: r.max / words.scale };
+});
 
 export const effectSpec = (kind: string): EffectSpec | undefined => EFFECT_SPECS.find((s) => s.kind === kind);
 
@@ -334,7 +324,8 @@ const effectProblem = (d: EffectDraft, n: number): string | null => {
   if (d.target === '') return `Effect ${n}: choose the ${spec.target} it affects.`;
   if (d.amount.trim() === '' || !Number.isFinite(amount) || amount < spec.min || amount > spec.max)
     return `Effect ${n}: the change must be a number from ${spec.min} to ${spec.max} ${spec.unit}.`;
-  if (spec.kind === 'escalation' && !Number.isInteger(amount)) return `Effect ${n}: escalation moves by whole rungs.`;
+  if (spec.whole && !Number.isInteger(amount))
+    return `Effect ${n}: ${spec.label.toLowerCase()} moves by whole ${spec.unit}.`;
   if (amount === 0) return `Effect ${n}: a change of 0 does nothing.`;
   return null;
 };
@@ -347,10 +338,13 @@ export const customInjectCommand = (
 ): { command: Command } | { errors: string[] } => {
   const errors: string[] = [];
   if (title.trim() === '') errors.push('Give the inject a title.');
-  if (title.trim().length > 120) errors.push('Keep the title under 120 characters.');
+  if (title.trim().length > FORM_LIMITS.injectTitle)
+    errors.push(`Keep the title under ${FORM_LIMITS.injectTitle} characters.`);
   if (text.trim() === '') errors.push('Write what happens: players read this text.');
-  if (text.trim().length > 1000) errors.push('Keep the text under 1000 characters.');
-  if (drafts.length > 10) errors.push('An inject has at most 10 effects.');
+  if (text.trim().length > FORM_LIMITS.injectText)
+    errors.push(`Keep the text under ${FORM_LIMITS.injectText} characters.`);
+  if (drafts.length > FORM_LIMITS.injectEffects)
+    errors.push(`An inject has at most ${FORM_LIMITS.injectEffects} effects.`);
   const effects: unknown[] = [];
   drafts.forEach((d, i) => {
     const problem = effectProblem(d, i + 1);

@@ -3,8 +3,11 @@
 // (legalCommands), so the screen never decides legality on its own. No DOM: tested headless.
 import type { GameView } from '../../shared/view/viewFor.js';
 import { legalCommands } from '../../shared/rules/legal.js';
-import { inCivilDisorder, respondents, seatById } from '../../shared/rules/seats.js';
+import { submitters } from '../../shared/rules/flow.js';
+import { inCivilDisorder, seatById } from '../../shared/rules/seats.js';
+import { privateChatTargets, writableChannels } from '../../shared/protocol/chat.js';
 import type { Command } from '../../shared/protocol/commands.js';
+import type { ChatChannel } from '../../shared/protocol/roomMessages.js';
 import { clockText, listText, nationName, seatName } from './matchText.js';
 
 /** A number for people: whole above 100, one decimal above 10, two below; a real minus sign. */
@@ -59,8 +62,10 @@ export const waitingFor = (view: GameView, seats: readonly { id: string; owes: b
   if (view.ended) return { owed: [], done: [], text: 'The match is over.' };
   const owedIds = seats.filter((s) => s.owes).map((s) => s.id);
   const owed = owedIds.map((id) => seatName(view, id));
+  // Nation seats with a submission in this phase (the engine's `submitters`) that no longer owe it.
+  const submitting = submitters(view);
   const done = view.seats
-    .filter((s) => s.nation !== null && !owedIds.includes(s.id) && owes(view, s.id))
+    .filter((s) => s.nation !== null && submitting.includes(s.id) && !owedIds.includes(s.id))
     .map((s) => seatName(view, s.id));
   let text: string;
   if (view.phase === 'adjudication')
@@ -68,22 +73,6 @@ export const waitingFor = (view: GameView, seats: readonly { id: string; owes: b
   else if (owed.length === 0) text = 'Everyone has submitted: the next phase is coming.';
   else text = `Waiting for ${listText(owed)}.`;
   return { owed, done, text };
-};
-
-/** Whether a seat has anything to submit in this phase at all (a challenger owes no allocation answer…). */
-const owes = (view: GameView, seat: string): boolean => {
-  switch (view.phase) {
-    case 'challenger_move':
-      return seatById(view, seat)?.role === 'challenger';
-    case 'responses': {
-      const r = respondents(view);
-      return r.guarantees.has(seat) || r.allies.includes(seat);
-    }
-    case 'adjudication':
-      return false;
-    default:
-      return true;
-  }
 };
 
 /** What the seat can do in this phase: the panels shown and the one-line instruction. */
@@ -172,31 +161,33 @@ export interface ChatTarget {
   name: string;
 }
 
-/** The seats a private line may go to: every other nation seat and the White Cell. */
-export const privateTargets = (view: GameView, seat: string): ChatTarget[] => [
-  ...view.seats
-    .filter((s) => s.nation !== null && s.id !== seat)
-    .map((s) => ({ id: s.id, name: seatName(view, s.id) })),
-  ...(seat === 'facilitator' ? [] : [{ id: 'facilitator', name: 'White Cell' }]),
-];
+/** The seats a private line may go to, by the room's own rule (shared/protocol/chat.ts). */
+export const privateTargets = (view: GameView, seat: string): ChatTarget[] =>
+  privateChatTargets(
+    view.seats.map((s) => s.id),
+    seat,
+  ).map((id) => ({ id, name: seatName(view, id) }));
 
-export const CHAT_LIMIT = 500;
-
-/**
- * The chat channels a seat may write in, each saying whom it reaches (docs/PROTOCOL.md: the White Cell
- * reads every line; team lines reach the clients in the sender's seat).
- */
-export const chatChannels = (view: GameView, seat: string): { value: string; label: string }[] => {
-  const mine = seatName(view, seat);
-  return [
-    { value: 'public', label: 'Public: everyone' },
-    seat === 'facilitator'
-      ? { value: 'team', label: 'Team: the White Cell only' }
-      : { value: 'team', label: `Team: everyone playing ${mine}, and the White Cell` },
-    { value: 'private', label: seat === 'facilitator' ? 'Private: one seat' : 'Private: one seat, and the White Cell' },
-    ...(seat === 'facilitator' ? [{ value: 'broadcast', label: 'Broadcast: everyone, as the White Cell' }] : []),
-  ];
+/** Whom each channel reaches, in the seat's words (the White Cell reads every line; docs/PROTOCOL.md). */
+const channelLabel = (view: GameView, seat: string, channel: ChatChannel): string => {
+  const facilitator = seat === 'facilitator';
+  switch (channel) {
+    case 'public':
+      return 'Public: everyone';
+    case 'team':
+      return facilitator
+        ? 'Team: the White Cell only'
+        : `Team: everyone playing ${seatName(view, seat)}, and the White Cell`;
+    case 'private':
+      return facilitator ? 'Private: one seat' : 'Private: one seat, and the White Cell';
+    case 'broadcast':
+      return 'Broadcast: everyone, as the White Cell';
+  }
 };
+
+/** The channels the room lets the seat write in, each saying whom it reaches. */
+export const chatChannels = (view: GameView, seat: string): { value: ChatChannel; label: string }[] =>
+  writableChannels(seat).map((value) => ({ value, label: channelLabel(view, seat, value) }));
 
 /** What a chat line's heading says: "Ann (Aurelia) · to Varkal · private". */
 export const chatHeading = (

@@ -104,6 +104,9 @@ export const SeatSpecSchema = z.strictObject({
   bot: z.enum(POLICY_NAMES).default('calculating'),
 });
 
+/** Effects one event card (or one White Cell inject) may carry. */
+export const MAX_EFFECTS = 10;
+
 /** What an event does when it fires. Deltas are added, then clamped to each meter's bounds. */
 export const EffectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('consensus'), nation: id, delta: z.number().min(-100).max(100) }),
@@ -119,7 +122,7 @@ export const EventCardSchema = z.strictObject({
   id,
   title: z.string().min(1).max(120),
   text: z.string().min(1).max(1000),
-  effects: z.array(EffectSchema).max(10),
+  effects: z.array(EffectSchema).max(MAX_EFFECTS),
 });
 export type EventCard = z.infer<typeof EventCardSchema>;
 

@@ -7,8 +7,25 @@ import {
   GuarantorAnswerSchema,
   StatementSchema,
 } from '../model/commands.js';
-import { EffectSchema } from '../model/scenario.js';
+import { EffectSchema, MAX_EFFECTS } from '../model/scenario.js';
 import { printable } from './clientValue.js';
+
+// The White Cell's commands with limits its forms show (shared/protocol/limits.ts reads them here).
+export const ExtendTimerSchema = z.strictObject({ type: z.literal('extend_timer'), seconds: z.int().min(1).max(3600) });
+export const InjectCustomSchema = z.strictObject({
+  type: z.literal('inject_custom'),
+  title: z.string().trim().min(1).max(120),
+  text: z.string().trim().min(1).max(1000),
+  effects: z.array(EffectSchema).max(MAX_EFFECTS),
+});
+export const OverrideSchema = z.strictObject({
+  type: z.literal('override'),
+  /** Required; an empty one is refused with ERR_REASON_REQUIRED. */
+  reason: z.string().max(500),
+  success: z.record(z.string().max(32), z.boolean()).optional(),
+  rungs: z.record(z.string().max(32), z.int().min(0).max(8)).optional(),
+  provocations: z.array(z.string().max(32)).max(20).optional(),
+});
 
 export const CommandSchema = z.discriminatedUnion('type', [
   // Any nation seat.
@@ -26,22 +43,10 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('advance_phase') }),
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('resume') }),
-  z.strictObject({ type: z.literal('extend_timer'), seconds: z.int().min(1).max(3600) }),
+  ExtendTimerSchema,
   z.strictObject({ type: z.literal('inject'), card: z.string().max(32) }),
-  z.strictObject({
-    type: z.literal('inject_custom'),
-    title: z.string().trim().min(1).max(120),
-    text: z.string().trim().min(1).max(1000),
-    effects: z.array(EffectSchema).max(10),
-  }),
-  z.strictObject({
-    type: z.literal('override'),
-    /** Required; an empty one is refused with ERR_REASON_REQUIRED. */
-    reason: z.string().max(500),
-    success: z.record(z.string().max(32), z.boolean()).optional(),
-    rungs: z.record(z.string().max(32), z.int().min(0).max(8)).optional(),
-    provocations: z.array(z.string().max(32)).max(20).optional(),
-  }),
+  InjectCustomSchema,
+  OverrideSchema,
   z.strictObject({ type: z.literal('publish') }),
   z.strictObject({ type: z.literal('set_show_math'), on: z.boolean() }),
 ]);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TimersSchema } from '../model/scenario.js';
 import { POLICY_NAMES } from '../model/vocabulary.js';
 import { isPrintable } from './clientValue.js';
+import type { Command } from './commands.js';
 
 /** A display name others see in the lobby and in chat: no control or text-direction characters. */
 const displayName = () =>
@@ -57,6 +58,7 @@ export const JoinOptionsSchema = z.object({
 });
 
 export const CHAT_CHANNELS = ['public', 'team', 'private', 'broadcast'] as const;
+export type ChatChannel = (typeof CHAT_CHANNELS)[number];
 
 /** Text only, at most 500 characters; `to` names the seat of a private message. */
 export const ChatSchema = z.strictObject({
@@ -72,3 +74,21 @@ export const KickSchema = z.strictObject({ client: z.string().max(64) });
 
 export const TakeSeatSchema = z.strictObject({ seat: z.string().max(32) });
 export const SetBotSchema = z.strictObject({ seat: z.string().max(32), policy: z.enum(POLICY_NAMES).nullable() });
+
+/**
+ * Every message a client may send to the crisis room, with its payload: what the room's handlers
+ * parse (the schemas above, `CommandSchema` for commands and drafts). A client sends through this
+ * map, so a misspelt type or field is a compile error, not a refusal.
+ */
+export interface RoomMessages {
+  command: Command;
+  /** A team's shared draft of the command it prepares; null drops it. */
+  draft: Command | null;
+  chat: z.input<typeof ChatSchema>;
+  take_seat: z.input<typeof TakeSeatSchema>;
+  set_bot: z.input<typeof SetBotSchema>;
+  move_client: z.input<typeof MoveClientSchema>;
+  kick: z.input<typeof KickSchema>;
+  start: undefined;
+}
+export type RoomMessageType = keyof RoomMessages;

@@ -11,48 +11,23 @@ import type {
   Report,
   World,
 } from '../model/state.js';
-import type { AllyResponse, GuarantorResponse, NuclearStep } from '../model/vocabulary.js';
 import { MOVE_THREAT, TOP_RUNG } from '../model/vocabulary.js';
 import { RngCursor } from '../rng.js';
-import { applyAllianceEffects, provocationRisk } from './alliance.js';
-import { audienceCost, bindingCommitment } from './audienceCosts.js';
-import { type CrisisAnswers, crisisOdds } from './combat.js';
+import { provocationRisk } from './alliance.js';
+import { chargeAnswer, decisionRecord } from './answerCosts.js';
+import { collectAnswers, crisisOdds } from './combat.js';
 import { credibility } from './credibility.js';
-import {
-  applyAllocation,
-  applySanctions,
-  budget,
-  burden,
-  receiveAid,
-  statusQuoAllocation,
-  turnYears,
-} from './economy.js';
+import { spendTurn } from './economy.js';
 import { type CrossingCause, crisisRung, escalateTheater } from './escalation.js';
 import { Ledger } from './ledger.js';
 import { asForceful, isArmedMove } from './moves.js';
 import { takeExitRamps } from './exitRamps.js';
 import { applyRetake, retakeChance } from './occupation.js';
 import { moveReinforcements } from './reinforcement.js';
-import { decisionWeight } from './reputation.js';
 import { imposeSanctions, sanctionPressure } from './sanctions.js';
 import { allScores } from './scoring.js';
-import { nationOf, nationSeats } from './seats.js';
 
 const RECORD_KEY = { honor: 'honored', partial: 'partial', abandon: 'abandoned' } as const;
-
-/** Answers to the crises, by guarantee id and by ally nation id, with the guarantors' nuclear steps. */
-const collectAnswers = (state: GameState): CrisisAnswers & { nuclear: Record<string, NuclearStep> } => {
-  const guarantors: Record<string, GuarantorResponse> = {};
-  for (const answers of Object.values(state.guarantorAnswers)) Object.assign(guarantors, answers);
-  const nuclear: Record<string, NuclearStep> = {};
-  for (const steps of Object.values(state.nuclearSteps)) Object.assign(nuclear, steps);
-  const allies: Record<string, AllyResponse> = {};
-  for (const [seatId, choice] of Object.entries(state.allyAnswers)) {
-    const nation = nationOf(state, seatId);
-    if (nation) allies[nation] = choice;
-  }
-  return { guarantors, allies, nuclear };
-};
 
 export interface Adjudicated {
   state: GameState;
@@ -76,7 +51,6 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
   const rng = new RngCursor(state.rng);
   const ledger = new Ledger(state);
   const world: World = { ...state, nations: ledger.nations, guarantees: ledger.guarantees, regions: ledger.regions };
-  const years = turnYears(state);
   const answers = collectAnswers(state);
   const notes: Decisions['notes'] = [];
   let sanctions = [...state.sanctions];
@@ -84,21 +58,7 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
 
   // 1. Aid sent last turn arrives; then every nation seat's allocation (defaults were filled when
   //    its phase closed); the burden of under-spending allies; sanctions bite.
-  for (const id of Object.keys(ledger.nations)) receiveAid(ledger, world, id);
-  for (const seat of nationSeats(state)) {
-    const nation = seat.nation ?? '';
-    const n = ledger.nations[nation];
-    if (!n) continue;
-    applyAllocation(ledger, world, nation, state.allocations[seat.id] ?? statusQuoAllocation(n, years));
-  }
-  for (const seat of state.seats.filter((s) => s.role === 'guarantor' && s.nation))
-    ledger.nation(
-      seat.nation ?? '',
-      'consensus',
-      'allies under-spending (burden)',
-      -burden(world, seat.nation ?? '').value,
-    );
-  applySanctions(ledger, world);
+  spendTurn(ledger, world, state.allocations);
 
   // 2. Crises: draw each challenger action's success on the local balance.
   const drawnSuccess: Record<string, boolean> = {};
@@ -218,35 +178,25 @@ export const adjudicate = (state: GameState, forced: { decisions: Decisions; rea
       outcome.answers[gid] = choice;
       const step = choice === 'honor' ? answers.nuclear[gid] : undefined;
       if (step) outcome.nuclear[gid] = step;
-      history.push({
-        turn: state.turn,
-        guarantee: gid,
-        guarantor: g.guarantor,
-        region,
-        challenger: c.challenger,
-        choice,
-        weight: decisionWeight(g, p),
-      });
+      history.push(decisionRecord(state, c, g, choice));
       const draft = ledger.guarantees[gid];
       if (draft) draft.record = { ...draft.record, [RECORD_KEY[choice]]: draft.record[RECORD_KEY[choice]] + 1 };
       if (won) ledger.nation(g.guarantor, 'setbacks', `${label} succeeded against its ally`, 1);
-      applyAllianceEffects(ledger, world, gid, choice);
-      const rung = crisisRung(state.regions[region]?.rung ?? 0, c.move.type);
-      const cost = audienceCost(bindingCommitment(g, p), rung, choice, p);
-      ledger.nation(g.guarantor, 'consensus', cost.terms[0]?.label ?? 'audience cost', -cost.value);
+      chargeAnswer(
+        ledger,
+        world,
+        c,
+        g,
+        choice,
+        step ?? null,
+        crisisRung(state.regions[region]?.rung ?? 0, c.move.type),
+      );
       // Partial answers and every economic answer short of abandoning put sanctions on the challenger.
       if (choice === 'partial' || (choice === 'honor' && g.type === 'economic'))
         sanctions = imposeSanctions(sanctions, g.guarantor, c.challenger, state.turn);
-      if (step === 'use') ledger.nation(g.guarantor, 'consensus', 'use of nuclear weapons', -p.nuclearUseConsensus);
       const guarantor = ledger.nations[g.guarantor];
-      if (choice !== 'honor' || !guarantor) continue;
-      const owed = p.honorCost[forceful] * budget(guarantor, years).value;
-      if (g.type === 'economic') {
-        ledger.nation(g.guarantor, 'obligations', `cost of honoring ${gid} (sanctions and aid)`, owed / 2);
-        ledger.nation(g.ally, 'aidInbound', `emergency aid from ${guarantor.name}`, owed * p.economicAidShare);
-        continue;
-      }
-      ledger.nation(g.guarantor, 'obligations', `cost of honoring ${gid}`, owed);
+      // Sanctions and aid are not forces: only a military honor goes into the fighting.
+      if (choice !== 'honor' || !guarantor || g.type === 'economic') continue;
       engage(engaged, g.guarantor, region);
       if (isArmedMove(c.move.type)) {
         ledger.posture(

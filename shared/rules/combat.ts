@@ -1,11 +1,12 @@
 // Crisis resolution on the local balance: who brings what force to the target's region, and the
 // chance the challenger's action succeeds.
 import { type Explained, explainSum } from '../model/explain.js';
-import type { Crisis, World } from '../model/state.js';
+import type { Crisis, VisibleState, World } from '../model/state.js';
 import type { AllyResponse, GuarantorResponse, NuclearStep } from '../model/vocabulary.js';
 import { credibility, umbrellaCover } from './credibility.js';
 import { contest, fullForceValue, localForceValue } from './forces.js';
 import { isArmedMove } from './moves.js';
+import { nationOf } from './seats.js';
 
 export interface CrisisAnswers {
   /** Each invoked guarantee's answer. */
@@ -15,6 +16,20 @@ export interface CrisisAnswers {
   /** Nuclear steps guarantors took with their answers, by guarantee. */
   nuclear?: Readonly<Record<string, NuclearStep>>;
 }
+
+/** The answers `state` holds (a seat's view: its own), by guarantee and by ally nation, with the nuclear steps. */
+export const collectAnswers = (state: VisibleState): Required<CrisisAnswers> => {
+  const guarantors: Record<string, GuarantorResponse> = {};
+  for (const answers of Object.values(state.guarantorAnswers)) Object.assign(guarantors, answers);
+  const nuclear: Record<string, NuclearStep> = {};
+  for (const steps of Object.values(state.nuclearSteps)) Object.assign(nuclear, steps);
+  const allies: Record<string, AllyResponse> = {};
+  for (const [seatId, choice] of Object.entries(state.allyAnswers)) {
+    const nation = nationOf(state, seatId);
+    if (nation) allies[nation] = choice;
+  }
+  return { guarantors, allies, nuclear };
+};
 
 export interface CrisisOdds {
   attack: Explained;

@@ -2,7 +2,8 @@
 // challenger's expected-value calculus: attack only when the expected gain beats the expected cost,
 // a cost that grows with credibility — the threat that leaves something to chance.
 import { type Explained, explainSum } from '../model/explain.js';
-import type { GuaranteeState, World } from '../model/state.js';
+import type { ChallengerMove } from '../model/commands.js';
+import type { Crisis, GuaranteeState, Seat, World } from '../model/state.js';
 import { MOVE_THREAT, type MoveType } from '../model/vocabulary.js';
 import { credibility } from './credibility.js';
 import { contest, localForceValue, fullForceValue } from './forces.js';
@@ -112,4 +113,16 @@ export const challengerCalculus = (world: World, challenger: string, move: Force
     Number.NEGATIVE_INFINITY,
     Number.POSITIVE_INFINITY,
   );
+};
+
+/**
+ * The crisis a challenger seat's move sets off: the guarantees it invokes and the immediate
+ * deterrence each faces. The challenger's move preview builds the same crisis before choosing.
+ */
+export const crisisOf = (world: World, seat: Pick<Seat, 'id' | 'nation'>, move: ChallengerMove): Crisis => {
+  const challenger = seat.nation ?? '';
+  const target = move.target ? world.nations[move.target] : undefined;
+  const invoked = target ? coveringGuarantees(world, target.id, move.type).map((g) => g.id) : [];
+  const immediate = Object.fromEntries(invoked.map((gid) => [gid, immediateDeterrence(world, gid, challenger)]));
+  return { challengerSeat: seat.id, challenger, move, region: target?.region ?? null, invoked, immediate };
 };

@@ -6,6 +6,7 @@ import type { NationState, World } from '../model/state.js';
 import type { Ledger } from './ledger.js';
 import type { Params } from '../model/params.js';
 import { sanctionBite, sanctionPressure } from './sanctions.js';
+import { nationSeats } from './seats.js';
 
 /** Years in one turn. */
 export const turnYears = (world: Pick<World, 'config'>): number => world.config.monthsPerTurn / 12;
@@ -229,4 +230,29 @@ export const burden = (world: World, guarantor: string): Explained => {
     };
   });
   return explainSum(terms, 0, Number.POSITIVE_INFINITY);
+};
+
+/**
+ * Adjudication step 1: aid sent last turn arrives, then every nation seat's allocation (the status
+ * quo for one not in `allocations`: a view that cannot see another seat's spending assumes
+ * it), the burden of under-spending allies, and the sanctions' bite. Previews run it too, so a
+ * cost read from the budget afterwards is the one adjudication charges.
+ */
+export const spendTurn = (ledger: Ledger, world: World, allocations: Readonly<Record<string, Allocation>>): void => {
+  const years = turnYears(world);
+  for (const id of Object.keys(ledger.nations)) receiveAid(ledger, world, id);
+  for (const seat of nationSeats(world)) {
+    const nation = seat.nation ?? '';
+    const n = ledger.nations[nation];
+    if (!n) continue;
+    applyAllocation(ledger, world, nation, allocations[seat.id] ?? statusQuoAllocation(n, years));
+  }
+  for (const seat of world.seats.filter((s) => s.role === 'guarantor' && s.nation))
+    ledger.nation(
+      seat.nation ?? '',
+      'consensus',
+      'allies under-spending (burden)',
+      -burden(world, seat.nation ?? '').value,
+    );
+  applySanctions(ledger, world);
 };

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../result.js';
 import { RngCursor } from '../rng.js';
 import { adjudicate } from './adjudication.js';
 import { applyCard, cardsForTurn } from './cards.js';
-import { coveringGuarantees, immediateDeterrence } from './deterrence.js';
+import { crisisOf } from './deterrence.js';
 import { budget, fitToBudget, statusQuoAllocation, turnYears } from './economy.js';
 import { drawReveals } from './intel.js';
 import { FACILITATOR_SEAT, nationSeats, respondents, seatById } from './seats.js';
@@ -16,6 +16,29 @@ export interface Outcome {
   state: GameState;
   events: GameEvent[];
 }
+
+/**
+ * Seats that have a submission to make in the current phase at all, done or not: every nation seat
+ * in the ready and allocation phases, the challengers for the move, the respondents to a crisis,
+ * and the White Cell for a review. `owedBy` is the part of them still to submit.
+ */
+export const submitters = (state: VisibleState): string[] => {
+  switch (state.phase) {
+    case 'briefing':
+    case 'diplomacy':
+    case 'results':
+    case 'allocation':
+      return nationSeats(state).map((s) => s.id);
+    case 'challenger_move':
+      return state.seats.filter((s) => s.role === 'challenger').map((s) => s.id);
+    case 'responses': {
+      const owed = respondents(state);
+      return [...new Set([...owed.guarantees.keys(), ...owed.allies])];
+    }
+    case 'adjudication':
+      return state.pending ? [FACILITATOR_SEAT] : [];
+  }
+};
 
 /** Seats that still owe a submission before the current phase can close early. */
 export const owedBy = (state: VisibleState): string[] => {
@@ -178,14 +201,7 @@ export const beginTurn = (state: GameState, turn: number): Outcome => {
 const buildCrises = (state: GameState): Crisis[] =>
   state.seats
     .filter((s) => s.role === 'challenger' && s.nation)
-    .map((s) => {
-      const move = state.moves[s.id] ?? { type: 'hold' as const, target: null };
-      const challenger = s.nation ?? '';
-      const target = move.target ? state.nations[move.target] : undefined;
-      const invoked = target ? coveringGuarantees(state, target.id, move.type).map((g) => g.id) : [];
-      const immediate = Object.fromEntries(invoked.map((gid) => [gid, immediateDeterrence(state, gid, challenger)]));
-      return { challengerSeat: s.id, challenger, move, region: target?.region ?? null, invoked, immediate };
-    });
+    .map((s) => crisisOf(state, s, state.moves[s.id] ?? { type: 'hold', target: null }));
 
 /** Moves from the closing phase to the next, running what happens in between. */
 const transition = (state: GameState): Outcome => {

@@ -136,15 +136,25 @@ describe('allocation form', () => {
   if (!aurelia) throw new Error('no aurelia');
   const total = budget(aurelia, 1).value;
 
-  it("offers the seat's lines: the umbrella to a nuclear guarantor, forward posture abroad, aid to partners", () => {
+  it("offers the seat's lines: the umbrella to a nuclear guarantor, forward posture abroad, aid to any other nation", () => {
     const keys = allocationFields(view, 'aurelia').map((f) => f.key);
     expect(keys).toContain('extendedDeterrence');
     expect(keys).toContain('forwardPosture.northmarch');
     expect(keys).not.toContain('forwardPosture.west');
-    expect(keys).toEqual(expect.arrayContaining(['foreignAid.bosk', 'foreignAid.corvin', 'foreignAid.dunmere']));
+    // Aid goes to any other nation (docs/RULES.md 3.2); only along a guarantee does it also build ties.
+    const aid = allocationFields(view, 'aurelia').filter((f) => f.key.startsWith('foreignAid.'));
+    expect(aid.map((f) => f.key)).toEqual([
+      'foreignAid.bosk',
+      'foreignAid.corvin',
+      'foreignAid.dunmere',
+      'foreignAid.varkal',
+    ]);
+    expect(aid.find((f) => f.key === 'foreignAid.bosk')?.hint).toMatch(/ties of your guarantee/);
+    expect(aid.find((f) => f.key === 'foreignAid.varkal')?.hint).not.toMatch(/ties/);
     const bosk = allocationFields(viewFor(classroomAt('allocation'), 'bosk'), 'bosk').map((f) => f.key);
     expect(bosk).not.toContain('extendedDeterrence');
     expect(bosk).toContain('foreignAid.aurelia');
+    expect(bosk).not.toContain('foreignAid.bosk');
     for (const f of allocationFields(view, 'aurelia')) expect(f.max).toBeCloseTo(total, 9);
     expect(sliderStep(1600)).toBe(1);
     expect(sliderStep(60)).toBe(0.1);

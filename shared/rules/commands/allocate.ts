@@ -1,7 +1,7 @@
 // A seat's secret budget split. Never more than the budget; every named region and recipient must exist.
 import { fail, ok } from '../../result.js';
 import { allocationTotal, budget, turnYears } from '../economy.js';
-import { lookup } from '../seats.js';
+import { fundsUmbrella, isAidRecipient, isPostureRegion } from '../allocationLines.js';
 import { accepted, clearMissed, type Handler } from './context.js';
 
 /** Rounding slack so a client that spends "exactly" the budget in floating point is not refused. */
@@ -13,11 +13,12 @@ export const allocate: Handler<'allocate'> = (state, seat, { allocation }) => {
   const nation = state.nations[seat.nation ?? ''];
   if (!nation) return fail('ERR_NOT_YOUR_ROLE', `${seat.id} plays no nation`);
   for (const region of Object.keys(allocation.forwardPosture))
-    if (!lookup(state.regions, region)) return fail('ERR_UNKNOWN_TARGET', `forwardPosture: unknown region "${region}"`);
+    if (!isPostureRegion(state, region))
+      return fail('ERR_UNKNOWN_TARGET', `forwardPosture: unknown region "${region}"`);
   for (const recipient of Object.keys(allocation.foreignAid))
-    if (!lookup(state.nations, recipient) || recipient === nation.id)
+    if (!isAidRecipient(state, nation.id, recipient))
       return fail('ERR_UNKNOWN_TARGET', `foreignAid: "${recipient}" is not another nation in this match`);
-  if (allocation.extendedDeterrence > 0 && !(nation.nuclear && seat.role === 'guarantor'))
+  if (allocation.extendedDeterrence > 0 && !fundsUmbrella(nation, seat))
     return fail('ERR_UNKNOWN_TARGET', 'extendedDeterrence: only a nuclear guarantor can fund an umbrella');
   const limit = budget(nation, turnYears(state)).value;
   const total = allocationTotal(allocation);
