@@ -3,6 +3,7 @@
 import { Client, type Room } from 'colyseus.js';
 import type { GameEvent } from '../../shared/model/events.js';
 import type { Command } from '../../shared/protocol/commands.js';
+import type { RoomMessageType, RoomMessages } from '../../shared/protocol/roomMessages.js';
 import { rememberMatch } from './pastMatches.js';
 import { type ChatLine, MatchStore, type WireState } from './store.js';
 
@@ -128,7 +129,8 @@ export class MatchConnection {
     this.send('command', command);
   }
 
-  send(type: string, payload?: unknown): void {
+  /** Any room message, typed by the shared message map (shared/protocol/roomMessages.ts). */
+  send<T extends RoomMessageType>(type: T, payload?: RoomMessages[T]): void {
     if (this.store.current.link !== 'connected') {
       this.store.notify('error', 'not connected: wait for the link to come back');
       return;
@@ -146,6 +148,14 @@ export class MatchConnection {
   private attach(room: Room): void {
     this.saved = { ...this.saved, reconnectionToken: room.reconnectionToken };
     this.persist();
+    this.store.connected();
+    // Breakdowns are asked for on the room of the moment, never queued for a dead link.
+    this.store.requestBreakdowns = (turn) => {
+      if (room === this.room && this.store.current.link === 'connected') room.send('breakdown', { turn });
+    };
+    room.onMessage('breakdown', (reply: unknown) => {
+      if (room === this.room) this.store.applyBreakdowns(reply);
+    });
     room.onMessage('welcome', (m: { seat: string; code: string; facilitatorKey?: string; reclaimKey?: string }) => {
       this.saved = {
         ...this.saved,

@@ -1,7 +1,9 @@
 // The client's match store, outside Phaser: it turns each decoded room state into a plain snapshot
-// (the seat's assembled view plus the room's envelope) and keeps the turn log from `events`.
+// (the seat's view read from the typed state, plus the room's envelope), keeps the turn log from
+// `events`, and asks for the report's breakdowns, which patches leave out, once a report shows.
 // Scenes and HTML panels read snapshots; nothing here draws.
-import { type ChunkName, assembleView } from '../../shared/protocol/wire.js';
+import { type Breakdowns, BreakdownsSchema, hasBreakdowns, withBreakdowns } from '../../shared/protocol/breakdown.js';
+import { readDrafts, readView } from '../../shared/protocol/wire.js';
 import type { GameEvent } from '../../shared/model/events.js';
 import type { GameView } from '../../shared/view/viewFor.js';
 
@@ -10,16 +12,14 @@ export interface WireState {
   code: string;
   status: string;
   deadline: number;
-  setup: string;
-  world: string;
-  turnInfo: string;
-  results: string;
+  /** The public view (typed Schema fields), read with readView. */
+  view?: unknown;
   seats?: ReadonlyMap<
     string,
     { id: string; role: string; name: string; bot: string; humans: number; owes: boolean; civilDisorder: boolean }
   >;
   members?: ReadonlyMap<string, { id: string; name: string; seat: string; connected: boolean }>;
-  secrets?: ReadonlyMap<string, { json: string }>;
+  secrets?: ReadonlyMap<string, unknown>;
 }
 
 export interface SeatRow {
@@ -82,6 +82,15 @@ export const LOG_LIMIT = 500;
 export class MatchStore {
   private snapshot: StoreSnapshot;
   private readonly listeners = new Set<(s: StoreSnapshot) => void>();
+  /** The view as the wire gave it, before the fetched breakdowns are filled in. */
+  private bare: GameView | null = null;
+  /** The breakdowns last received, and the report turn and seat they were last asked for. */
+  private breakdowns: Breakdowns | null = null;
+  private asked: string | null = null;
+  /** Whether the next state is the first of a connection: it is checked against the view's schema. */
+  private fresh = true;
+  /** Sends the `breakdown` request (set by the connection; none in tests that only read). */
+  requestBreakdowns: ((turn: number) => void) | null = null;
 
   constructor(seat = 'observer') {
     this.snapshot = {
@@ -110,27 +119,27 @@ export class MatchStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** The room seated this client (welcome or seated). */
+  /** The room seated this client (welcome or seated). Breakdowns are per seat: asked again. */
   seatAs(seat: string): void {
+    if (seat !== this.snapshot.seat) {
+      this.breakdowns = null;
+      this.asked = null;
+      this.fresh = true;
+    }
     this.publish({ ...this.snapshot, seat });
   }
 
   /** A patch arrived: rebuild the snapshot from the decoded state. */
   applyState(wire: WireState): void {
-    const secret = wire.secrets?.get(this.snapshot.seat)?.json;
     let view: GameView | null = this.snapshot.view;
     let problem: string | null = null;
     let draft: unknown = null;
-    if (wire.setup && wire.world && wire.turnInfo && wire.results) {
-      const chunks: Record<ChunkName, string> = {
-        setup: wire.setup,
-        world: wire.world,
-        turnInfo: wire.turnInfo,
-        results: wire.results,
-      };
+    if (wire.view) {
       try {
-        view = assembleView(chunks, secret, this.snapshot.seat);
-        draft = secret ? ((JSON.parse(secret) as { draft?: unknown }).draft ?? null) : null;
+        this.bare = readView(wire, this.snapshot.seat, this.fresh);
+        this.fresh = false;
+        view = withBreakdowns(this.bare, this.breakdowns);
+        draft = readDrafts(wire, this.snapshot.seat).draft;
       } catch (e) {
         problem = e instanceof Error ? e.message : String(e);
       }
@@ -146,6 +155,33 @@ export class MatchStore {
       draft,
       problem,
     });
+    if (view && !problem) this.askForBreakdowns(view);
+  }
+
+  /**
+   * Asks once per report (and seat) for the breakdowns the view may show: the results are on the
+   * screen, and the report's lines and the scores' "Why?" fill in when the reply arrives.
+   */
+  private askForBreakdowns(view: GameView): void {
+    if (!view.report || !hasBreakdowns(view) || !this.requestBreakdowns) return;
+    const key = `${view.report.turn}:${view.viewer}`;
+    if (this.asked === key) return;
+    this.asked = key;
+    this.requestBreakdowns(view.report.turn);
+  }
+
+  /** A `breakdown` reply arrived: kept, and filled into the view when it is of the view's report. */
+  applyBreakdowns(raw: unknown): void {
+    const parsed = BreakdownsSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.seat !== this.snapshot.seat) return;
+    this.breakdowns = parsed.data;
+    if (this.bare) this.publish({ ...this.snapshot, view: withBreakdowns(this.bare, this.breakdowns) });
+  }
+
+  /** A new connection (a reconnect included): its first state is checked, breakdowns asked again. */
+  connected(): void {
+    this.fresh = true;
+    this.asked = null;
   }
 
   /** An `events` message arrived: append to the turn log. */

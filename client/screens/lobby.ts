@@ -127,7 +127,9 @@ const seatItem = (seat: SeatRow, s: StoreSnapshot, ctx: ScreenContext): HTMLLIEl
         h('option', { value: p, selected: seat.bot === p }, `Bot: ${p}`),
       ),
     );
-    select.addEventListener('change', () => ctx.conn.send('set_bot', { seat: seat.id, policy: select.value || null }));
+    select.addEventListener('change', () =>
+      ctx.conn.send('set_bot', { seat: seat.id, policy: POLICY_NAMES.find((p) => p === select.value) ?? null }),
+    );
     item.append(h('label', { for: id, class: 'visually-hidden' }, `Who plays ${seat.name}`), select);
   } else if (s.seat === seat.id) {
     const back = h('button', { type: 'button', class: 'quiet' }, 'Watch instead');

@@ -1,17 +1,19 @@
 // A bot over the real protocol: it rebuilds its seat's view from the room state after every patch
 // and, when its seat owes a move, asks the shared bot for one and sends it as any player would.
 import type { Room } from 'colyseus.js';
-import { type ChunkName, type PolicyName, assembleView, decideBot, owedBy } from '../../shared/index.js';
+import { type GameView, type PolicyName, decideBot, owedBy, readView } from '../../shared/index.js';
 
 /** The decoded room state, read through the fields the bot needs. */
 interface WireState {
   status: string;
-  setup: string;
-  world: string;
-  turnInfo: string;
-  results: string;
-  secrets?: Map<string, { json: string }>;
+  view?: unknown;
+  secrets?: Map<string, unknown>;
 }
+
+/** What the bot decides from: the turn's submissions, words and crises, its own included. */
+const decisionKey = (v: GameView): string =>
+  JSON.stringify([v.turn, v.phase, v.ended, v.ready, v.statements, v.crises, v.cards, v.missed, v.settings]) +
+  JSON.stringify([v.allocations, v.moves, v.guarantorAnswers, v.nuclearSteps, v.allyAnswers, v.reveals, v.pending]);
 
 /** How long a refused bot waits before it looks at the state again. */
 const RETRY_MS = 300;
@@ -33,17 +35,10 @@ export const runWireBot = (room: Room, seat: string, policy: PolicyName, seed: n
   let timer: ReturnType<typeof setTimeout> | undefined;
   const act = () => {
     const s = room.state as WireState;
-    if (s.status !== 'playing' || !s.turnInfo) return;
-    const secret = s.secrets?.get(seat)?.json;
-    const key = `${s.turnInfo}|${secret ?? ''}`;
+    if (s.status !== 'playing' || !s.view) return;
+    const view = readView(s, seat);
+    const key = decisionKey(view);
     if (key === actedOn) return;
-    const chunks: Record<ChunkName, string> = {
-      setup: s.setup,
-      world: s.world,
-      turnInfo: s.turnInfo,
-      results: s.results,
-    };
-    const view = assembleView(chunks, secret, seat);
     if (!owedBy(view).includes(seat)) return;
     // Stay well inside the room's allowance (10 a second): a patch often shows a view that is
     // already one command behind, so look again after a short pause instead of firing at once.

@@ -15,7 +15,8 @@ import { SafeRoom } from './SafeRoom.js';
 import { kick, moveClient, setBot, takeSeat } from './seating.js';
 import { chat, draft, phaseKey } from './talk.js';
 import { type CrisisState, newCrisisState } from './schema/CrisisState.js';
-import { syncState } from './sync.js';
+import { showGained, syncState } from './sync.js';
+import { answerBreakdown } from './breakdowns.js';
 
 /** Refusals within the rate limiter's window after which a flooding client is disconnected. */
 const FLOOD_LIMIT = 50;
@@ -60,6 +61,9 @@ export class CrisisRoom extends SafeRoom<CrisisState> implements RoomContext {
     for (const [type, handler] of Object.entries(handlers))
       this.handle(type, (client, payload) => this.guard(client, () => handler(this, client, payload)));
     this.handle('start', (client) => this.guard(client, () => this.start(client)));
+    this.handle('breakdown', (client, payload) =>
+      answerBreakdown(this, client, payload, (e) => this.refuse(client, e)),
+    );
     this.clock.setInterval(() => {
       const events = this.session.tick(matchClock.now());
       if (events.length === 0) return;
@@ -177,10 +181,11 @@ export class CrisisRoom extends SafeRoom<CrisisState> implements RoomContext {
   }
 
   private sync(): void {
-    syncState(this.state, this.session, {
+    const gained = syncState(this.state, this.session, {
       members: this.members.list(),
       drafts: this.members.draftsFor(phaseKey(this)),
     });
+    showGained(gained, this.clients, (client) => this.seatOf(client));
     this.broadcastPatch();
   }
 }

@@ -1,58 +1,25 @@
-// The one place engine state is copied into the Schema. The public picture is the observer's view;
+// The one place engine state is copied into the Schema. The public view is the observer's view;
 // each seat's secrets are exactly the parts of its own view that differ from it (SECRET_KEYS).
-import {
-  CHUNKS,
-  type ChunkName,
-  type Command,
-  type GameState,
-  type GameView,
-  SECRET_KEYS,
-  inCivilDisorder,
-  owedBy,
-  publicChunks,
-  viewFor,
-} from '../../shared/index.js';
+// Both go in as typed fields (viewSchema.ts writes only what differs), without breakdowns.
+import { type Command, SECRET_KEYS, inCivilDisorder, owedBy, viewFor } from '../../shared/index.js';
+import { SECRETS_WIRE, VIEW_WIRE, wireView } from '../../shared/protocol/wire.js';
+import type { Client } from '@colyseus/core';
+import type { StateView } from '@colyseus/schema';
 import type { MatchSession } from '../match/MatchSession.js';
-import { type CrisisState, MemberInfo, SecretChunk, SeatInfo } from './schema/CrisisState.js';
+import { type CrisisState, MemberInfo, SeatInfo, SeatSecrets } from './schema/CrisisState.js';
+import { write, writeTracked } from './schema/viewSchema.js';
 
-/** Assigns only when the text changed, so an unchanged chunk costs no bandwidth. */
-const put = <K extends ChunkName>(target: CrisisState, key: K, value: unknown) => {
-  const text = JSON.stringify(value);
-  if (target[key] !== text) target[key] = text;
-};
-
-/**
- * The engine state each chunk is made from. The engine replaces only what a step changes, so when
- * these are the same objects as last time the chunk cannot have changed and is not rebuilt.
- */
-const chunkSources = (s: GameState): Record<ChunkName, readonly unknown[]> => ({
-  setup: [s.config, s.params, s.seats, s.turn],
-  // The world chunk is the state's own fields, as the wire lists them: a field added there is watched here.
-  world: CHUNKS.world.map((key) => s[key]),
-  turnInfo: [s], // changes with nearly every step
-  results: [s.report, s.scores, s.settings.showMath],
-});
-
-const lastSources = new WeakMap<CrisisState, Record<ChunkName, readonly unknown[]>>();
-
-const same = (a: readonly unknown[] | undefined, b: readonly unknown[]) =>
-  a !== undefined && a.every((x, i) => x === b[i]);
-
-/** The parts of `seat`'s view that differ from the public one; `pubText` caches the public JSON. */
-const secretsOf = (
-  session: MatchSession,
-  seat: string,
-  pub: GameView,
-  pubText: Partial<Record<(typeof SECRET_KEYS)[number], string>> = {},
-): Record<string, unknown> => {
-  const mine = viewFor(session.state, seat);
-  const out: Record<string, unknown> = {};
-  for (const key of SECRET_KEYS) {
-    if (mine[key] === pub[key]) continue;
-    const theirs = (pubText[key] ??= JSON.stringify(pub[key]));
-    if (JSON.stringify(mine[key]) !== theirs) out[key] = mine[key];
-  }
-  return out;
+/** Deep equality of plain values (views are JSON-like): identity first, so shared parts cost nothing. */
+const same = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return ka.every((k) => Object.hasOwn(rb, k) && same(ra[k], rb[k]));
 };
 
 export interface Presence {
@@ -67,24 +34,27 @@ export interface Draft {
   by: string;
 }
 
-export const syncState = (target: CrisisState, session: MatchSession, presence: Presence): void => {
+/**
+ * Copies the match into the Schema. Returns, per seat, the instances its secret entry gained: a
+ * StateView holds what the entry had when it was added, so the room adds these to the views of the
+ * seat's clients.
+ */
+/** What the sync reads of a match session. */
+export type SyncSource = Pick<MatchSession, 'state' | 'status' | 'deadline' | 'bots'>;
+
+export const syncState = (target: CrisisState, session: SyncSource, presence: Presence): Map<string, object[]> => {
+  const gained = new Map<string, object[]>();
   const humans = new Map<string, number>();
   for (const m of presence.members) if (m.connected) humans.set(m.seat, (humans.get(m.seat) ?? 0) + 1);
   syncMembers(target, presence);
   const state = session.state;
-  const pub = viewFor(state, 'observer');
+  const pub = wireView(viewFor(state, 'observer'));
   target.status = session.status;
   target.phase = state.phase;
   target.turn = state.turn;
   target.turns = state.config.turns;
   target.deadline = session.deadline ?? 0;
-  const chunks = publicChunks(pub);
-  const sources = chunkSources(state);
-  const last = lastSources.get(target);
-  for (const name of Object.keys(chunks) as ChunkName[])
-    if (!same(last?.[name], sources[name])) put(target, name, chunks[name]);
-  lastSources.set(target, sources);
-  const pubText: Partial<Record<(typeof SECRET_KEYS)[number], string>> = {};
+  write(target.view, VIEW_WIRE, pub);
   const owed = new Set(session.status === 'playing' ? owedBy(state) : []);
   for (const s of state.seats) {
     const info = target.seats.get(s.id) ?? new SeatInfo();
@@ -102,14 +72,36 @@ export const syncState = (target: CrisisState, session: MatchSession, presence: 
     info.civilDisorder = inCivilDisorder(state, s.id) && session.bots[s.id] === undefined;
     if (!target.seats.has(s.id)) target.seats.set(s.id, info);
     if (s.role === 'observer') continue;
-    const chunk = target.secrets.get(s.id) ?? new SecretChunk();
-    const draft = presence.drafts.get(s.id);
+    const entry = target.secrets.get(s.id) ?? new SeatSecrets();
+    if (!target.secrets.has(s.id)) target.secrets.set(s.id, entry);
+    const mine = wireView(viewFor(state, s.id));
+    const parts: Record<string, unknown> = {};
+    for (const key of SECRET_KEYS) if (!same(mine[key], pub[key])) parts[key] = mine[key];
     // The White Cell sees every team's draft; a team sees its own.
-    const drafts = s.id === 'facilitator' ? { drafts: Object.fromEntries(presence.drafts) } : {};
-    const json = JSON.stringify({ ...secretsOf(session, s.id, pub, pubText), ...(draft ? { draft } : {}), ...drafts });
-    if (chunk.json !== json) chunk.json = json;
-    if (!target.secrets.has(s.id)) target.secrets.set(s.id, chunk);
+    parts['draft'] = presence.drafts.get(s.id);
+    if (s.id === 'facilitator') parts['drafts'] = Object.fromEntries(presence.drafts);
+    const made = writeTracked(entry, SECRETS_WIRE, parts);
+    if (made.length > 0) gained.set(s.id, made);
   }
+  return gained;
+};
+
+/** StateView's own tag for untagged views (not exported by @colyseus/schema 3.0). */
+const DEFAULT_VIEW_TAG = -1;
+
+/**
+ * A view holds a secret entry as it was when added: what the entry gained since (syncState's
+ * answer) goes into the views of the seat's clients, without re-sending the rest.
+ */
+export const showGained = (
+  gained: ReadonlyMap<string, object[]>,
+  clients: Iterable<Client>,
+  seatOf: (client: Client) => string,
+): void => {
+  if (gained.size === 0) return;
+  for (const client of clients)
+    for (const part of gained.get(seatOf(client)) ?? [])
+      client.view?.add(part as Parameters<StateView['add']>[0], DEFAULT_VIEW_TAG, false);
 };
 
 const syncMembers = (target: CrisisState, presence: Presence): void => {

@@ -76,6 +76,16 @@ export const TakeSeatSchema = z.strictObject({ seat: z.string().max(32) });
 export const SetBotSchema = z.strictObject({ seat: z.string().max(32), policy: z.enum(POLICY_NAMES).nullable() });
 
 /**
+ * Asks for the breakdowns (terms) of the latest report and of the scores, which patches leave out
+ * (shared/protocol/breakdown.ts). `turn` must be the latest report's; `seat` is whose view they are
+ * read from: the sender's own by default, another seat only for the White Cell.
+ */
+export const BreakdownRequestSchema = z.strictObject({
+  turn: z.int().min(1).max(1000),
+  seat: z.string().max(32).optional(),
+});
+
+/**
  * Every message a client may send to the crisis room, with its payload: what the room's handlers
  * parse (the schemas above, `CommandSchema` for commands and drafts). A client sends through this
  * map, so a misspelt type or field is a compile error, not a refusal.
@@ -90,5 +100,6 @@ export interface RoomMessages {
   move_client: z.input<typeof MoveClientSchema>;
   kick: z.input<typeof KickSchema>;
   start: undefined;
+  breakdown: z.input<typeof BreakdownRequestSchema>;
 }
 export type RoomMessageType = keyof RoomMessages;

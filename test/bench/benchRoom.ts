@@ -4,15 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Client, Room } from 'colyseus.js';
 import {
-  CHUNKS,
   NO_TIMERS,
-  type ChunkName,
   type Command,
-  type GameView,
   PHASES,
   type Phase,
   type PolicyName,
   botCommand,
+  readView,
   scenarioById,
 } from '../../shared/index.js';
 import { RngCursor, deriveSeed } from '../../shared/rng.js';
@@ -23,12 +21,10 @@ export interface WireState {
   status: string;
   phase: string;
   turn: number;
-  setup: string;
-  world: string;
-  turnInfo: string;
-  results: string;
+  /** The public view's typed fields (shared/protocol/wire.ts); statements are read for their token. */
+  view?: { statements?: Iterable<{ text: string }> };
   seats?: Map<string, { owes: boolean }>;
-  secrets?: Map<string, { json: string }>;
+  secrets?: Map<string, unknown>;
 }
 
 const SCENARIO = 'classroom';
@@ -78,7 +74,7 @@ interface Sent {
   t0: number;
   /** turn × 10 + phase index when sent: a later patch has a larger one. */
   progress: number;
-  /** A statement's text, unique, so its arrival shows in the public turnInfo. */
+  /** A statement's text, unique, so its arrival shows in the public statements. */
   token: string | null;
   /** The sender's own secret chunk when sent: a change there answers a command others can't see. */
   secret: string;
@@ -94,33 +90,15 @@ const reflects = (c: Sent, s: WireState): boolean => {
   if (s.status === 'ended') return true;
   const progress = progressOf(s);
   if (progress !== c.progress) return progress > c.progress;
-  return c.token !== null ? s.turnInfo.includes(c.token) : s.seats?.get(c.seat)?.owes === false;
+  if (c.token === null) return s.seats?.get(c.seat)?.owes === false;
+  for (const st of s.view?.statements ?? []) if (st.text === c.token) return true;
+  return false;
 };
 
 let tokens = 0;
 
-/**
- * The schema decoder builds each string one character at a time: a rope of one heap object per
- * character. A browser holds one client's ropes; this process holds 1,500 clients' and its full
- * collections then stall every client for up to a second. Flattening (any numeric conversion
- * does it) turns the rope into short-lived garbage.
- */
-const flatten = (s: WireState) => {
-  for (const text of [s.setup, s.world, s.turnInfo, s.results]) Number(text);
-  for (const chunk of s.secrets?.values() ?? []) Number(chunk.json);
-};
-
-/**
- * assembleView without its zod check: the check costs about five times the parsing, and in a
- * bench process that hosts every client it would be measured as server latency.
- */
-const viewOf = (chunks: Record<ChunkName, string>, secret: string, viewer: string): GameView =>
-  Object.assign(
-    {},
-    ...(Object.keys(CHUNKS) as ChunkName[]).map((name): unknown => JSON.parse(chunks[name] || '{}')),
-    secret ? (JSON.parse(secret) as unknown) : {},
-    { viewer },
-  ) as GameView;
+/** The seat's own secret entry as text: a change there answers a command other clients can't see. */
+const secretOf = (s: WireState, seat: string): string => JSON.stringify(s.secrets?.get(seat) ?? null);
 
 /** One room's six clients, for either server. */
 export interface BenchRoom {
@@ -201,7 +179,6 @@ export const openBenchRoom = async (
   const observe = (room: Room<WireState>) =>
     room.onStateChange((s) => {
       const now = performance.now();
-      flatten(s);
       if (tally.measuring) tally.patches++;
       for (const c of [...open]) {
         if (c.from === room || c.seenBy.has(room) || !reflects(c, s)) continue;
@@ -222,14 +199,8 @@ export const openBenchRoom = async (
       timer = undefined;
       const s = room.state;
       if (stopped || pending || !owes(s)) return;
-      const chunks: Record<ChunkName, string> = {
-        setup: s.setup,
-        world: s.world,
-        turnInfo: s.turnInfo,
-        results: s.results,
-      };
-      const secret = s.secrets?.get(seat)?.json ?? '';
-      const view = viewOf(chunks, secret, seat);
+      const secret = secretOf(s, seat);
+      const view = readView(s, seat);
       let command: Command | null = botCommand(policy, view, seat, rng);
       if (!command && READY_PHASES.includes(s.phase)) command = { type: 'ready' };
       if (!command) {
@@ -268,7 +239,7 @@ export const openBenchRoom = async (
     };
     room.onStateChange((s) => {
       // One command at a time per seat, like a player waiting for the screen to update.
-      if (pending && (reflects(pending, s) || (s.secrets?.get(seat)?.json ?? '') !== pending.secret)) pending = null;
+      if (pending && (reflects(pending, s) || secretOf(s, seat) !== pending.secret)) pending = null;
       schedule(s);
     });
     room.onMessage('error', () => {

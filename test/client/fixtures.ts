@@ -1,16 +1,16 @@
-// Wire states built from a real engine state, the way the server builds them: public chunks from
-// the observers' view, and each seat's secrets from its own view.
+// Wire states built from a real engine state, the way the server builds them (server/rooms/sync.ts)
+// and decoded the way colyseus.js decodes them: the public view, and the seats' secret entries.
+import { Encoder, Reflection, StateView } from '@colyseus/schema';
+import { newCrisisState } from '../../server/rooms/schema/CrisisState.js';
+import { syncState } from '../../server/rooms/sync.js';
 import {
   type GameState,
   SCENARIOS,
   type Scenario,
-  SECRET_KEYS,
   advance,
   applyCommand,
-  publicChunks,
   startMatch,
   statusQuoAllocation,
-  viewFor,
 } from '../../shared/index.js';
 import type { WireState } from '../../client/net/store.js';
 
@@ -41,22 +41,24 @@ export const withAureliaAllocation = (): GameState => {
   return must(applyCommand(state, 'aurelia', { type: 'allocate', allocation: statusQuoAllocation(aurelia, 1) })).state;
 };
 
+/**
+ * The room state a client decodes, made as the server makes it: syncState into the room's Schema,
+ * encoded with a StateView holding the `seats`' secret entries, and decoded by reflection as
+ * colyseus.js does (no generated classes).
+ */
 export const wireFrom = (state: GameState, seats: string[]): WireState => {
-  const chunks = publicChunks(viewFor(state, 'observer'));
-  const secrets = new Map(
-    seats.map((seat) => {
-      const mine = viewFor(state, seat);
-      return [seat, { json: JSON.stringify(Object.fromEntries(SECRET_KEYS.map((k) => [k, mine[k]]))) }] as const;
-    }),
-  );
-  return {
-    code: 'ABCDEFGH',
-    status: 'playing',
-    deadline: 0,
-    setup: JSON.stringify(chunks.setup),
-    world: JSON.stringify(chunks.world),
-    turnInfo: JSON.stringify(chunks.turnInfo),
-    results: JSON.stringify(chunks.results),
-    secrets,
-  };
+  const target = newCrisisState();
+  target.code = 'ABCDEFGH';
+  const encoder = new Encoder(target);
+  syncState(target, { state, status: 'playing', deadline: null, bots: {} }, { members: [], drafts: new Map() });
+  const view = new StateView();
+  for (const seat of seats) {
+    const entry = target.secrets.get(seat);
+    if (entry) view.add(entry);
+  }
+  const decoder = Reflection.decode(Reflection.encode(encoder));
+  const it = { offset: 0 };
+  encoder.encodeAll(it);
+  decoder.decode(encoder.encodeAllView(view, it.offset, it));
+  return decoder.state as unknown as WireState;
 };

@@ -2,7 +2,17 @@
 // own secrets merged in, a bounded turn log, and a clear problem instead of a broken picture.
 import { describe, expect, it } from 'vitest';
 import { LOG_LIMIT, MatchStore } from '../../client/net/store.js';
-import { wireFrom, withAureliaAllocation } from './fixtures.js';
+import { type GameState, advance, viewFor } from '../../shared/index.js';
+import { breakdownsOf, withoutBreakdowns } from '../../shared/protocol/breakdown.js';
+import { classroomAt, must, wireFrom, withAureliaAllocation } from './fixtures.js';
+
+/** The classroom just after turn 1's results are published: a report with breakdowns. */
+const afterTurnOne = (showMath = true): GameState => {
+  let state = classroomAt('briefing');
+  state = { ...state, settings: { ...state.settings, showMath } };
+  while (state.phase !== 'results') state = must(advance(state, { timedOut: true })).state;
+  return state;
+};
 
 describe('MatchStore', () => {
   it("rebuilds the seat's view with its own secrets, and an observer's without", () => {
@@ -16,6 +26,48 @@ describe('MatchStore', () => {
     observer.applyState(wire);
     expect(observer.current.view?.allocations).toEqual({});
     expect(observer.current.view?.nations).toEqual(state.nations);
+  });
+
+  it.each(['observer', 'aurelia', 'varkal', 'facilitator'])(
+    '%s rebuilds exactly the view viewFor gives it on the server, breakdowns aside',
+    (seat) => {
+      for (const state of [withAureliaAllocation(), afterTurnOne(), afterTurnOne(false)]) {
+        const store = new MatchStore(seat);
+        store.applyState(wireFrom(state, seat === 'observer' ? [] : [seat]));
+        expect(store.current.problem).toBeNull();
+        expect(store.current.view).toEqual(withoutBreakdowns(viewFor(state, seat)));
+      }
+    },
+  );
+
+  it("asks once per report for the seat's breakdowns and fills them in when they arrive", () => {
+    const state = afterTurnOne();
+    const store = new MatchStore('aurelia');
+    const asked: number[] = [];
+    store.requestBreakdowns = (turn) => asked.push(turn);
+    const wire = wireFrom(state, ['aurelia']);
+    store.applyState(wire);
+    store.applyState(wire);
+    expect(asked).toEqual([state.report?.turn]);
+    const full = viewFor(state, 'aurelia');
+    expect(full.report?.changes.some((c) => c.why.terms.length > 0)).toBe(true);
+    expect(store.current.view?.report?.changes.some((c) => c.why.terms.length > 0)).toBe(false);
+    // A reply for another seat (never sent by the server, but checked) is ignored.
+    store.applyBreakdowns(breakdownsOf(viewFor(state, 'varkal')));
+    expect(store.current.view?.scores['aurelia']?.terms).toEqual([]);
+    store.applyBreakdowns(breakdownsOf(full));
+    expect(store.current.view).toEqual(full);
+    // Later patches keep them while the report is the same.
+    store.applyState(wire);
+    expect(store.current.view).toEqual(full);
+  });
+
+  it('asks for nothing when the view has no breakdown to show (observers with the math off)', () => {
+    const store = new MatchStore('observer');
+    const asked: number[] = [];
+    store.requestBreakdowns = (turn) => asked.push(turn);
+    store.applyState(wireFrom(afterTurnOne(false), []));
+    expect(asked).toEqual([]);
   });
 
   it('tells subscribers, keeps the log bounded, and follows a change of seat', () => {
@@ -37,8 +89,11 @@ describe('MatchStore', () => {
     const good = wireFrom(withAureliaAllocation(), ['aurelia']);
     store.applyState(good);
     const before = store.current.view;
-    store.applyState({ ...good, world: '{"nations": 42}' });
-    expect(store.current.problem).toMatch(/invalid view: .*nations: Invalid input: expected record, received number/);
+    const broken = new Proxy(good.view as object, {
+      get: (target, key) => (key === 'nations' ? 42 : (Reflect.get(target, key) as unknown)),
+    });
+    store.applyState({ ...good, view: broken });
+    expect(store.current.problem).toMatch(/invalid view: view\.nations is not a map/);
     expect(store.current.view).toBe(before);
   });
 

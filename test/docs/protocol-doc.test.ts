@@ -1,13 +1,19 @@
 // docs/PROTOCOL.md must not drift from the code: every command, error code, room message (received
-// or sent), chat channel, create and join option, state field, chunk and secret key the code
-// defines is named in it, in backticks.
+// or sent), chat channel, create and join option, state field, public view key, secret key and
+// breakdown field the code defines is named in it, in backticks.
 import { readFileSync, readdirSync } from 'node:fs';
 import { Metadata } from '@colyseus/schema';
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES, MAX_REQUEST_BYTES } from '../../server/access/limits.js';
-import { CHAT_CHANNELS, CreateOptionsSchema, JoinOptionsSchema } from '../../shared/protocol/roomMessages.js';
-import { CrisisState, MemberInfo, SeatInfo, SecretChunk } from '../../server/rooms/schema/CrisisState.js';
-import { CHUNKS, CommandSchema, ERROR_CODES, MAX_DEPTH, MAX_VALUES, SECRET_KEYS } from '../../shared/index.js';
+import {
+  BreakdownRequestSchema,
+  CHAT_CHANNELS,
+  CreateOptionsSchema,
+  JoinOptionsSchema,
+} from '../../shared/protocol/roomMessages.js';
+import { CrisisState, MemberInfo, PublicView, SeatInfo, SeatSecrets } from '../../server/rooms/schema/CrisisState.js';
+import { CommandSchema, ERROR_CODES, MAX_DEPTH, MAX_VALUES, SECRET_KEYS } from '../../shared/index.js';
+import { BreakdownsSchema } from '../../shared/protocol/breakdown.js';
 
 const doc = readFileSync(new URL('../../docs/PROTOCOL.md', import.meta.url), 'utf8');
 
@@ -61,15 +67,22 @@ describe('docs/PROTOCOL.md', () => {
   });
 
   it('names every field of the state and of its entries', () => {
-    const fields = [CrisisState, SeatInfo, MemberInfo, SecretChunk].flatMap(fieldsOf);
-    expect(fields).toContain('secrets');
+    const fields = [CrisisState, SeatInfo, MemberInfo, SeatSecrets].flatMap(fieldsOf);
+    expect(fields).toEqual(expect.arrayContaining(['secrets', 'view', 'draft', 'drafts']));
     expect(missing(fields)).toEqual([]);
   });
 
-  it('names every chunk, the view keys it carries, and every secret key', () => {
-    expect(missing(Object.keys(CHUNKS))).toEqual([]);
-    expect(missing(Object.values(CHUNKS).flat())).toEqual([]);
+  it('names every key of the public view, and every secret key', () => {
+    const keys = fieldsOf(PublicView);
+    expect(keys).toEqual(expect.arrayContaining(['nations', 'report', 'params']));
+    expect(missing(keys)).toEqual([]);
     expect(missing(SECRET_KEYS)).toEqual([]);
+  });
+
+  it('names every field of the breakdown request and reply', () => {
+    const fields = [...Object.keys(BreakdownRequestSchema.shape), ...Object.keys(BreakdownsSchema.shape)];
+    expect(fields).toContain('overrideNotes');
+    expect(missing(fields)).toEqual([]);
   });
 
   it('states the size limits the server enforces, and every close code a client can meet', () => {

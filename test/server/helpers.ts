@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import { type ColyseusTestServer, boot } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { NO_TIMERS } from '../../shared/index.js';
+import { type GameView, NO_TIMERS, SECRETS_WIRE, readView } from '../../shared/index.js';
+import { readWire } from '../../shared/protocol/wireShape.js';
 import appConfig from '../../server/app.config.js';
 
 // Each test process journals to its own in-memory database unless a test asks for a file.
@@ -88,19 +89,22 @@ export type ClientState = {
   status: string;
   phase: string;
   turn: number;
-  turnInfo: string;
-  world: string;
-  results: string;
-  secrets: Map<string, { json: string }>;
+  /** The public view's typed fields: read them with viewOf. */
+  view: unknown;
+  secrets: Map<string, unknown>;
   deadline: number;
   seats: Map<string, { humans: number; bot: string; owes: boolean; civilDisorder: boolean }>;
   members: Map<string, { id: string; name: string; seat: string; connected: boolean }>;
 };
 export const stateOf = (room: Room): ClientState => room.state as ClientState;
+/** The seat's secret entry as the client decoded it: the secret view keys present, and the drafts. */
 export const secretOf = (room: Room, seat: string): Record<string, unknown> | undefined => {
-  const chunk = stateOf(room).secrets?.get(seat);
-  return chunk ? (JSON.parse(chunk.json) as Record<string, unknown>) : undefined;
+  const entry = stateOf(room).secrets?.get(seat);
+  return entry === undefined ? undefined : (readWire(SECRETS_WIRE, entry, 'secrets') as Record<string, unknown>);
 };
+
+/** The seat's view as this client rebuilds it (checked against the view's schema). */
+export const viewOf = (room: Room, seat: string): GameView => readView(stateOf(room), seat, true);
 
 /** The secret a creating client presents to become the White Cell. */
 export const HOST_TOKEN = 'test-host-token-0123456789';

@@ -8,7 +8,7 @@ import { journal } from '../../server/journal/journalStore.js';
 import { MatchSession } from '../../server/match/MatchSession.js';
 import { type ExportedRecord, importRecord } from '../../server/record/matchRecord.js';
 import { exportsBuilt } from '../../server/web/recordCache.js';
-import { HOST_TOKEN, nextMessage, stateOf, testPort, until, useTestServer } from './helpers.js';
+import { HOST_TOKEN, nextMessage, stateOf, testPort, until, useTestServer, viewOf } from './helpers.js';
 
 const server = useTestServer();
 const url = (path: string) => `http://localhost:${testPort()}${path}`;
@@ -178,7 +178,7 @@ describe('branching', () => {
     expect(welcome.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     expect(welcome.code).not.toBe(journal().match('rec-branch')?.code);
     expect(stateOf(host).status).toBe('lobby');
-    expect(JSON.parse(stateOf(host).world).nations).toEqual(turn4?.state.nations);
+    expect(viewOf(host, 'facilitator').nations).toEqual(turn4?.state.nations);
     host.send('start');
     await until(() => stateOf(host).status === 'playing', 'the start');
     host.send('command', { type: 'advance_phase' });

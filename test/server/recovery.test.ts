@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Client, type Room } from 'colyseus.js';
 import { afterEach, expect, it } from 'vitest';
-import { type ChunkName, type Command, PHASES, assembleView, botCommand, owedBy } from '../../shared/index.js';
+import { type Command, PHASES, readView, botCommand, owedBy } from '../../shared/index.js';
 import { RngCursor } from '../../shared/rng.js';
 import { type ServerProcess, freePort, startServer } from '../bench/serverProcess.js';
 import { HOST_TOKEN, nextMessage, stateOf, until } from './helpers.js';
@@ -24,17 +24,10 @@ const boot = async (port: number, database: string) => {
   return server;
 };
 
-/** The facilitator sees the whole match: its chunks and secrets are the state, as text. */
-const fullPicture = (room: Room) => {
-  const s = stateOf(room);
-  return JSON.stringify([s.turnInfo, s.world, s.results, s.secrets.get('facilitator')?.json]);
-};
+const viewOf = (room: Room, seat: string) => readView(stateOf(room), seat, true);
 
-const viewOf = (room: Room, seat: string) => {
-  const s = room.state as Record<ChunkName, string> & { secrets: Map<string, { json: string }> };
-  const chunks = { setup: s.setup, world: s.world, turnInfo: s.turnInfo, results: s.results };
-  return assembleView(chunks, s.secrets.get(seat)?.json, seat);
-};
+/** The facilitator sees the whole match: its view is the state (without breakdowns), as text. */
+const fullPicture = (room: Room) => JSON.stringify(viewOf(room, 'facilitator'));
 
 const DOWNTIME_MS = 3000;
 const TIMERS = Object.fromEntries(PHASES.map((p) => [p, 600]));
@@ -71,14 +64,16 @@ it('restores a match killed mid-turn with every acknowledged command and the dea
     await until(() => owedBy(viewOf(ann, 'aurelia')).includes('aurelia'), 'Ann to owe a move');
     const command = botCommand('calculating', viewOf(ann, 'aurelia'), 'aurelia', rng);
     if (!command) throw new Error('the bot had nothing to play');
-    const before = stateOf(ann).turnInfo;
+    const before = JSON.stringify(viewOf(ann, 'aurelia'));
     ann.send('command', command);
-    await until(() => stateOf(ann).turnInfo !== before, 'the acknowledgement');
+    await until(() => JSON.stringify(viewOf(ann, 'aurelia')) !== before, 'the acknowledgement');
     acknowledged.push(command);
   }
   // The White Cell's patches may trail Ann's on a busy machine: read its picture once it has caught up.
   await until(
-    () => stateOf(host).turnInfo === stateOf(ann).turnInfo && stateOf(host).phase === stateOf(ann).phase,
+    () =>
+      JSON.stringify(viewOf(host, 'observer')) === JSON.stringify(viewOf(ann, 'observer')) &&
+      stateOf(host).phase === stateOf(ann).phase,
     'the White Cell to see what Ann sees',
   );
   const picture = fullPicture(host);
@@ -119,9 +114,9 @@ it('restores a match killed mid-turn with every acknowledged command and the dea
   // The match goes on where it stopped.
   await until(() => owedBy(viewOf(annAgain, 'aurelia')).includes('aurelia'), 'Ann to owe a move');
   const next = botCommand('calculating', viewOf(annAgain, 'aurelia'), 'aurelia', rng);
-  const before = stateOf(annAgain).turnInfo;
+  const before = JSON.stringify(viewOf(annAgain, 'aurelia'));
   annAgain.send('command', next);
-  await until(() => stateOf(annAgain).turnInfo !== before, 'a command after the restore');
+  await until(() => JSON.stringify(viewOf(annAgain, 'aurelia')) !== before, 'a command after the restore');
 }, 60_000);
 
 it('a corrupt journal entry stops only its own match; the others come back', async () => {

@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, statusQuoAllocation } from '../../shared/index.js';
 import { runWireBot } from '../../scripts/bot/wireBot.js';
-import { matchHelpers, nextMessage, secretOf, stateOf, testPort, until, HOST_TOKEN, useTestServer } from './helpers.js';
+import {
+  matchHelpers,
+  nextMessage,
+  secretOf,
+  stateOf,
+  testPort,
+  until,
+  viewOf,
+  HOST_TOKEN,
+  useTestServer,
+} from './helpers.js';
 
 const server = useTestServer({ cleanEach: true });
 
@@ -74,28 +84,24 @@ describe('playing', () => {
     await until(() => stateOf(ann).phase === 'allocation', 'allocation');
     const aurelia = SCENARIOS['classroom']?.nations.find((n) => n.id === 'aurelia');
     if (!aurelia) throw new Error('no aurelia');
-    const world = JSON.parse(stateOf(ann).world) as {
-      nations: Record<string, Parameters<typeof statusQuoAllocation>[0]>;
-    };
-    const allocation = statusQuoAllocation(world.nations['aurelia']!, 1);
+    const allocation = statusQuoAllocation(viewOf(ann, 'aurelia').nations['aurelia']!, 1);
     ann.send('command', { type: 'allocate', allocation });
     await until(() => stateOf(ann).phase !== 'allocation', 'the allocation to close');
     // The allocation was Aurelia's last word this turn: its secrets now hold it.
     expect(secretOf(ann, 'aurelia')?.['allocations']).toEqual({ aurelia: allocation });
   });
 
-  it('a sanction declared in diplomacy reaches every client in the world chunk', async () => {
+  it('a sanction declared in diplomacy reaches every client in the public view', async () => {
     const { host, welcome } = await createMatch();
     const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
     host.send('start');
     await until(() => stateOf(ann).status === 'playing', 'the start');
     ann.send('command', { type: 'ready' });
     await until(() => stateOf(ann).phase === 'diplomacy', 'diplomacy');
-    const sanctionsSeen = (room: typeof host) =>
-      (JSON.parse(stateOf(room).world) as { sanctions: { sender: string; target: string }[] }).sanctions;
+    const sanctionsSeen = (room: typeof host) => viewOf(room, 'observer').sanctions;
     expect(sanctionsSeen(host)).toEqual([]);
     ann.send('command', { type: 'statement', kind: 'sanction', subject: 'varkal', text: '' });
-    // Nothing else in the world changes with a statement: the chunk must be rebuilt for the sanction alone.
+    // Nothing else in the world changes with a statement: the sync must write the sanction alone.
     await until(() => sanctionsSeen(host).length === 1, 'the sanction to reach the White Cell');
     expect(sanctionsSeen(host)).toEqual([{ sender: 'aurelia', target: 'varkal', since: 1 }]);
   });
@@ -105,7 +111,7 @@ describe('playing', () => {
     const ann = await joinAs(welcome.code, 'Ann', 'aurelia');
     host.send('start');
     await until(() => stateOf(ann).status === 'playing', 'the start');
-    const before = stateOf(ann).turnInfo;
+    const before = viewOf(ann, 'aurelia');
     const refused = nextMessage<{ code: string; message: string }>(ann, 'error');
     ann.send('command', { type: 'allocate', allocation: { readiness: -5 } });
     const error = await refused;
@@ -114,7 +120,7 @@ describe('playing', () => {
     const wrongPhase = nextMessage<{ code: string }>(ann, 'error');
     ann.send('command', { type: 'move', move: { type: 'hold', target: null } });
     expect((await wrongPhase).code).toBe('ERR_NOT_YOUR_ROLE');
-    expect(stateOf(ann).turnInfo).toBe(before);
+    expect(viewOf(ann, 'aurelia')).toEqual(before);
     expect(ann.connection.isOpen).toBe(true);
   });
 });
@@ -133,10 +139,10 @@ describe('secrecy on the wire', () => {
     await until(() => stateOf(ann).phase === 'diplomacy', 'diplomacy');
     for (const room of [ann, bob]) room.send('command', { type: 'ready' });
     await until(() => stateOf(ann).phase === 'allocation', 'allocation');
-    const world = JSON.parse(stateOf(ann).world) as {
-      nations: Record<string, Parameters<typeof statusQuoAllocation>[0]>;
-    };
-    ann.send('command', { type: 'allocate', allocation: statusQuoAllocation(world.nations['aurelia']!, 1) });
+    ann.send('command', {
+      type: 'allocate',
+      allocation: statusQuoAllocation(viewOf(ann, 'aurelia').nations['aurelia']!, 1),
+    });
     await until(() => Boolean(secretOf(ann, 'aurelia')?.['allocations']), "Aurelia's own allocation");
     // Bob (Varkal) and Eve (observer) decode no secret of Aurelia's: not the chunk, not the seed.
     expect(secretOf(bob, 'aurelia')).toBeUndefined();
@@ -144,7 +150,8 @@ describe('secrecy on the wire', () => {
     expect([...stateOf(bob).secrets.keys()]).toEqual(['varkal']);
     expect([...(stateOf(eve).secrets?.keys() ?? [])]).toEqual([]);
     // Nor does the public picture carry it: the observers' allocations are empty.
-    expect(JSON.parse(stateOf(bob).turnInfo)).toMatchObject({ allocations: {}, lastAllocations: {} });
+    expect(viewOf(eve, 'observer')).toMatchObject({ allocations: {}, lastAllocations: {} });
+    expect(viewOf(bob, 'varkal').allocations).toEqual({});
     // The White Cell sees everything, including the seed.
     await until(() => Boolean(secretOf(host, 'facilitator')), 'the White Cell secrets');
     expect(secretOf(host, 'facilitator')?.['seed']).toBe(7);
@@ -209,9 +216,7 @@ describe('a whole match over the network', () => {
     host.send('start');
     await until(() => stateOf(host).status === 'ended', 'the end of the match', 20_000);
     bots.forEach((b) => b.stop());
-    const results = JSON.parse((stateOf(host) as unknown as { results: string }).results) as {
-      scores: Record<string, { value: number }>;
-    };
+    const results = viewOf(host, 'facilitator');
     expect(Object.keys(results.scores).sort()).toEqual(['aurelia', 'bosk', 'corvin', 'dunmere', 'varkal']);
     for (const s of Object.values(results.scores)) expect(s.value).toBeGreaterThanOrEqual(0);
     expect(stateOf(host).turn).toBe(10);

@@ -7,7 +7,7 @@ import { reproduces } from '../../server/journal/MatchJournal.js';
 import type { GameState } from '../../shared/index.js';
 import { journal } from '../../server/journal/journalStore.js';
 import { runWireBot } from '../../scripts/bot/wireBot.js';
-import { matchHelpers, nextMessage, secretOf, stateOf, until, useTestServer } from './helpers.js';
+import { matchHelpers, nextMessage, secretOf, stateOf, until, useTestServer, viewOf } from './helpers.js';
 
 const server = useTestServer({});
 const { createMatch, joinAs } = matchHelpers(server);
@@ -22,6 +22,7 @@ it("no client ever decodes another seat's secrets, from lobby to final scores", 
   const problems: string[] = [];
   let checks = 0;
   let events = 0;
+  let replies = 0;
   const watch = (room: Room, seat: string | null) => {
     // The turn log too: every event a client receives is public or addressed to its own seat.
     room.onMessage('events', (list: { kind: string; visibleTo: 'all' | string[] }[]) => {
@@ -30,7 +31,18 @@ it("no client ever decodes another seat's secrets, from lobby to final scores", 
         if (e.visibleTo !== 'all' && !(seat && e.visibleTo.includes(seat)))
           problems.push(`${seat ?? 'observer'} received ${e.kind} for ${e.visibleTo.join(',')}`);
     });
+    // Breakdowns on demand too: each client asks once per report, and only ever gets its own seat's.
+    let asked = 0;
+    room.onMessage('breakdown', (b: { seat: string }) => {
+      replies++;
+      if (b.seat !== (seat ?? 'observer')) problems.push(`${seat ?? 'observer'} received ${b.seat}'s breakdowns`);
+    });
     room.onStateChange(() => {
+      const turn = stateOf(room).phase === 'results' ? stateOf(room).turn : 0;
+      if (turn > asked) {
+        asked = turn;
+        room.send('breakdown', { turn });
+      }
       checks++;
       const keys = [...(stateOf(room).secrets?.keys() ?? [])];
       if (JSON.stringify(keys) !== JSON.stringify(seat ? [seat] : []))
@@ -48,6 +60,7 @@ it("no client ever decodes another seat's secrets, from lobby to final scores", 
   expect(problems).toEqual([]);
   expect(checks).toBeGreaterThan(200);
   expect(events).toBeGreaterThan(100);
+  expect(replies).toBeGreaterThan(10);
 }, 30_000);
 
 it('a White Cell override is journaled with its reason and the engine version', async () => {
@@ -69,11 +82,9 @@ it('a White Cell override is journaled with its reason and the engine version', 
   const override = entries.find((e) => e.kind === 'command' && (e.payload as { type?: string }).type === 'override');
   expect(override?.seat).toBe('facilitator');
   expect(override?.payload).toMatchObject({ reason: 'the exercise needs a quiet first turn' });
-  const results = JSON.parse(stateOf(host).results) as {
-    report: { override: { reason: string; engine: unknown } | null };
-  };
-  expect(results.report.override?.reason).toBe('the exercise needs a quiet first turn');
-  expect(results.report.override?.engine).toBeTruthy();
+  const results = viewOf(host, 'facilitator');
+  expect(results.report?.override?.reason).toBe('the exercise needs a quiet first turn');
+  expect(results.report?.override?.engine).toBeTruthy();
   // Every entry carries the hash (once a turn) or the cheap check of the state it produced, in order;
   // the last is the state's now.
   expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));

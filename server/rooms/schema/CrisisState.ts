@@ -1,7 +1,9 @@
 // The Schema mirrors the match, fields only (schema 3's `schema()` helper, so no decorator flags).
-// Small fields that change often are typed; larger parts of the public view travel as JSON chunks
-// grouped by how often they change; each seat's secrets sit in an entry only its StateView holds.
+// The room's envelope is typed here; the public view is typed field by field from the view's wire
+// shape (viewSchema.ts); each seat's secrets sit in an entry only its StateView holds.
 import { MapSchema, schema } from '@colyseus/schema';
+import { SECRETS_WIRE, VIEW_WIRE } from '../../../shared/protocol/wire.js';
+import { classOf } from './viewSchema.js';
 
 /** One seat as the lobby and the HUD show it. */
 export const SeatInfo = schema(
@@ -37,9 +39,15 @@ export const MemberInfo = schema(
 );
 export type MemberInfo = InstanceType<typeof MemberInfo>;
 
-/** A seat's secrets as JSON: the parts of its view that differ from the public picture. */
-export const SecretChunk = schema({ json: 'string' }, 'SecretChunk');
-export type SecretChunk = InstanceType<typeof SecretChunk>;
+type ObjectShape = Extract<typeof VIEW_WIRE, { kind: 'object' }>;
+
+/** The public view (the observers'), without breakdowns: typed fields, maps and lists. */
+export const PublicView = classOf(VIEW_WIRE as ObjectShape);
+export type PublicView = InstanceType<typeof PublicView>;
+
+/** A seat's secrets: the parts of its view that differ from the public one, and its team's draft. */
+export const SeatSecrets = classOf(SECRETS_WIRE as ObjectShape);
+export type SeatSecrets = InstanceType<typeof SeatSecrets>;
 
 export const CrisisState = schema(
   {
@@ -55,16 +63,10 @@ export const CrisisState = schema(
     deadline: 'float64',
     seats: { map: SeatInfo },
     members: { map: MemberInfo },
-    /** Public JSON, set once: scenario settings, parameters, seats. */
-    setup: 'string',
-    /** Public JSON, changes a few times a turn: nations, guarantees, theaters, history. */
-    world: 'string',
-    /** Public JSON, changes with every command: readiness, statements, crises, cards, settings. */
-    turnInfo: 'string',
-    /** Public JSON, changes once a turn: the last report and the scores. */
-    results: 'string',
+    /** The public view, every GameView key but `viewer` (shared/protocol/wire.ts). */
+    view: PublicView,
     /** Per-seat secrets; a client's StateView holds only its own seat's entry. */
-    secrets: { map: SecretChunk, view: true },
+    secrets: { map: SeatSecrets, view: true },
   },
   'CrisisState',
 );
@@ -74,6 +76,7 @@ export const newCrisisState = (): CrisisState => {
   const state = new CrisisState();
   state.seats = new MapSchema<SeatInfo>();
   state.members = new MapSchema<MemberInfo>();
-  state.secrets = new MapSchema<SecretChunk>();
+  state.view = new PublicView();
+  state.secrets = new MapSchema<SeatSecrets>();
   return state;
 };
