@@ -1,7 +1,7 @@
-// The report on the wire, as a table: each change names its subject and metric by their place in
-// two short lists (a report repeats a handful of each, as many as 80 times), leaves out its `after`
-// where the view already shows that value (a nation's, theater's or guarantee's current figure) and
-// its `why` where that says only `after` (the terms are fetched on demand). Exact: every number that
+// The report on the wire, as a table of columns: each change names its subject and metric by their
+// place in two short lists (a report repeats a handful of each, as many as 80 times), leaves out its
+// `after` where the view already shows that value (a nation's, theater's or guarantee's current
+// figure) and its `why` where that says only `after` (the terms are fetched on demand). Exact: every number that
 // travels is the engine's own float64, and readView puts back exactly the report viewFor made.
 import { z } from 'zod';
 import { ExplainedSchema, ReportSchema, type Report } from '../model/state.js';
@@ -10,21 +10,18 @@ import type { GameView } from '../view/viewFor.js';
 const num = z.number();
 
 export const WireReportSchema = ReportSchema.omit({ changes: true }).extend({
+  /** Column by column, one entry per change: a list of numbers patches cheaper than a list of objects. */
   changes: z.object({
-    /** Subjects and metrics, each once; rows name them by index. */
+    /** Subjects and metrics, each once; `s` and `m` name them by index. */
     subjects: z.array(z.string()),
     metrics: z.array(z.string()),
-    rows: z.array(
-      z.object({
-        s: z.int(),
-        m: z.int(),
-        before: num,
-        /** Absent: the view's current value of the subject's metric. */
-        after: num.optional(),
-        /** Absent: `{ value: after, terms: [] }`. */
-        why: ExplainedSchema.optional(),
-      }),
-    ),
+    s: z.array(z.int()),
+    m: z.array(z.int()),
+    before: z.array(num),
+    /** By change index, the `after`s the view does not show as a current figure. */
+    after: z.record(z.string(), num),
+    /** By change index, the `why`s that say more than `{ value: after, terms: [] }`. */
+    why: z.record(z.string(), ExplainedSchema),
   }),
 });
 export type WireReport = z.infer<typeof WireReportSchema>;
@@ -57,21 +54,21 @@ export const toWireReport = (report: Report, view: Holders): WireReport => {
     kept.holders.guarantees === view.guarantees
   )
     return kept.wire;
-  const subjects: string[] = [];
-  const metrics: string[] = [];
-  const indexIn = (list: string[], x: string) => {
-    const at = list.indexOf(x);
-    return at >= 0 ? at : list.push(x) - 1;
-  };
-  const rows = report.changes.map((c) => ({
-    s: indexIn(subjects, c.subject),
-    m: indexIn(metrics, c.metric),
-    before: c.before,
-    ...(Object.is(currentValue(view, c.subject, c.metric), c.after) ? {} : { after: c.after }),
-    ...(c.why.value === c.after && c.why.terms.length === 0 ? {} : { why: c.why }),
-  }));
+  // In the order the engine lists them: turn after turn mostly the same, so the lists rarely patch.
+  const subjects = [...new Set(report.changes.map((c) => c.subject))];
+  const metrics = [...new Set(report.changes.map((c) => c.metric))];
+  const subjectAt = new Map(subjects.map((x, i) => [x, i]));
+  const metricAt = new Map(metrics.map((x, i) => [x, i]));
+  const table: WireReport['changes'] = { subjects, metrics, s: [], m: [], before: [], after: {}, why: {} };
+  report.changes.forEach((c, i) => {
+    table.s.push(subjectAt.get(c.subject) ?? 0);
+    table.m.push(metricAt.get(c.metric) ?? 0);
+    table.before.push(c.before);
+    if (!Object.is(currentValue(view, c.subject, c.metric), c.after)) table.after[i] = c.after;
+    if (c.why.value !== c.after || c.why.terms.length > 0) table.why[i] = c.why;
+  });
   const { changes: _changes, ...rest } = report;
-  const wire = { ...rest, changes: { subjects, metrics, rows } };
+  const wire = { ...rest, changes: table };
   memo.set(report, { holders: { nations: view.nations, regions: view.regions, guarantees: view.guarantees }, wire });
   return wire;
 };
@@ -81,12 +78,12 @@ export const fromWireReport = (wire: WireReport, view: Holders): Report => {
   const { changes, ...rest } = wire;
   return {
     ...rest,
-    changes: changes.rows.map((r) => {
-      const subject = changes.subjects[r.s] ?? '';
-      const metric = changes.metrics[r.m] ?? '';
-      const after = r.after ?? currentValue(view, subject, metric);
+    changes: changes.before.map((before, i) => {
+      const subject = changes.subjects[changes.s[i] ?? -1] ?? '';
+      const metric = changes.metrics[changes.m[i] ?? -1] ?? '';
+      const after = changes.after[i] ?? currentValue(view, subject, metric);
       if (after === undefined) throw new Error(`the server sent an invalid view: report change ${subject} ${metric}`);
-      return { subject, metric, before: r.before, after, why: r.why ?? { value: after, terms: [] } };
+      return { subject, metric, before, after, why: changes.why[i] ?? { value: after, terms: [] } };
     }),
   };
 };

@@ -1,7 +1,7 @@
 // The Schema mirrors the match, fields only (schema 3's `schema()` helper, so no decorator flags).
 // The room's envelope is typed here; the public view is typed field by field from the view's wire
 // shape (viewSchema.ts); each seat's secrets sit in an entry only its StateView holds.
-import { MapSchema, schema } from '@colyseus/schema';
+import { Encoder, MapSchema, schema } from '@colyseus/schema';
 import { SECRETS_WIRE, VIEW_WIRE } from '../../../shared/protocol/wire.js';
 import { classOf } from './viewSchema.js';
 
@@ -38,6 +38,12 @@ export const MemberInfo = schema(
   'MemberInfo',
 );
 export type MemberInfo = InstanceType<typeof MemberInfo>;
+
+/**
+ * A full state (a join) is encoded into a buffer of this size; past it the encoder warns and encodes
+ * again into a bigger one, on every join. The White Cell's Baltic state peaks near 12 KB.
+ */
+Encoder.BUFFER_SIZE = 16 * 1024;
 
 type ObjectShape = Extract<typeof VIEW_WIRE, { kind: 'object' }>;
 
