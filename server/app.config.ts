@@ -1,6 +1,5 @@
 // The server's configuration: the `crisis` room, found by its join code, and the HTTP routes.
 import { matchMaker } from '@colyseus/core';
-import { Encoder } from '@colyseus/schema';
 import config from '@colyseus/tools';
 import { serverLog } from './access/boundedLog.js';
 import { guardJoinCodes } from './access/codeGuard.js';
@@ -14,9 +13,6 @@ import { CrisisRoom } from './rooms/CrisisRoom.js';
 import { mountRecords } from './web/records.js';
 import { mountErrorAnswers } from './web/httpErrors.js';
 import { mountClient } from './web/routes.js';
-
-// A Baltic match's first full state is about 60 KB of JSON chunks; the default buffer is 8 KB.
-Encoder.BUFFER_SIZE = 256 * 1024;
 
 export default config({
   // Colyseus logs every refused upgrade and transport error with its stack: bounded here.
